@@ -1,0 +1,5 @@
+package tamper
+
+import "testing"
+
+func TestAdd(t *testing.T) {}

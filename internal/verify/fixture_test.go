@@ -1,0 +1,124 @@
+package verify
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
+)
+
+// fixtureBook is a two-step book in package calc; tweak changes its files before loading.
+func fixtureBook(t *testing.T, tweak func(fstest.MapFS)) *Verifier {
+	t.Helper()
+	files := fstest.MapFS{
+		"order.txt":                              {Data: []byte("01.1-add\n01.2-sub\n")},
+		"packages.txt":                           {Data: []byte("calc chapters/ch01/calc\n")},
+		"01.1-add/step.json":                     {Data: []byte(`{"title": "Add", "lesson": "ch01/01.1-calc.md#adding", "package": "calc", "timeout": "20s"}`)},
+		"01.1-add/hints.md":                      {Data: []byte("Use +.\n")},
+		"01.1-add/_starter/calc/add.go":          {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\t// TODO(01.1): add\n\treturn 0\n}\n")},
+		"01.1-add/_solution/calc/add.go":         {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n")},
+		"01.1-add/_check/calc/check_add_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Errorf(\"Add(2, 3) = %d, want 5\", got)\n\t}\n}\n")},
+		"01.2-sub/step.json":                     {Data: []byte(`{"title": "Sub", "lesson": "ch01/01.1-calc.md#subtracting", "package": "calc"}`)},
+		"01.2-sub/hints.md":                      {Data: []byte("Use -.\n---\nreturn a - b\n")},
+		"01.2-sub/_starter/calc/sub.go":          {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\t// TODO(01.2): subtract\n\treturn 0\n}\n")},
+		"01.2-sub/_solution/calc/sub.go":         {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn a - b\n}\n")},
+		"01.2-sub/_check/calc/check_sub_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {\n\tif got := Sub(5, 3); got != 2 {\n\t\tt.Errorf(\"Sub(5, 3) = %d, want 2\", got)\n\t}\n}\n")},
+	}
+	lessons := fstest.MapFS{
+		"ch01/README.md": {Data: []byte("# 1. Calc\n\nSee [adding](01.1-calc.md#adding).\n")},
+		"ch01/01.1-calc.md": {Data: []byte("# 1.1 Calc\n\n## Adding\n\n> **Step 01.1-add: add**\n>\n> Edit `workspace/calc/add.go`.\n\n" +
+			"```go\npackage main\n\nfunc main() {}\n```\n\n## Subtracting\n\n> **Step 01.2-sub: subtract**\n>\n> Then `learn check 01.2-sub`.\n")},
+	}
+	if tweak != nil {
+		tweak(files)
+		for k, v := range files {
+			if strings.HasPrefix(k, "lessons/") {
+				lessons[strings.TrimPrefix(k, "lessons/")] = v
+				delete(files, k)
+			}
+		}
+	}
+	book, err := steps.Load(files)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return &Verifier{Book: book, Chapters: lessons}
+}
+
+func problems(t *testing.T, v *Verifier) string {
+	t.Helper()
+	var all []string
+	for _, s := range v.Book.Steps {
+		for _, err := range v.Static(s) {
+			all = append(all, s.ID+": "+err.Error())
+		}
+		_, errs := v.Dynamic(context.Background(), s)
+		for _, err := range errs {
+			all = append(all, s.ID+": "+err.Error())
+		}
+	}
+	for _, err := range v.Lessons(context.Background()) {
+		all = append(all, err.Error())
+	}
+	return strings.Join(all, "\n")
+}
+
+func TestFixtureBookIsClean(t *testing.T) {
+	if got := problems(t, fixtureBook(t, nil)); got != "" {
+		t.Errorf("a correct book reports problems:\n%s", got)
+	}
+}
+
+func TestVerifyCatches(t *testing.T) {
+	tests := []struct {
+		name  string
+		tweak func(fstest.MapFS)
+		want  string
+	}{
+		{"check that cannot fail", func(f fstest.MapFS) {
+			f["01.2-sub/_check/calc/check_sub_test.go"] = &fstest.MapFile{Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {}\n")}
+		}, "01.2-sub: starter: the check passes before the step is done"},
+		{"starter that does not compile", func(f fstest.MapFS) {
+			f["01.2-sub/_starter/calc/sub.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// TODO(01.2)\nfunc Sub(a, b int) int { return c }\n")}
+		}, "01.2-sub: starter: the check does not compile"},
+		{"reference that fails", func(f fstest.MapFS) {
+			f["01.2-sub/_solution/calc/sub.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn b - a\n}\n")}
+		}, "01.2-sub: reference: the checks through this step failed: TestSub"},
+		{"later step breaking an earlier check", func(f fstest.MapFS) {
+			f["01.2-sub/_solution/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}
+		}, "01.2-sub: reference: the checks through this step failed: TestAdd"},
+		{"missing hints", func(f fstest.MapFS) { delete(f, "01.1-add/hints.md") }, "01.1-add: has 0 hints"},
+		{"missing TODO", func(f fstest.MapFS) {
+			f["01.1-add/_starter/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}
+		}, "01.1-add: starter has no TODO("},
+		{"unformatted", func(f fstest.MapFS) {
+			f["01.1-add/_solution/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\nfunc Add(a, b int) int { return a+b }\n")}
+		}, "_solution/calc/add.go is not gofmt-formatted"},
+		{"callout missing", func(f fstest.MapFS) {
+			f["lessons/ch01/01.1-calc.md"] = &fstest.MapFile{Data: []byte("# 1.1 Calc\n\n## Adding\n\n## Subtracting\n\n> **Step 01.2-sub: subtract**\n")}
+		}, "01.1-add: lesson ch01/01.1-calc.md#adding has 0 callouts"},
+		{"broken link and anchor", func(f fstest.MapFS) {
+			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\n[a](01.1-calc.md#nope) [b](01.9-none.md)\n")}
+		}, "ch01/README.md:3: link \"01.1-calc.md#nope\": ch01/01.1-calc.md has no heading #nope"},
+		{"complete block that does not compile", func(f fstest.MapFS) {
+			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\n```go\npackage main\n\nfunc main() { undefined() }\n```\n")}
+		}, "ch01/README.md:3: complete Go block does not compile: line 3: undefined: undefined"},
+		{"unknown workspace file", func(f fstest.MapFS) {
+			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\nEdit workspace/calc/mul.go.\n")}
+		}, "ch01/README.md:3: names workspace/calc/mul.go, which no step provides"},
+		{"unknown step mentioned", func(f fstest.MapFS) {
+			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\nRun `learn check 01.3-mul`.\n")}
+		}, "mentions step 01.3-mul, which does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := problems(t, fixtureBook(t, tt.tweak))
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("problems =\n%s\nwant one containing %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -28,11 +28,11 @@ import (
 
 // A Lesson is the structure of one markdown file.
 type Lesson struct {
-	Title    string     // the text of the first level-1 heading
-	Headings []Heading  // every heading, in order
-	Sections []Section  // the file cut at level-1 and level-2 headings, in order, covering it all
-	Links    []Link     // every link and image
-	Callouts []Callout  // every step callout
+	Title    string      // the text of the first level-1 heading
+	Headings []Heading   // every heading, in order
+	Sections []Section   // the file cut at level-1 and level-2 headings, in order, covering it all
+	Links    []Link      // every link and image
+	Callouts []Callout   // every step callout
 	Code     []CodeBlock // every fenced code block
 }
 

@@ -32,7 +32,7 @@ import (
 
 // A Verifier checks a book against its lessons and, when Root is set, the repository.
 type Verifier struct {
-	Book    *steps.Book
+	Book     *steps.Book
 	Chapters fs.FS // the chapters folder: "ch03/03.2-reading-files.md"
 	// Root is the repository root, for reference directories, assets and links to source files.
 	// Empty skips those checks.

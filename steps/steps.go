@@ -173,14 +173,11 @@ var (
 	loadErr  error
 )
 
-// Embedded returns the book embedded in this binary. It panics if the embedded steps are
-// malformed, which the package's tests rule out.
-func Embedded() *Book {
+// Embedded returns the book embedded in this binary, loaded once. An error means the embedded
+// steps are malformed, which the package's tests rule out for a released binary.
+func Embedded() (*Book, error) {
 	loadOnce.Do(func() { loaded, loadErr = Load(embedded) })
-	if loadErr != nil {
-		panic(loadErr)
-	}
-	return loaded
+	return loaded, loadErr
 }
 
 // idPattern is a step id: chapter, section, kebab-case name.

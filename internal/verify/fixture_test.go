@@ -6,31 +6,14 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
-// fixtureBook is a two-step book in package calc; tweak changes its files before loading.
+// fixtureBook is the fixture book with tweaks applied; keys under "lessons/" edit the lessons.
 func fixtureBook(t *testing.T, tweak func(fstest.MapFS)) *Verifier {
 	t.Helper()
-	files := fstest.MapFS{
-		"order.txt":                              {Data: []byte("01.1-add\n01.2-sub\n")},
-		"packages.txt":                           {Data: []byte("calc chapters/ch01/calc\n")},
-		"01.1-add/step.json":                     {Data: []byte(`{"title": "Add", "lesson": "ch01/01.1-calc.md#adding", "package": "calc", "timeout": "20s"}`)},
-		"01.1-add/hints.md":                      {Data: []byte("Use +.\n")},
-		"01.1-add/_starter/calc/add.go":          {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\t// TODO(01.1): add\n\treturn 0\n}\n")},
-		"01.1-add/_solution/calc/add.go":         {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n")},
-		"01.1-add/_check/calc/check_add_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Errorf(\"Add(2, 3) = %d, want 5\", got)\n\t}\n}\n")},
-		"01.2-sub/step.json":                     {Data: []byte(`{"title": "Sub", "lesson": "ch01/01.1-calc.md#subtracting", "package": "calc"}`)},
-		"01.2-sub/hints.md":                      {Data: []byte("Use -.\n---\nreturn a - b\n")},
-		"01.2-sub/_starter/calc/sub.go":          {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\t// TODO(01.2): subtract\n\treturn 0\n}\n")},
-		"01.2-sub/_solution/calc/sub.go":         {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn a - b\n}\n")},
-		"01.2-sub/_check/calc/check_sub_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {\n\tif got := Sub(5, 3); got != 2 {\n\t\tt.Errorf(\"Sub(5, 3) = %d, want 2\", got)\n\t}\n}\n")},
-	}
-	lessons := fstest.MapFS{
-		"ch01/README.md": {Data: []byte("# 1. Calc\n\nSee [adding](01.1-calc.md#adding).\n")},
-		"ch01/01.1-calc.md": {Data: []byte("# 1.1 Calc\n\n## Adding\n\n> **Step 01.1-add: add**\n>\n> Edit `workspace/calc/add.go`.\n\n" +
-			"```go\npackage main\n\nfunc main() {}\n```\n\n## Subtracting\n\n> **Step 01.2-sub: subtract**\n>\n> Then `learn check 01.2-sub`.\n")},
-	}
+	files, lessons := fixture.Steps(), fixture.Lessons()
 	if tweak != nil {
 		tweak(files)
 		for k, v := range files {
@@ -63,12 +46,6 @@ func problems(t *testing.T, v *Verifier) string {
 		all = append(all, err.Error())
 	}
 	return strings.Join(all, "\n")
-}
-
-func TestFixtureBookIsClean(t *testing.T) {
-	if got := problems(t, fixtureBook(t, nil)); got != "" {
-		t.Errorf("a correct book reports problems:\n%s", got)
-	}
 }
 
 func TestVerifyCatches(t *testing.T) {

@@ -15,8 +15,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
@@ -269,8 +269,12 @@ func (w *Workbook) CheckThrough(ctx context.Context, s *steps.Step, report func(
 		if res.Status == checker.Passed || res.Status == checker.BuildFailed {
 			// All green, or the package does not compile: one run says it for every step.
 			for _, t := range line {
-				w.Progress.Record(t.ID, res.Status == checker.Passed, res.Headline(), w.Now())
-				report(StepResult{t, res})
+				r := res
+				if res.Status == checker.Passed {
+					r = ownTests(res, t)
+				}
+				w.Progress.Record(t.ID, r.Status == checker.Passed, r.Headline(), w.Now())
+				report(StepResult{t, r})
 			}
 			continue
 		}
@@ -284,6 +288,28 @@ func (w *Workbook) CheckThrough(ctx context.Context, s *steps.Step, report func(
 		}
 	}
 	return w.Save()
+}
+
+// ownTests narrows a passing result of several steps' checks to the tests of step s.
+func ownTests(res *checker.Result, s *steps.Step) *checker.Result {
+	mine := map[string]bool{}
+	for _, f := range s.Check {
+		names, _ := checker.TestNames(f.Data)
+		for _, n := range names {
+			mine[n] = true
+		}
+	}
+	out := *res
+	out.Tests = nil
+	out.Elapsed = 0
+	for _, t := range res.Tests {
+		top, _, _ := strings.Cut(t.Name, "/")
+		if mine[top] {
+			out.Tests = append(out.Tests, t)
+			out.Elapsed += t.Elapsed
+		}
+	}
+	return &out
 }
 
 func maxTimeout(line []*steps.Step) time.Duration {
@@ -415,9 +441,16 @@ func (w *Workbook) replace(s *steps.Step, why string, files map[string][]byte) (
 	return backup, nil
 }
 
-// Rel returns a path relative to the workspace's parent, for messages: "workspace/files/lines.go".
+// Rel returns how to name a workspace file in a message: relative to the working directory when
+// the workspace is below it ("workspace/files/lines.go"), else absolute.
 func (w *Workbook) Rel(rel string) string {
-	return path.Join(filepath.Base(w.Dir), rel)
+	p := w.Path(rel)
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+	}
+	return p
 }
 
 func writeIfMissing(p string, data []byte) error {

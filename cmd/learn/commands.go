@@ -1,0 +1,399 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/verify"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/watch"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
+)
+
+func (a *app) list(args []string) int {
+	fs := a.newFlags("list")
+	plain := fs.Bool("plain", false, "one line per step: ID<TAB>STATUS<TAB>TITLE")
+	pos, err := parseArgs(fs, args)
+	if err != nil || len(pos) > 0 {
+		return a.usageError("usage: learn list [--plain]")
+	}
+	wb, err := a.open()
+	if err != nil {
+		return a.fail(err)
+	}
+	if *plain {
+		for _, s := range a.book.Steps {
+			fmt.Fprintf(a.stdout, "%s\t%s\t%s\n", s.ID, wb.Status(s), s.Title)
+		}
+		return exitOK
+	}
+	current := wb.Current()
+	chapter := ""
+	for _, s := range a.book.Steps {
+		if s.Chapter != chapter {
+			chapter = s.Chapter
+			fmt.Fprintf(a.stdout, "\n%s\n", a.paint(bold, a.chapterTitle(s.Chapter)))
+		}
+		mark := a.mark(wb.Status(s))
+		line := fmt.Sprintf("  %s %-28s %s", mark, s.ID, s.Title)
+		if current != nil && s.ID == current.ID && wb.Status(s) != "passed" {
+			line += a.paint(cyan, "  ← current")
+		}
+		fmt.Fprintln(a.stdout, line)
+	}
+	fmt.Fprintf(a.stdout, "\n%s\n", a.bar(wb.Done(), len(a.book.Steps), 30))
+	return exitOK
+}
+
+func (a *app) check(ctx context.Context, args []string) int {
+	fs := a.newFlags("check")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return a.usageError("usage: learn check [STEP]")
+	}
+	wb, err := a.open()
+	if err != nil {
+		return a.fail(err)
+	}
+	if len(pos) == 1 {
+		s, err := a.book.Find(pos[0])
+		if err != nil {
+			return a.fail(err)
+		}
+		fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "checking "+s.ID+"…"))
+		res, err := wb.Check(ctx, s)
+		if err != nil {
+			return a.fail(err)
+		}
+		a.printVerdict(wb, s, res, true)
+		if res.Status != checker.Passed {
+			return exitFail
+		}
+		return exitOK
+	}
+	if len(pos) > 1 {
+		return a.usageError("usage: learn check [STEP]")
+	}
+	s := wb.Current()
+	if s == nil {
+		return a.fail(fmt.Errorf("the book has no steps"))
+	}
+	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "checking "+s.ID+", then every earlier step…"))
+	green, total := 0, 0
+	err = wb.CheckThrough(ctx, s, func(r workbook.StepResult) {
+		total++
+		if r.Result.Status == checker.Passed {
+			green++
+		}
+		a.printVerdict(wb, r.Step, r.Result, r.Step == s)
+	})
+	if err != nil {
+		return a.fail(err)
+	}
+	summary := fmt.Sprintf("%d of %d checks pass", green, total)
+	if green == total {
+		fmt.Fprintf(a.stdout, "\n%s %s\n", a.paint(green_, "✓"), summary)
+		return exitOK
+	}
+	fmt.Fprintf(a.stdout, "\n%s %s\n", a.paint(red, "✗"), summary)
+	return exitFail
+}
+
+// printVerdict prints one step's verdict: a line, then for failures the details and what to do.
+func (a *app) printVerdict(wb *workbook.Workbook, s *steps.Step, res *checker.Result, advice bool) {
+	if res.Status == checker.Passed {
+		fmt.Fprintf(a.stdout, "%s %s  %s  %s\n", a.paint(green_, "✓"), s.ID, s.Title, a.paint(dim, res.Headline()))
+		if advice {
+			if next := a.next(wb, s); next != nil {
+				fmt.Fprintf(a.stdout, "  next: %s %s (learn check %s)\n", next.ID, next.Title, next.ID)
+			} else if wb.Done() == len(a.book.Steps) {
+				fmt.Fprintln(a.stdout, "  every step of the book passes. Well done.")
+			}
+		}
+		return
+	}
+	color := red
+	if res.Status == checker.TimedOut {
+		color = yellow
+	}
+	fmt.Fprintf(a.stdout, "%s %s  %s\n  %s\n", a.paint(color, "✗"), s.ID, s.Title, a.paint(color, res.Headline()))
+	if d := strings.TrimRight(res.Details(), "\n"); d != "" {
+		fmt.Fprintf(a.stdout, "\n%s\n\n", indentLines(d, "  "))
+	}
+	if advice {
+		fmt.Fprintf(a.stdout, "  edit %s · hint: learn hint %s · lesson: chapters/%s#%s\n",
+			wb.Rel(wb.EditFile(s)), s.ID, s.Lesson, s.Anchor)
+	}
+}
+
+func (a *app) next(wb *workbook.Workbook, s *steps.Step) *steps.Step {
+	for _, t := range a.book.Steps[s.Index+1:] {
+		if wb.Status(t) != "passed" {
+			return t
+		}
+	}
+	return nil
+}
+
+func (a *app) watch(ctx context.Context, args []string) int {
+	fs := a.newFlags("watch")
+	pos, err := parseArgs(fs, args)
+	if err != nil || len(pos) > 1 {
+		return a.usageError("usage: learn watch [STEP]")
+	}
+	wb, err := a.open()
+	if err != nil {
+		return a.fail(err)
+	}
+	follow := len(pos) == 0 // without STEP, watch follows the current step as steps pass
+	s, err := a.stepArg(wb, pos, false, "watch")
+	if err != nil {
+		return a.fail(err)
+	}
+	w, err := watch.Start(wb.Dir, watch.Options{})
+	if err != nil {
+		return a.fail(err)
+	}
+	defer w.Close()
+	mode := "file notifications"
+	if w.Polling {
+		mode = "polling every 0.5s (LEARN_WATCH=poll or notifications unavailable)"
+	}
+	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, fmt.Sprintf("watching %s for saves (%s); Ctrl-C stops", wb.Dir, mode)))
+	last := exitFail
+	for {
+		fmt.Fprintf(a.stdout, "%s\n", a.paint(dim, "── "+time.Now().Format("15:04:05")+" checking "+s.ID+" ──"))
+		res, err := wb.Check(ctx, s)
+		if ctx.Err() != nil {
+			return last
+		}
+		if err != nil {
+			return a.fail(err)
+		}
+		a.printVerdict(wb, s, res, true)
+		last = exitOK
+		if res.Status != checker.Passed {
+			last = exitFail
+		} else if follow {
+			if next := a.next(wb, s); next != nil {
+				s = next
+				if _, err := wb.Prepare(s); err != nil {
+					return a.fail(err)
+				}
+				fmt.Fprintf(a.stdout, "  now watching %s: edit %s\n", s.ID, wb.Rel(wb.EditFile(s)))
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return last
+		case _, ok := <-w.C:
+			if !ok {
+				return last
+			}
+		}
+	}
+}
+
+func (a *app) hint(args []string) int {
+	fs := a.newFlags("hint")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return a.usageError("usage: learn hint [STEP]")
+	}
+	wb, err := a.open()
+	if err != nil {
+		return a.fail(err)
+	}
+	s, err := a.stepArg(wb, pos, false, "hint")
+	if err != nil {
+		return a.fail(err)
+	}
+	h, n, total, err := wb.NextHint(s)
+	if err != nil {
+		return a.fail(err)
+	}
+	fmt.Fprintf(a.stdout, "%s\n\n%s\n", a.paint(bold, fmt.Sprintf("Hint %d of %d for %s", n, total, s.ID)), h)
+	if n < total {
+		fmt.Fprintf(a.stdout, "\n%s\n", a.paint(dim, "run it again for the next hint"))
+	}
+	return exitOK
+}
+
+func (a *app) solution(args []string) int {
+	fs := a.newFlags("solution")
+	apply := fs.Bool("apply", false, "write the reference files into the workspace")
+	pos, err := parseArgs(fs, args)
+	if err != nil || len(pos) != 1 {
+		return a.usageError("usage: learn solution STEP [--apply]")
+	}
+	wb, err := a.open()
+	if err != nil {
+		return a.fail(err)
+	}
+	s, err := a.book.Find(pos[0])
+	if err != nil {
+		return a.fail(err)
+	}
+	if *apply {
+		backup, err := wb.ApplySolution(s)
+		if err != nil {
+			return a.fail(err)
+		}
+		for _, f := range s.Solution {
+			fmt.Fprintf(a.stdout, "wrote %s\n", wb.Rel(f.Path))
+		}
+		if backup != "" {
+			fmt.Fprintf(a.stdout, "your previous versions are in %s\n", backup)
+		}
+		return exitOK
+	}
+	diffs, err := wb.SolutionDiff(s)
+	if err != nil {
+		return a.fail(err)
+	}
+	same := true
+	for _, d := range diffs {
+		switch {
+		case d.Diff == "":
+			fmt.Fprintf(a.stdout, "%s matches the reference\n", wb.Rel(d.Path))
+		default:
+			same = false
+			if d.Missing {
+				fmt.Fprintf(a.stdout, "%s does not exist yet; the reference is:\n", wb.Rel(d.Path))
+			}
+			fmt.Fprint(a.stdout, a.colorDiff(d.Diff))
+		}
+	}
+	if !same {
+		fmt.Fprintf(a.stdout, "\n%s\n", a.paint(dim, "learn solution "+s.ID+" --apply writes the reference (your files are backed up first)"))
+	}
+	return exitOK
+}
+
+func (a *app) reset(args []string) int {
+	fs := a.newFlags("reset")
+	pos, err := parseArgs(fs, args)
+	if err != nil || len(pos) != 1 {
+		return a.usageError("usage: learn reset STEP")
+	}
+	wb, err := a.open()
+	if err != nil {
+		return a.fail(err)
+	}
+	s, err := a.book.Find(pos[0])
+	if err != nil {
+		return a.fail(err)
+	}
+	backup, err := wb.Reset(s)
+	if err != nil {
+		return a.fail(err)
+	}
+	fmt.Fprintf(a.stdout, "%s is back to its starting point\n", s.ID)
+	if backup != "" {
+		fmt.Fprintf(a.stdout, "your previous versions are in %s\n", backup)
+	}
+	return exitOK
+}
+
+func (a *app) progress(args []string) int {
+	fs := a.newFlags("progress")
+	if pos, err := parseArgs(fs, args); err != nil || len(pos) > 0 {
+		return a.usageError("usage: learn progress")
+	}
+	wb, err := a.open()
+	if err != nil {
+		return a.fail(err)
+	}
+	total := len(a.book.Steps)
+	fmt.Fprintf(a.stdout, "%s\n\n", a.bar(wb.Done(), total, 40))
+	chapter := ""
+	done, n := 0, 0
+	flush := func() {
+		if chapter != "" {
+			fmt.Fprintf(a.stdout, "  %-44s %s\n", a.chapterTitle(chapter), a.bar(done, n, 20))
+		}
+	}
+	for _, s := range a.book.Steps {
+		if s.Chapter != chapter {
+			flush()
+			chapter, done, n = s.Chapter, 0, 0
+		}
+		n++
+		if wb.Status(s) == "passed" {
+			done++
+		}
+	}
+	flush()
+	if c := wb.Current(); c != nil && wb.Status(c) != "passed" {
+		fmt.Fprintf(a.stdout, "\ncurrent step: %s %s (edit %s)\n", c.ID, c.Title, wb.Rel(wb.EditFile(c)))
+	}
+	fmt.Fprintf(a.stdout, "workspace: %s\n", wb.Dir)
+	return exitOK
+}
+
+func (a *app) verify(ctx context.Context, args []string) int {
+	fs := a.newFlags("verify")
+	parallel := fs.Int("parallel", runtime.NumCPU(), "steps checked at once")
+	if pos, err := parseArgs(fs, args); err != nil || len(pos) > 0 {
+		return a.usageError("usage: learn verify [--parallel N]")
+	}
+	v := &verify.Verifier{Book: a.book, Chapters: a.lessons, Root: repoRoot(), GoCmd: a.goCmd}
+	if v.Root == "" {
+		fmt.Fprintln(a.stderr, a.paint(yellow, "not inside the learn-go-hard-way repository: reference directories and repository links are not checked"))
+	}
+	problems := v.Run(ctx, *parallel, func(r verify.Report) {
+		if len(r.Problems) == 0 {
+			fmt.Fprintf(a.stdout, "%s %s\n", a.paint(green_, "ok  "), r.What)
+			return
+		}
+		fmt.Fprintf(a.stdout, "%s %s\n", a.paint(red, "FAIL"), r.What)
+		for _, p := range r.Problems {
+			fmt.Fprintf(a.stdout, "%s\n", indentLines(p.Error(), "     "))
+		}
+	})
+	if problems > 0 {
+		fmt.Fprintf(a.stdout, "\n%d problems\n", problems)
+		return exitFail
+	}
+	fmt.Fprintf(a.stdout, "\nall %d steps, their references and the lessons check out\n", len(a.book.Steps))
+	return exitOK
+}
+
+// repoRoot finds the repository this binary's book came from, walking up from the working
+// directory to a go.mod declaring the project's module. It returns "" when there is none.
+func repoRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && strings.HasPrefix(string(data), "module github.com/learn-go-hard-way/learn-go-hard-way\n") {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func (a *app) chapterTitle(ch string) string {
+	for _, c := range a.chapters() {
+		if c.dir == ch {
+			return c.title
+		}
+	}
+	return ch
+}
+
+func indentLines(s, indent string) string {
+	return indent + strings.ReplaceAll(s, "\n", "\n"+indent)
+}

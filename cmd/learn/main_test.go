@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// learn runs the program on the fixture book with a workspace under dir.
+func learn(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := &app{book: fixture.Book(), lessons: fixture.Lessons(), stdout: &out, stderr: &errb}
+	code := a.run(append([]string{"--dir", dir}, args...))
+	return result{code, out.String(), errb.String()}
+}
+
+func TestListPlain(t *testing.T) {
+	r := learn(t, filepath.Join(t.TempDir(), "ws"), "list", "--plain")
+	want := "01.1-add\ttodo\tAdd two numbers\n01.2-sub\ttodo\tSubtract\n02.1-greet\ttodo\tGreet someone\n"
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("list --plain = %d %q, want 0 %q", r.code, r.stdout, want)
+	}
+}
+
+func TestListGroupsByChapter(t *testing.T) {
+	r := learn(t, filepath.Join(t.TempDir(), "ws"), "list")
+	for _, want := range []string{"1. Calculating", "2. Greeting", "← current", "0/3 steps"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("list output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	tests := [][]string{{"frobnicate"}, {"solution"}, {"reset"}, {"check", "a", "b"}, {"list", "extra"}, {"--bogus"}}
+	for _, args := range tests {
+		r := learn(t, dir, args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "learn") {
+			t.Errorf("learn %v = %d %q, want exit 2 with a message", args, r.code, r.stderr)
+		}
+	}
+	if r := learn(t, dir, "check", "09.9-nope"); r.code != exitUsage || !strings.Contains(r.stderr, "no step") {
+		t.Errorf("check of an unknown step = %d %q", r.code, r.stderr)
+	}
+}
+
+func TestTUINeedsATerminal(t *testing.T) {
+	r := learn(t, filepath.Join(t.TempDir(), "ws"))
+	if r.code != exitUsage || !strings.Contains(r.stderr, "needs a terminal") {
+		t.Errorf("learn without a terminal = %d %q", r.code, r.stderr)
+	}
+}
+
+// TestLearnerJourney is the acceptance path: fail the first step, apply its solution, pass it,
+// and so on for every step; then the whole check and go test in the workspace are green.
+func TestLearnerJourney(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test many times")
+	}
+	dir := filepath.Join(t.TempDir(), "ws")
+	for _, id := range []string{"01.1-add", "01.2-sub", "02.1-greet"} {
+		r := learn(t, dir, "check", id)
+		if r.code != exitFail || !strings.Contains(r.stdout, "want") || !strings.Contains(r.stdout, "learn hint "+id) {
+			t.Fatalf("check %s on the starter = %d\n%s%s", id, r.code, r.stdout, r.stderr)
+		}
+		if r := learn(t, dir, "solution", id); r.code != 0 || !strings.Contains(r.stdout, "(reference)") {
+			t.Fatalf("solution %s = %d\n%s", id, r.code, r.stdout)
+		}
+		if r := learn(t, dir, "solution", id, "--apply"); r.code != 0 || !strings.Contains(r.stdout, "wrote") {
+			t.Fatalf("solution %s --apply = %d\n%s%s", id, r.code, r.stdout, r.stderr)
+		}
+		if r := learn(t, dir, "check", id); r.code != 0 || !strings.Contains(r.stdout, "✓ "+id) {
+			t.Fatalf("check %s after applying = %d\n%s%s", id, r.code, r.stdout, r.stderr)
+		}
+	}
+	r := learn(t, dir, "check")
+	if r.code != 0 || !strings.Contains(r.stdout, "3 of 3 checks pass") {
+		t.Fatalf("check (all) = %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := learn(t, dir, "progress"); !strings.Contains(r.stdout, "3/3 steps (100%)") {
+		t.Errorf("progress = %s", r.stdout)
+	}
+	if r := learn(t, dir, "reset", "02.1"); r.code != 0 || !strings.Contains(r.stdout, "previous versions are in") {
+		t.Errorf("reset = %d %s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := learn(t, dir, "list", "--plain"); !strings.Contains(r.stdout, "02.1-greet\ttodo") {
+		t.Errorf("after reset, list = %s", r.stdout)
+	}
+}
+
+func TestHint(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	r := learn(t, dir, "hint", "02.1-greet")
+	if r.code != 0 || !strings.Contains(r.stdout, "Hint 1 of 3") || !strings.Contains(r.stdout, "next hint") {
+		t.Errorf("first hint = %d %s", r.code, r.stdout)
+	}
+	learn(t, dir, "hint", "02.1-greet")
+	r = learn(t, dir, "hint", "02.1-greet")
+	if !strings.Contains(r.stdout, "Hint 3 of 3") || strings.Contains(r.stdout, "next hint") {
+		t.Errorf("third hint = %s", r.stdout)
+	}
+	// With no step, the current one.
+	if r := learn(t, dir, "hint"); !strings.Contains(r.stdout, "01.1-add") {
+		t.Errorf("hint with no step = %s", r.stdout)
+	}
+}

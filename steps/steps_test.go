@@ -1,0 +1,120 @@
+package steps
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func TestEmbeddedBookLoads(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Steps) == 0 {
+		t.Fatal("no steps embedded")
+	}
+	for _, s := range b.Steps {
+		if !strings.HasPrefix(s.ID, s.Section+"-") || s.Chapter != "ch"+s.ID[:2] {
+			t.Errorf("%s: chapter %q section %q do not match the id", s.ID, s.Chapter, s.Section)
+		}
+	}
+}
+
+func book(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return fsys
+}
+
+const testStepJSON = `{"title": "T", "lesson": "ch01/01.1-x.md#h", "package": "calc"}`
+
+func TestLoadFolding(t *testing.T) {
+	b, err := Load(book(map[string]string{
+		"order.txt":                          "# comment\n01.1-a\n\n01.1-b\n01.2-c\n",
+		"packages.txt":                       "calc chapters/ch01/calc\n",
+		"01.1-a/step.json":                   testStepJSON,
+		"01.1-a/hints.md":                    "one\n---\ntwo\n---\n\n",
+		"01.1-a/_starter/calc/a.go":          "starter a",
+		"01.1-a/_solution/calc/a.go":         "solution a1",
+		"01.1-a/_check/calc/check_a_test.go": "check a",
+		"01.1-b/step.json":                   `{"title": "B", "lesson": "ch01/01.1-x.md#h", "package": "calc", "timeout": "5s"}`,
+		"01.1-b/_solution/calc/a.go":         "solution a2",
+		"01.1-b/_check/calc/check_b_test.go": "check b",
+		"01.2-c/step.json":                   `{"title": "C", "lesson": "ch01/01.2-y.md#h", "package": "calc", "retires": ["01.1-a"]}`,
+		"01.2-c/_starter/calc/a.go":          "starter ignored: a.go exists",
+		"01.2-c/_starter/calc/c.go":          "starter c",
+		"01.2-c/_solution/calc/c.go":         "solution c",
+		"01.2-c/_check/calc/check_c_test.go": "check c",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := b.ByID("01.1-a")
+	bb, _ := b.ByID("01.1-b")
+	c, _ := b.ByID("01.2-c")
+	if len(a.Hints) != 2 || a.Hints[1] != "two" {
+		t.Errorf("hints = %q, want [one two]", a.Hints)
+	}
+	if bb.Timeout != 5*time.Second || a.Timeout != DefaultTimeout {
+		t.Errorf("timeouts = %v, %v", bb.Timeout, a.Timeout)
+	}
+	before := b.StateBefore(c)
+	if string(before["calc/a.go"]) != "solution a2" || string(before["calc/c.go"]) != "starter c" {
+		t.Errorf("StateBefore(c) = %q", before)
+	}
+	if got := b.StateAfter("calc", bb); string(got["calc/a.go"]) != "solution a2" {
+		t.Errorf("StateAfter(b) = %q", got)
+	}
+	var active []string
+	for _, s := range b.Active(c) {
+		active = append(active, s.ID)
+	}
+	if strings.Join(active, " ") != "01.1-b 01.2-c" {
+		t.Errorf("Active(c) = %v, want a retired", active)
+	}
+	if s, err := b.Find("01.2"); err != nil || s != c {
+		t.Errorf("Find(01.2) = %v, %v", s, err)
+	}
+	if _, err := b.Find("01.1"); err == nil || !strings.Contains(err.Error(), "could be any of") {
+		t.Errorf("Find(01.1) error = %v, want ambiguity", err)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	base := map[string]string{
+		"order.txt":        "01.1-a\n",
+		"packages.txt":     "calc x\n",
+		"01.1-a/step.json": testStepJSON,
+	}
+	tests := []struct {
+		name string
+		edit map[string]string
+		want string
+	}{
+		{"unlisted folder", map[string]string{"01.2-b/step.json": testStepJSON}, "01.2-b is not listed"},
+		{"bad id", map[string]string{"order.txt": "1.1-a\n"}, "is not a step id"},
+		{"duplicate", map[string]string{"order.txt": "01.1-a\n01.1-a\n"}, "listed twice"},
+		{"unknown field", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "extra": 1}`}, "unknown field"},
+		{"bad lesson", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md", "package": "calc"}`}, "is not \"chNN/file.md#heading-anchor\""},
+		{"bad timeout", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "timeout": "soon"}`}, "positive duration"},
+		{"no package line", map[string]string{"packages.txt": "other x\n"}, "has no line in packages.txt"},
+		{"bad retire", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "retires": ["01.1-a"]}`}, "not an earlier step"},
+	}
+	for _, tt := range tests {
+		files := map[string]string{}
+		for k, v := range base {
+			files[k] = v
+		}
+		for k, v := range tt.edit {
+			files[k] = v
+		}
+		_, err := Load(book(files))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: Load error = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

@@ -30,9 +30,9 @@ func TestLoad(t *testing.T) {
 
 func TestLoadErrors(t *testing.T) {
 	tests := []fstest.MapFS{
-		{"ch01/01.1-a.md": {Data: []byte("# a\n")}},                                            // no README
-		{"ch01/README.md": {Data: []byte("no heading\n")}},                                     // README without title
-		{"ch01/README.md": {Data: []byte("# t\n")}, "ch01/02.1-a.md": {Data: []byte("# a\n")}}, // misnumbered
+		{"ch01/01.1-a.md": {Data: []byte("# a\n")}},                                             // no README
+		{"ch01/README.md": {Data: []byte("no heading\n")}},                                      // README without title
+		{"ch01/README.md": {Data: []byte("# t\n")}, "ch01/02.1-a.md": {Data: []byte("# a\n")}},  // misnumbered
 		{"ch01/README.md": {Data: []byte("# t\n")}, "ch01/01.1-a.md": {Data: []byte("text\n")}}, // lesson without title
 	}
 	for i, fsys := range tests {

@@ -130,6 +130,7 @@ func Parse(src []byte) *Lesson {
 	lines := newLineIndex(src)
 	seen := map[string]int{}
 	var current string // anchor of the heading above
+	lastHeading := 0   // offset of the previous heading's line
 
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -145,7 +146,15 @@ func Parse(src []byte) *Lesson {
 			} else {
 				seen[anchor] = 1
 			}
-			off := lineStart(src, nodeStart(n, src))
+			off := lastHeading
+			if n.Lines().Len() > 0 {
+				off = lineStart(src, n.Lines().At(0).Start)
+			} else {
+				// An empty heading ("#") has no text to point at: find its line.
+				off = emptyHeadingLine(src, lastHeading)
+			}
+			off = max(off, lastHeading) // headings come in source order
+			lastHeading = off
 			h := Heading{Level: n.Level, Text: txt, Anchor: anchor, Offset: off, Line: lines.line(off)}
 			l.Headings = append(l.Headings, h)
 			if n.Level == 1 && l.Title == "" {
@@ -200,6 +209,21 @@ func Parse(src []byte) *Lesson {
 	}
 	l.Sections = append(l.Sections, Section{Heading: head, Start: start, End: len(src)})
 	return l
+}
+
+// emptyHeadingLine returns the offset of the first line at or after from that holds only #s.
+func emptyHeadingLine(src []byte, from int) int {
+	for off := from; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		if l := bytes.TrimSpace(src[off : off+end]); len(l) > 0 && len(bytes.Trim(l, "#")) == 0 {
+			return off
+		}
+		off += end + 1
+	}
+	return from
 }
 
 // callout recognises a step callout: a blockquote whose first paragraph starts with bold text

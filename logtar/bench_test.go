@@ -1,0 +1,77 @@
+package logtar
+
+import (
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+)
+
+// These benchmarks measure logtar alone, with the standard library only.
+// The comparison with other libraries is in the bench directory, a module
+// of its own.
+
+var (
+	benchString = "/api/v1/users/42/orders"
+	benchInt    = 18342
+	benchDur    = 1530 * time.Microsecond
+)
+
+func benchLogger(b *testing.B, cfg Config) *Logger {
+	b.Helper()
+	l, err := New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { l.Close() })
+	return l
+}
+
+func BenchmarkLoggerDisabled(b *testing.B) {
+	l := benchLogger(b, NewConfig().WithWriter(io.Discard))
+	b.Run("NoFields", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Debug("request served")
+		}
+	})
+	b.Run("Attrs", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.LogAttrs(LevelDebug, "request served", slog.String("path", benchString), slog.Int("bytes", benchInt), slog.Duration("elapsed", benchDur))
+		}
+	})
+	b.Run("Args", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Debug("request served", "path", benchString, "bytes", benchInt, "elapsed", benchDur)
+		}
+	})
+}
+
+func BenchmarkLoggerStatic(b *testing.B) {
+	l := benchLogger(b, NewConfig().WithWriter(io.Discard))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Info("request served")
+	}
+}
+
+func BenchmarkLoggerTenAttrs(b *testing.B) {
+	l := benchLogger(b, NewConfig().WithWriter(io.Discard))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.LogAttrs(LevelInfo, "request served",
+			slog.String("method", "GET"),
+			slog.String("path", benchString),
+			slog.String("user_agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
+			slog.Int("status", 200),
+			slog.Int("bytes", benchInt),
+			slog.Int("request_id", 987654321),
+			slog.Float64("ratio", 0.8125),
+			slog.Bool("cached", true),
+			slog.Duration("elapsed", benchDur),
+			slog.Any("error", io.ErrUnexpectedEOF),
+		)
+	}
+}

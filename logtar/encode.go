@@ -1,0 +1,306 @@
+package logtar
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// A record is one JSON object on one line:
+//
+//	{"time":"2024-05-06T07:08:09.123Z","level":"INFO","msg":"saved","user":"ann","bytes":512}
+//
+// Everything here appends to a byte slice and returns it, in the style of
+// strconv.AppendInt: the caller owns the memory (a pooled buffer), so
+// encoding a record allocates nothing. No fmt.Sprintf, no encoding/json on
+// the hot path; encoding/json is only the fallback for values of types this
+// file does not know.
+
+// badKey is the key given to an argument that should have been a key but
+// is not a string, as in Info("msg", 42). slog uses the same text.
+const badKey = "!BADKEY"
+
+// appendHeader appends the opening brace and the fields every record has:
+// the time (left out when t is zero, as slog.Handler requires), the level
+// and the message.
+func appendHeader(b []byte, t time.Time, level Level, msg string) []byte {
+	b = append(b, '{')
+	if !t.IsZero() {
+		b = append(b, `"time":"`...)
+		b = appendTime(b, t)
+		b = append(b, `",`...)
+	}
+	b = append(b, `"level":"`...)
+	b = appendLevel(b, level)
+	b = append(b, `","msg":`...)
+	return appendString(b, msg)
+}
+
+// appendTime appends t in UTC as 2006-01-02T15:04:05.000Z. t.AppendFormat
+// could do it, but it reads the layout string on every call; writing the
+// fixed-width digits directly is several times faster, and every record
+// has a timestamp. Years that do not fit in four digits are rare enough to
+// leave to AppendFormat.
+func appendTime(b []byte, t time.Time) []byte {
+	t = t.UTC()
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(b, "2006-01-02T15:04:05.000Z07:00")
+	}
+	hour, minute, sec := t.Clock()
+	b = appendDigits(b, year, 4)
+	b = append(b, '-')
+	b = appendDigits(b, int(month), 2)
+	b = append(b, '-')
+	b = appendDigits(b, day, 2)
+	b = append(b, 'T')
+	b = appendDigits(b, hour, 2)
+	b = append(b, ':')
+	b = appendDigits(b, minute, 2)
+	b = append(b, ':')
+	b = appendDigits(b, sec, 2)
+	b = append(b, '.')
+	b = appendDigits(b, t.Nanosecond()/1e6, 3)
+	return append(b, 'Z')
+}
+
+// appendDigits appends n, which must not be negative, as exactly width
+// decimal digits, padding with zeros on the left.
+func appendDigits(b []byte, n, width int) []byte {
+	start := len(b)
+	for range width {
+		b = append(b, '0')
+	}
+	for i := len(b) - 1; i >= start; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return b
+}
+
+// safeASCII[c] reports whether the ASCII byte c may appear in a JSON string
+// as it is. Control characters, the quote and the backslash may not.
+var safeASCII = func() (safe [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\'
+	}
+	return safe
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a quoted JSON string. Quotes, backslashes and
+// control characters (newlines above all) are escaped, so a record always
+// stays on one line. Invalid UTF-8 bytes become \ufffd, the Unicode
+// replacement character, as encoding/json does, and so do U+2028 and U+2029,
+// which JavaScript treats as line breaks.
+//
+// The loop looks at one byte at a time but copies runs of safe bytes in one
+// append: the common case, plain ASCII text, costs a table lookup per byte.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0 // s[start:i] is safe and not yet copied
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if safeASCII[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, `\u00`...)
+				b = append(b, hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, `\u202`...)
+			b = append(b, hexDigits[r&0xf])
+		default:
+			i += size // a valid multi-byte character: keep it as it is
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendKey appends a comma (unless b ends an opening brace), the quoted
+// key and a colon.
+func appendKey(b []byte, key string) []byte {
+	if len(b) == 0 || b[len(b)-1] != '{' {
+		b = append(b, ',')
+	}
+	b = appendString(b, key)
+	return append(b, ':')
+}
+
+// appendArgs appends key/value arguments the way slog reads them: a string
+// followed by a value is a pair; a slog.Attr stands on its own; a string at
+// the very end, or anything else where a key should be, is written under
+// the key "!BADKEY".
+func appendArgs(b []byte, args []any) []byte {
+	for len(args) > 0 {
+		switch x := args[0].(type) {
+		case string:
+			if len(args) == 1 {
+				b = appendAttr(b, slog.String(badKey, x))
+				args = args[1:]
+			} else {
+				b = appendAttr(b, slog.Any(x, args[1]))
+				args = args[2:]
+			}
+		case slog.Attr:
+			b = appendAttr(b, x)
+			args = args[1:]
+		default:
+			b = appendAttr(b, slog.Any(badKey, x))
+			args = args[1:]
+		}
+	}
+	return b
+}
+
+// appendAttr appends one attribute. It follows the rules slog sets for
+// handlers: a LogValuer is resolved first; an attribute whose key and value
+// are both empty is skipped; a group with no attributes is skipped; and a
+// group with an empty key is written inline, its members side by side with
+// the record's other fields.
+func appendAttr(b []byte, a slog.Attr) []byte {
+	v := a.Value
+	kind := v.Kind()
+	if kind == slog.KindLogValuer {
+		// Resolve is cheap, but it sets up a recover for LogValue
+		// methods that panic; most values need no resolving at all.
+		v = v.Resolve()
+		kind = v.Kind()
+	}
+	if kind != slog.KindGroup {
+		if a.Key == "" && kind == slog.KindAny && v.Any() == nil {
+			return b // the empty Attr
+		}
+		b = appendKey(b, a.Key)
+		return appendValue(b, v)
+	}
+	members := v.Group()
+	if a.Key == "" {
+		for _, m := range members {
+			b = appendAttr(b, m)
+		}
+		return b
+	}
+	mark := len(b)
+	b = appendKey(b, a.Key)
+	b = append(b, '{')
+	start := len(b)
+	for _, m := range members {
+		b = appendAttr(b, m)
+	}
+	if len(b) == start {
+		return b[:mark] // nothing inside: leave the group out
+	}
+	return append(b, '}')
+}
+
+// appendValue appends a resolved, non-group value.
+func appendValue(b []byte, v slog.Value) []byte {
+	switch v.Kind() {
+	case slog.KindString:
+		return appendString(b, v.String())
+	case slog.KindInt64:
+		return strconv.AppendInt(b, v.Int64(), 10)
+	case slog.KindUint64:
+		return strconv.AppendUint(b, v.Uint64(), 10)
+	case slog.KindFloat64:
+		return appendFloat(b, v.Float64())
+	case slog.KindBool:
+		return strconv.AppendBool(b, v.Bool())
+	case slog.KindDuration:
+		// Nanoseconds, as slog's JSON handler writes them. A string such
+		// as "1.5s" would read better, but Duration.String allocates.
+		return strconv.AppendInt(b, int64(v.Duration()), 10)
+	case slog.KindTime:
+		b = append(b, '"')
+		b = v.Time().AppendFormat(b, time.RFC3339Nano)
+		return append(b, '"')
+	default:
+		return appendAny(b, v.Any())
+	}
+}
+
+// appendFloat appends f as a JSON number, choosing the same notation as
+// encoding/json. JSON has no NaN or infinity, so those become strings.
+func appendFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return appendString(b, strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	return strconv.AppendFloat(b, f, format, -1, 64)
+}
+
+// appendAny appends a value of a type slog does not model: an error as its
+// message, anything else as encoding/json would write it. These call code
+// we did not write (Error, MarshalJSON), which may panic, for example on a
+// nil pointer; the panic is caught and written into the record instead.
+func appendAny(b []byte, x any) []byte {
+	switch x := x.(type) {
+	case nil:
+		return append(b, "null"...)
+	case error:
+		return appendString(b, errorText(x))
+	}
+	data, err := marshalJSON(x)
+	if err != nil {
+		return appendString(b, "!ERROR: "+err.Error())
+	}
+	// json.Marshal compacts its output (even what a MarshalJSON method
+	// returns), so it never contains a newline.
+	return append(b, data...)
+}
+
+// errorText returns err.Error(), or a description of the panic it raised.
+func errorText(err error) (text string) {
+	defer func() {
+		if r := recover(); r != nil {
+			text = fmt.Sprintf("!PANIC in Error: %v", r)
+		}
+	}()
+	return err.Error()
+}
+
+// marshalJSON is json.Marshal with panics turned into errors.
+func marshalJSON(x any) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic in MarshalJSON: %v", r)
+		}
+	}()
+	return json.Marshal(x)
+}

@@ -34,15 +34,18 @@ func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
 	// net/http gives the path decoded in URL.Path. It also keeps the path as
 	// the client sent it in URL.RawPath, but only when the two differ in more
 	// than the usual escaping: when the client escaped a slash (%2F), for
-	// instance. Then the segments must be cut from the raw path, or "a%2Fb"
-	// would become two segments, and each one decoded on its own.
+	// instance. Then the segments must be cut from the escaped path, or
+	// "a%2Fb" would become two segments, and each one decoded on its own.
+	// That is the rare case; most requests take the fast path, URL.Path.
 	path, raw := req.URL.Path, false
 	if req.URL.RawPath != "" {
-		path, raw = req.URL.RawPath, true
-		if badEscape(path) >= 0 {
+		if badEscape(req.URL.RawPath) >= 0 { // only a hand-built request gets here: net/http refuses these
 			http.Error(w, "400 bad request: malformed percent-escape in the path", http.StatusBadRequest)
 			return
 		}
+		// EscapedPath returns RawPath after checking that it is a valid
+		// escaping of Path; if it is not, it escapes Path itself.
+		path, raw = req.URL.EscapedPath(), true
 	}
 	if !strings.HasPrefix(path, "/") {
 		c.notFoundHandler().ServeHTTP(w, req)
@@ -94,7 +97,7 @@ func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path stri
 	if c.root.find(toggleSlash(path)[1:], &s) == nil && !s.found {
 		return false
 	}
-	target := toggleSlash(req.URL.EscapedPath())
+	target := toggleSlash(req.URL.EscapedPath()) // escaped, as a Location must be
 	if req.URL.RawQuery != "" {
 		target += "?" + req.URL.RawQuery
 	}

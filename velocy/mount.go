@@ -73,8 +73,8 @@ func (m *mounted) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	*sub = *req
 	u := *req.URL
 	sub.URL = &u
-	if u.RawPath != "" {
-		u.RawPath = stripSegments(u.RawPath, m.depth)
+	if u.RawPath != "" { // cut the escaped path, as dispatch matched it
+		u.RawPath = stripSegments(req.URL.EscapedPath(), m.depth)
 		u.Path, _ = unescape(u.RawPath, false) // dispatch checked the escapes
 	} else {
 		u.Path = stripSegments(u.Path, m.depth)

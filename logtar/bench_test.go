@@ -75,3 +75,20 @@ func BenchmarkLoggerTenAttrs(b *testing.B) {
 		)
 	}
 }
+
+// BenchmarkAppendTime compares the hand-written timestamp with
+// time.Time.AppendFormat, which encode.go's comment says it beats.
+func BenchmarkAppendTime(b *testing.B) {
+	buf := make([]byte, 0, 64)
+	now := time.Now()
+	b.Run("appendTime", func(b *testing.B) {
+		for b.Loop() {
+			buf = appendTime(buf[:0], now)
+		}
+	})
+	b.Run("AppendFormat", func(b *testing.B) {
+		for b.Loop() {
+			buf = now.UTC().AppendFormat(buf[:0], "2006-01-02T15:04:05.000Z07:00")
+		}
+	})
+}

@@ -1,15 +1,6 @@
 package logtar
 
-import (
-	"errors"
-	"fmt"
-)
-
-// ErrClosed is reported when a Logger is used after [Logger.Close]. The
-// logging methods have no error result, so a line logged after Close is
-// dropped and counted instead; the next call to Sync or Close returns an
-// error that wraps ErrClosed and says how many lines were dropped.
-var ErrClosed = errors.New("logtar: logger closed")
+import "fmt"
 
 // ConfigError reports a configuration setting that is missing, mistyped or
 // out of range. Field is the setting's name as it is spelled in a JSON

@@ -72,7 +72,7 @@ func ExampleLogger_Close() {
 	// Output:
 	// {"time":"2024-05-06T07:08:09.000Z","level":"INFO","msg":"last words"}
 	// <nil>
-	// true logtar: 1 records logged after Close were dropped: logtar: logger closed
+	// true logtar: dropped 1 record logged after Close: logtar: logger closed
 }
 
 func ExampleConfig_Validate() {

@@ -53,6 +53,16 @@ func (l Level) String() string {
 	return fmt.Sprintf("%s%+d", base.name, int(l-base.level))
 }
 
+// valid reports whether l is one of the five named levels.
+func (l Level) valid() bool {
+	for _, n := range levelNames {
+		if l == n.level {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseLevel returns the level with the given name. The name is matched
 // without regard to case, so "warn", "Warn" and "WARN" all give LevelWarn.
 // Any other text, including the "INFO+2" forms String makes for unnamed
@@ -97,25 +107,4 @@ func (l *Level) UnmarshalText(text []byte) error {
 // logtar level can be used wherever slog asks for a minimum level.
 func (l Level) Level() slog.Level {
 	return slog.Level(l)
-}
-
-// valid reports whether l is one of the five named levels.
-func (l Level) valid() bool {
-	for _, n := range levelNames {
-		if l == n.level {
-			return true
-		}
-	}
-	return false
-}
-
-// appendLevel appends the level's name to b without allocating for the five
-// named levels, which are the only ones the hot path usually sees.
-func appendLevel(b []byte, l Level) []byte {
-	for _, n := range levelNames {
-		if l == n.level {
-			return append(b, n.name...)
-		}
-	}
-	return append(b, l.String()...)
 }

@@ -4,9 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 )
+
+// ErrClosed is reported when a Logger is used after [Logger.Close]. The
+// logging methods have no error result, so a record logged after Close is
+// dropped and counted instead; the next call to Sync or Close returns an
+// error that wraps ErrClosed and says how many records were dropped.
+var ErrClosed = errors.New("logtar: logger closed")
 
 // A Logger writes records as JSON lines to log files or to an io.Writer.
 // Create one with [New]; finish with [Logger.Close]. A Logger is safe for use
@@ -210,7 +217,7 @@ func (l *Logger) writeRecord(t time.Time, line []byte) {
 func (l *Logger) flush() error {
 	var lost error
 	if l.errCount > 0 {
-		lost = fmt.Errorf("logtar: %d records met write errors since the last Sync; the first: %w", l.errCount, l.firstErr)
+		lost = fmt.Errorf("logtar: %s met write errors since the last Sync; the first: %w", records(l.errCount), l.firstErr)
 		l.errCount, l.firstErr = 0, nil
 	}
 	return errors.Join(lost, l.out.sync())
@@ -271,5 +278,13 @@ func (l *Logger) droppedError() error {
 	if l.dropped == 0 {
 		return nil
 	}
-	return fmt.Errorf("logtar: %d records logged after Close were dropped: %w", l.dropped, ErrClosed)
+	return fmt.Errorf("logtar: dropped %s logged after Close: %w", records(l.dropped), ErrClosed)
+}
+
+// records returns "1 record" or "n records", for error messages.
+func records(n int) string {
+	if n == 1 {
+		return "1 record"
+	}
+	return strconv.Itoa(n) + " records"
 }

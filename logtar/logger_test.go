@@ -171,7 +171,7 @@ func TestLoggerReportsWriteErrors(t *testing.T) {
 				t.Errorf("second Sync() = %v, want nil: errors are reported once", err)
 			}
 			l.Info("lost 3")
-			if err := l.Close(); !errors.Is(err, errDiskFull) || !strings.Contains(err.Error(), "1 records") {
+			if err := l.Close(); !errors.Is(err, errDiskFull) || !strings.Contains(err.Error(), "1 record met") {
 				t.Errorf("Close() = %v, want the error for the record lost since Sync", err)
 			}
 		})

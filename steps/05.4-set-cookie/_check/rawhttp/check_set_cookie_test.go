@@ -1,0 +1,70 @@
+package rawhttp
+
+import (
+	"testing"
+	"time"
+)
+
+func TestSetCookieFields(t *testing.T) {
+	expires := time.Date(2030, 1, 2, 4, 4, 5, 0, time.FixedZone("CET", 3600))
+	tests := []struct {
+		c    Cookie
+		want string
+	}{
+		{Cookie{Name: "sid", Value: "abc"}, "sid=abc"},
+		{Cookie{Name: "sid", Value: ""}, "sid="},
+		{Cookie{Name: "sid", Value: "abc", Path: "/", MaxAge: 3600, HttpOnly: true, Secure: true, SameSite: "Lax"},
+			"sid=abc; Path=/; Max-Age=3600; HttpOnly; Secure; SameSite=Lax"},
+		{Cookie{Name: "sid", Value: "abc", Domain: ".example.com", Expires: expires},
+			"sid=abc; Domain=example.com; Expires=Wed, 02 Jan 2030 03:04:05 GMT"},
+		{Cookie{Name: "sid", MaxAge: -1}, "sid=; Max-Age=0"},
+		{Cookie{Name: "sid", Value: "x", SameSite: "None", Secure: true}, "sid=x; Secure; SameSite=None"},
+		{Cookie{Name: "theme", Value: "dark", SameSite: "Strict"}, "theme=dark; SameSite=Strict"},
+	}
+	for _, tt := range tests {
+		h := Header{}
+		err := SetCookie(h, tt.c)
+		if got := h.Values("Set-Cookie"); err != nil || len(got) != 1 || got[0] != tt.want {
+			t.Errorf("SetCookie(h, %+v): Set-Cookie %q, error %v, want [%q], nil", tt.c, got, err, tt.want)
+		}
+	}
+}
+
+func TestSetCookieRefuses(t *testing.T) {
+	tests := []struct {
+		c   Cookie
+		why string
+	}{
+		{Cookie{Name: "sid", Value: "x\r\nLocation: https://evil.example"}, "CRLF in the value would add a field of its own"},
+		{Cookie{Name: "sid", Value: "a;b"}, "a ';' in the value starts an attribute"},
+		{Cookie{Name: "sid", Value: "a b"}, "a space in the value"},
+		{Cookie{Name: "sid", Value: `a"b`}, "a double quote in the value"},
+		{Cookie{Name: "", Value: "x"}, "no name"},
+		{Cookie{Name: "s id", Value: "x"}, "a space in the name"},
+		{Cookie{Name: "sid", Value: "x", Path: "/a; Domain=evil.example"}, "a ';' in the path adds an attribute"},
+		{Cookie{Name: "sid", Value: "x", Path: "/a\r\nX: y"}, "CRLF in the path"},
+		{Cookie{Name: "sid", Value: "x", Domain: "exa mple.com"}, "a space in the domain"},
+		{Cookie{Name: "sid", Value: "x", Domain: "."}, "an empty domain"},
+		{Cookie{Name: "sid", Value: "x", SameSite: "lax"}, "SameSite is Strict, Lax or None"},
+		{Cookie{Name: "sid", Value: "x", SameSite: "None"}, "SameSite=None without Secure is dropped by browsers"},
+	}
+	for _, tt := range tests {
+		h := Header{}
+		err := SetCookie(h, tt.c)
+		if err == nil || len(h) != 0 {
+			t.Errorf("SetCookie(h, %+v) = %v and left h = %q, want an error and h untouched: %s", tt.c, err, h, tt.why)
+		}
+	}
+}
+
+func TestSetCookieRoundTrip(t *testing.T) {
+	h := Header{}
+	for _, c := range []Cookie{{Name: "a", Value: "1", Path: "/"}, {Name: "b", Value: "two", HttpOnly: true}} {
+		if err := SetCookie(h, c); err != nil {
+			t.Fatalf("SetCookie(h, %+v) = %v", c, err)
+		}
+	}
+	if got := h.Values("Set-Cookie"); len(got) != 2 {
+		t.Fatalf("after two SetCookie calls, Set-Cookie = %q, want two fields: Set-Cookie is the one field that must never be joined with commas", got)
+	}
+}

@@ -229,20 +229,21 @@ func (l *Logger) flush() error {
 // that wraps [ErrClosed].
 func (l *Logger) Sync() error {
 	l.mu.Lock()
-	if l.closed {
+	switch {
+	case l.closed:
 		defer l.mu.Unlock()
 		if err := l.droppedError(); err != nil {
 			return err
 		}
 		return ErrClosed
-	}
-	if l.queue != nil {
+	case l.queue != nil:
 		ack := l.requestFlush()
-		l.mu.Unlock()
+		l.mu.Unlock() // let others log while the writer catches up
 		return <-ack
+	default:
+		defer l.mu.Unlock()
+		return l.flush()
 	}
-	defer l.mu.Unlock()
-	return l.flush()
 }
 
 // Close writes every record logged before it, syncs and closes the log

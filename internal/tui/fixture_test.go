@@ -1,0 +1,332 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
+)
+
+// The fixture book: chapter 1 has a lesson with two steps and a lesson with none; chapter 2
+// has one lesson with one step. Golden files depend on it, not on the real book.
+var fixtureSteps = fstest.MapFS{
+	"order.txt":    {Data: []byte("01.1-add\n01.1-sub\n02.1-mul\n")},
+	"packages.txt": {Data: []byte("calc chapters/ch01/calc\n")},
+
+	"01.1-add/step.json":                     {Data: []byte(`{"title": "Add two numbers", "lesson": "ch01/01.1-calc.md#adding", "package": "calc"}`)},
+	"01.1-add/hints.md":                      {Data: []byte("Go has a `+` operator.\n---\nreturn a + b\n")},
+	"01.1-add/_starter/calc/add.go":          {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\t// TODO(01.1): add\n\treturn 0\n}\n")},
+	"01.1-add/_solution/calc/add.go":         {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n")},
+	"01.1-add/_check/calc/check_add_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Errorf(\"Add(2, 3) = %d, want 5\", got)\n\t}\n}\n")},
+
+	"01.1-sub/step.json":                     {Data: []byte(`{"title": "Subtract", "lesson": "ch01/01.1-calc.md#subtracting", "package": "calc"}`)},
+	"01.1-sub/hints.md":                      {Data: []byte("Use -.\n")},
+	"01.1-sub/_starter/calc/sub.go":          {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\t// TODO(01.1): subtract\n\treturn 0\n}\n")},
+	"01.1-sub/_solution/calc/sub.go":         {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn a - b\n}\n")},
+	"01.1-sub/_check/calc/check_sub_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {\n\tif got := Sub(5, 3); got != 2 {\n\t\tt.Errorf(\"Sub(5, 3) = %d, want 2\", got)\n\t}\n}\n")},
+
+	"02.1-mul/step.json":                     {Data: []byte(`{"title": "Multiply", "lesson": "ch02/02.1-more.md#multiplying", "package": "calc"}`)},
+	"02.1-mul/_starter/calc/mul.go":          {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\t// TODO(02.1): multiply\n\treturn 0\n}\n")},
+	"02.1-mul/_solution/calc/mul.go":         {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\treturn a * b\n}\n")},
+	"02.1-mul/_check/calc/check_mul_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestMul(t *testing.T) {\n\tif got := Mul(2, 3); got != 6 {\n\t\tt.Errorf(\"Mul(2, 3) = %d, want 6\", got)\n\t}\n}\n")},
+}
+
+var fixtureLessons = fstest.MapFS{
+	"ch01/README.md": {Data: []byte("# 1. Calculating\n\nThis chapter builds a tiny calculator package, `calc`.\n\n" +
+		"- [1.1 Calc](01.1-calc.md)\n- [1.2 Reading](01.2-reading.md)\n")},
+	"ch01/01.1-calc.md": {Data: []byte(`# 1.1 Calc
+
+Numbers are the first thing a computer was built for. This lesson adds and subtracts.
+
+## Adding
+
+Adding two numbers is what the plus operator does:
+
+` + "```go" + `
+func Add(a, b int) int { return a + b }
+` + "```" + `
+
+### A diagram
+
+` + "```text" + `
+  a ----+
+        |---> a + b  (the sum, which is a very long label that goes past the edge of any narrow pane)
+  b ----+
+` + "```" + `
+
+> **Step 01.1-add: add two numbers**
+>
+> In ` + "`workspace/calc/add.go`" + `, make Add return the sum of a and b.
+
+## Subtracting
+
+Subtraction is adding the opposite. The word *needle* appears here once.
+
+> **Step 01.1-sub: subtract**
+>
+> In ` + "`workspace/calc/sub.go`" + `, make Sub return a minus b.
+
+## Pitfalls
+
+Overflow wraps around silently. Another needle hides in this section.
+`)},
+	"ch01/01.2-reading.md": {Data: []byte("# 1.2 Reading\n\nA lesson with no step: just reading.\n\n## More\n\nText.\n")},
+	"ch02/README.md":       {Data: []byte("# 2. More\n\nMultiplying.\n")},
+	"ch02/02.1-more.md":    {Data: []byte("# 2.1 More\n\nIntro.\n\n## Multiplying\n\n> **Step 02.1-mul: multiply**\n>\n> Edit `workspace/calc/mul.go`.\n")},
+}
+
+// fakeCheck answers checks from a table of canned verdicts, by step id; a missing entry passes.
+type fakeCheck struct {
+	verdicts map[string]*checker.Result
+	err      error
+	calls    []string
+}
+
+func (f *fakeCheck) check(ctx context.Context, s *steps.Step, report func(workbook.StepResult)) error {
+	f.calls = append(f.calls, s.ID)
+	if f.err != nil {
+		return f.err
+	}
+	res := f.verdicts[s.ID]
+	if res == nil {
+		res = passed(1)
+	}
+	report(workbook.StepResult{Step: s, Result: res})
+	return nil
+}
+
+func passed(n int) *checker.Result {
+	r := &checker.Result{Status: checker.Passed, Elapsed: 1200 * time.Millisecond}
+	for i := range n {
+		r.Tests = append(r.Tests, checker.Test{Name: "Test" + string(rune('A'+i)), Outcome: "pass"})
+	}
+	return r
+}
+
+func failedAdd() *checker.Result {
+	return &checker.Result{Status: checker.Failed, Tests: []checker.Test{
+		{Name: "TestAdd", Outcome: "fail", Output: "    check_add_test.go:7: Add(2, 3) = 0, want 5\n"},
+	}}
+}
+
+// fakeWatcher is a watcher whose batches the test sends.
+type fakeWatcher struct {
+	ch      chan []string
+	polling bool
+	closed  bool
+}
+
+func newFakeWatcher() *fakeWatcher { return &fakeWatcher{ch: make(chan []string, 4)} }
+
+func (f *fakeWatcher) Changes() <-chan []string { return f.ch }
+func (f *fakeWatcher) Polling() bool            { return f.polling }
+func (f *fakeWatcher) Close() error {
+	if !f.closed {
+		f.closed = true
+		close(f.ch)
+	}
+	return nil
+}
+
+// testEnv is a model on the fixture book with a fresh workspace.
+type testEnv struct {
+	t     *testing.T
+	m     *model
+	wb    *workbook.Workbook
+	check *fakeCheck
+}
+
+type envOption func(*Options, *deps)
+
+func withStep(id string) envOption { return func(o *Options, _ *deps) { o.StepID = id } }
+
+func withEnv(vars map[string]string) envOption {
+	return func(_ *Options, d *deps) { d.getenv = func(k string) string { return vars[k] } }
+}
+
+func withColor() envOption {
+	return func(_ *Options, d *deps) { d.profile, d.style = termenv.TrueColor, "dark" }
+}
+
+func fixtureBook(t testing.TB) *steps.Book {
+	t.Helper()
+	book, err := steps.Load(fixtureSteps)
+	if err != nil {
+		t.Fatalf("steps.Load: %v", err)
+	}
+	return book
+}
+
+// newEnv opens a fresh workspace in a temporary folder that is also the working directory, so
+// messages name files as "workspace/calc/add.go".
+func newEnv(t *testing.T, opts ...envOption) *testEnv {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	wb, err := workbook.Open("workspace", fixtureBook(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newEnvOn(t, wb, opts...)
+}
+
+func newEnvOn(t *testing.T, wb *workbook.Workbook, opts ...envOption) *testEnv {
+	t.Helper()
+	m, fc := makeModel(t, wb, opts...)
+	e := &testEnv{t: t, m: m, wb: wb, check: fc}
+	e.do(m.Init())
+	e.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return e
+}
+
+// makeModel builds a model on wb with fake checks, no colour and no editor, without running
+// anything.
+func makeModel(t *testing.T, wb *workbook.Workbook, opts ...envOption) (*model, *fakeCheck) {
+	t.Helper()
+	fc := &fakeCheck{verdicts: map[string]*checker.Result{}}
+	o := Options{Lessons: fixtureLessons}
+	d := deps{
+		check:      fc.check,
+		startWatch: func(string) (watcher, error) { return newFakeWatcher(), nil },
+		getenv:     func(string) string { return "" },
+		lookPath:   func(string) (string, error) { return "", errors.New("not found") },
+		profile:    termenv.Ascii,
+		style:      "notty",
+		dark:       true,
+		saveDelay:  -1,
+	}
+	for _, opt := range opts {
+		opt(&o, &d)
+	}
+	m, err := newModel(wb, o, d)
+	if err != nil {
+		t.Fatalf("newModel: %v", err)
+	}
+	t.Cleanup(func() { m.sh.cancel() })
+	return m, fc
+}
+
+func withRealCheck() envOption { return func(_ *Options, d *deps) { d.check = nil } }
+
+// send delivers a message and runs every command it causes until things settle.
+func (e *testEnv) send(msg tea.Msg) {
+	e.t.Helper()
+	_, cmd := e.m.Update(msg)
+	e.do(cmd)
+}
+
+// key types one key ("c", "enter", "ctrl+d", "esc", ...).
+func (e *testEnv) key(k string) {
+	e.t.Helper()
+	e.send(keyMsg(k))
+}
+
+// typeText types text one rune at a time.
+func (e *testEnv) typeText(s string) {
+	e.t.Helper()
+	for _, r := range s {
+		e.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	special := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"backspace": tea.KeyBackspace, "ctrl+c": tea.KeyCtrlC, "ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU,
+		" ": tea.KeySpace,
+	}
+	if t, ok := special[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// do runs a command and every command that follows from it, the way the bubbletea runtime would
+// (each on its own goroutine, messages handled one at a time), until none is left. Quit and the
+// editor's exec are not run.
+func (e *testEnv) do(cmd tea.Cmd) {
+	e.t.Helper()
+	msgs := make(chan tea.Msg)
+	pending := 0
+	launch := func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		pending++
+		go func() { msgs <- c() }()
+	}
+	launch(cmd)
+	for pending > 0 {
+		select {
+		case msg := <-msgs:
+			pending--
+			switch msg := msg.(type) {
+			case nil, tea.QuitMsg:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					launch(c)
+				}
+			default:
+				if strings.HasPrefix(typeName(msg), "tea.") {
+					continue // runtime messages such as exec: not run in tests
+				}
+				_, c := e.m.Update(msg)
+				launch(c)
+			}
+		case <-time.After(10 * time.Second):
+			e.t.Fatalf("commands did not settle; %d still running", pending)
+		}
+	}
+}
+
+// view is the current screen.
+func (e *testEnv) view() string { return e.m.View() }
+
+// flat is the screen with its lines trimmed and joined by spaces, so a message wrapped over
+// several status lines reads as one.
+func flat(v string) string {
+	lines := strings.Split(v, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+	}
+	return strings.Join(lines, " ")
+}
+
+func (e *testEnv) wantView(substr ...string) {
+	e.t.Helper()
+	v := e.view()
+	for _, s := range substr {
+		if !strings.Contains(v, s) && !strings.Contains(flat(v), s) {
+			e.t.Errorf("screen does not show %q:\n%s", s, v)
+		}
+	}
+}
+
+func (e *testEnv) dontWantView(substr ...string) {
+	e.t.Helper()
+	v := e.view()
+	for _, s := range substr {
+		if strings.Contains(v, s) {
+			e.t.Errorf("screen shows %q, want it not to:\n%s", s, v)
+		}
+	}
+}
+
+func typeName(v any) string { return fmt.Sprintf("%T", v) }
+
+// Short names for check functions written inline in tests.
+type (
+	ctxT  = context.Context
+	stepT = steps.Step
+)

@@ -1,0 +1,350 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
+)
+
+// handleKey routes a key by mode: a question waiting for y/n takes every key, then a search
+// being typed, then the screen over the panes, then the panes themselves.
+func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	k := msg.String()
+	if k == "ctrl+c" {
+		return m.quit()
+	}
+	switch {
+	case m.confirm != nil:
+		return m.confirmKey(msg)
+	case m.search.typing:
+		m.typeSearch(k, msg.Runes)
+		return m.nextRender()
+	case m.overlay != nil:
+		return m.overlayKey(msg)
+	}
+	return m.paneKey(msg)
+}
+
+func (m *model) quit() tea.Cmd {
+	m.sh.cancel() // stops a running check; Run saves progress once the program has stopped
+	return tea.Quit
+}
+
+func (m *model) confirmKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		c := m.confirm
+		m.confirm = nil
+		m.setMessage("", false)
+		return c.yes()
+	case key.Matches(msg, m.keys.No):
+		m.confirm = nil
+		m.setMessage("cancelled", false)
+	}
+	return nil
+}
+
+func (m *model) overlayKey(msg tea.KeyMsg) tea.Cmd {
+	o := m.overlay
+	h := m.mainHeight() - 1
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m.quit()
+	case key.Matches(msg, m.keys.Back):
+		m.overlay = nil
+		m.setMessage("", false)
+	case key.Matches(msg, m.keys.Help):
+		if o.kind == overlayHelp {
+			m.overlay = nil
+		} else {
+			m.showHelp()
+		}
+	case o.kind == overlayDiff && key.Matches(msg, m.keys.Apply):
+		return m.applyKey()
+	default:
+		if n, ok := m.scrollAmount(msg, h); ok {
+			if n == bottom {
+				o.toBottom(h)
+			} else {
+				o.scroll(n, h)
+			}
+		}
+	}
+	return nil
+}
+
+// bottom is the scroll amount of "go to the bottom".
+const bottom = 1 << 30
+
+// scrollAmount turns a movement key into a number of lines for a view of the given height.
+func (m *model) scrollAmount(msg tea.KeyMsg, height int) (int, bool) {
+	page := max(height-2, 1)
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		return -1, true
+	case key.Matches(msg, m.keys.Down):
+		return 1, true
+	case key.Matches(msg, m.keys.PageUp):
+		return -page, true
+	case key.Matches(msg, m.keys.PageDown):
+		return page, true
+	case key.Matches(msg, m.keys.HalfUp):
+		return -max(height/2, 1), true
+	case key.Matches(msg, m.keys.HalfDown):
+		return max(height/2, 1), true
+	case key.Matches(msg, m.keys.Top):
+		return -bottom, true
+	case key.Matches(msg, m.keys.Bottom):
+		return bottom, true
+	}
+	return 0, false
+}
+
+func (m *model) paneKey(msg tea.KeyMsg) tea.Cmd {
+	ks := m.keys
+	searching := m.search.query != ""
+	switch {
+	case key.Matches(msg, ks.Quit):
+		return m.quit()
+	case key.Matches(msg, ks.Help):
+		m.showHelp()
+	case key.Matches(msg, ks.Back):
+		m.back()
+	case key.Matches(msg, ks.Search):
+		if m.les.doc != nil {
+			m.startSearch()
+		}
+	case searching && key.Matches(msg, ks.NextMatch):
+		m.nextMatch(1)
+		return m.nextRender()
+	case searching && key.Matches(msg, ks.PrevMatch):
+		m.nextMatch(-1)
+		return m.nextRender()
+	case key.Matches(msg, ks.PrevMatch):
+		m.setMessage("N moves back through search matches: search first with /", false)
+	case key.Matches(msg, ks.NextStep):
+		return m.stepKey(1)
+	case key.Matches(msg, ks.PrevStep):
+		return m.stepKey(-1)
+	case key.Matches(msg, ks.Check):
+		return m.checkKey()
+	case key.Matches(msg, ks.Watch):
+		return m.watchKey()
+	case key.Matches(msg, ks.Hint):
+		return m.hintKey()
+	case key.Matches(msg, ks.Solution):
+		return m.solutionKey()
+	case key.Matches(msg, ks.Reset):
+		return m.resetKey()
+	case key.Matches(msg, ks.Edit):
+		return m.editKey()
+	case key.Matches(msg, ks.Tree):
+		m.treeHidden = !m.treeHidden
+		if m.treeHidden && m.focus == focusTree {
+			m.focus = focusLesson
+		}
+		m.widthChanged()
+		return m.nextRender()
+	case key.Matches(msg, ks.Focus):
+		m.cycleFocus(msg.String() == "shift+tab")
+	case key.Matches(msg, ks.FocusTree):
+		if m.treeWidth() > 0 {
+			m.focus = focusTree
+		}
+	case key.Matches(msg, ks.FocusLesson):
+		m.focus = focusLesson
+	case key.Matches(msg, ks.Open):
+		if m.focus == focusTree {
+			m.focus = focusLesson
+			return m.openRow(m.tree.cursor)
+		}
+	case key.Matches(msg, ks.NextHeading):
+		m.jumpHeading(1)
+		return m.nextRender()
+	case key.Matches(msg, ks.PrevHeading):
+		m.jumpHeading(-1)
+		return m.nextRender()
+	default:
+		return m.scrollKey(msg)
+	}
+	return nil
+}
+
+// scrollKey moves whatever has the focus.
+func (m *model) scrollKey(msg tea.KeyMsg) tea.Cmd {
+	switch m.focus {
+	case focusTree:
+		n, ok := m.scrollAmount(msg, m.treeHeight())
+		if !ok {
+			return nil
+		}
+		return m.moveCursor(n)
+	case focusPanel:
+		if m.panel != nil {
+			h := m.panelHeight() - 1
+			if n, ok := m.scrollAmount(msg, h); ok {
+				if n == bottom {
+					m.panel.toBottom(h)
+				} else {
+					m.panel.scroll(n, h)
+				}
+			}
+			return nil
+		}
+	}
+	n, ok := m.scrollAmount(msg, m.bodyHeight())
+	if !ok {
+		return nil
+	}
+	m.scrollLesson(n)
+	return m.nextRender()
+}
+
+// back closes the innermost thing: the search, the panel, the warning, the message.
+func (m *model) back() {
+	switch {
+	case m.search.query != "":
+		m.search = search{}
+		m.setMessage("search ended · n is the next step again", false)
+	case m.panel != nil:
+		m.panel = nil
+		if m.focus == focusPanel {
+			m.focus = focusLesson
+		}
+	case m.message != "":
+		m.setMessage("", false)
+	}
+}
+
+func (m *model) cycleFocus(backwards bool) {
+	order := []focus{focusTree, focusLesson, focusPanel}
+	can := func(f focus) bool {
+		return (f != focusTree || m.treeWidth() > 0) && (f != focusPanel || m.panel != nil)
+	}
+	i := int(m.focus)
+	for range order {
+		if backwards {
+			i = (i + len(order) - 1) % len(order)
+		} else {
+			i = (i + 1) % len(order)
+		}
+		if can(order[i]) {
+			m.focus = order[i]
+			return
+		}
+	}
+}
+
+func (m *model) showHelp() {
+	m.overlay = &overlay{kind: overlayHelp, textView: textView{
+		title: "Keys",
+		build: func(w int) []string { return helpLines(m.st, m.keys, w) },
+	}}
+	m.overlay.rebuild(m.width)
+}
+
+// moveCursor moves the step list's cursor and opens what it lands on.
+func (m *model) moveCursor(n int) tea.Cmd {
+	t := &m.tree
+	if len(t.rows) == 0 {
+		return nil
+	}
+	c := max(0, min(t.cursor+n, len(t.rows)-1))
+	if c == t.cursor {
+		return nil
+	}
+	t.cursor = c
+	t.ensureVisible(m.treeHeight())
+	return m.openRow(c)
+}
+
+// openRow opens a row of the step list; a step row also selects the step.
+func (m *model) openRow(i int) tea.Cmd {
+	if i < 0 || i >= len(m.tree.rows) {
+		return nil
+	}
+	m.tree.cursor = i
+	m.tree.ensureVisible(m.treeHeight())
+	r := m.tree.rows[i]
+	if r.kind == rowStep {
+		m.setStep(r.step)
+		return tea.Batch(m.open(r.path, r.anchor), m.scheduleSave())
+	}
+	return m.open(r.path, r.anchor)
+}
+
+// selectStep makes s the selected step and opens its lesson at its section.
+func (m *model) selectStep(s *steps.Step) tea.Cmd {
+	m.setStep(s)
+	if i := m.tree.rowOfStep(s.ID); i >= 0 {
+		m.tree.cursor = i
+		m.tree.ensureVisible(m.treeHeight())
+	}
+	return m.open(s.Lesson, s.Anchor)
+}
+
+// setStep changes the selected step. A finished check's result or a hint about the step left
+// behind is closed, so it cannot be read as being about the new one.
+func (m *model) setStep(s *steps.Step) {
+	if m.step != nil && m.step != s && m.panel != nil && m.checkCh == nil {
+		m.panel = nil
+		if m.focus == focusPanel {
+			m.focus = focusLesson
+		}
+	}
+	m.step = s
+}
+
+// stepKey moves to the next (dir > 0) or previous step in book order and prepares its files.
+func (m *model) stepKey(dir int) tea.Cmd {
+	if m.step == nil {
+		return nil
+	}
+	i := m.step.Index + dir
+	if i < 0 {
+		m.setMessage("this is the first step", false)
+		return nil
+	}
+	if i >= len(m.book.Steps) {
+		m.setMessage("this is the last step", false)
+		return nil
+	}
+	s := m.book.Steps[i]
+	m.setMessage("", false)
+	return tea.Batch(m.selectStep(s), m.prepareCmd(s), m.scheduleSave())
+}
+
+// handleMouse scrolls the pane under the pointer and opens a clicked row of the step list.
+func (m *model) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if msg.Action != tea.MouseActionPress {
+		return nil
+	}
+	delta := 0
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		delta = -3
+	case tea.MouseButtonWheelDown:
+		delta = 3
+	case tea.MouseButtonLeft:
+		if m.overlay == nil && msg.X < m.treeWidth() && msg.Y >= 2 && msg.Y < m.mainHeight() {
+			m.focus = focusTree
+			return m.openRow(m.tree.off + msg.Y - 2)
+		}
+		return nil
+	default:
+		return nil
+	}
+	switch {
+	case m.overlay != nil:
+		m.overlay.scroll(delta, m.mainHeight()-1)
+	case msg.X < m.treeWidth():
+		m.tree.scroll(delta, m.treeHeight())
+	case m.panel != nil && msg.Y >= m.mainHeight()-m.panelHeight():
+		m.panel.scroll(delta, m.panelHeight()-1)
+	default:
+		m.scrollLesson(delta)
+		return m.nextRender()
+	}
+	return nil
+}

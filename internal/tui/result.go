@@ -1,0 +1,297 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
+)
+
+// checkRun is one press of c (or one save in watch mode): the step's own verdict first, then
+// those of the earlier steps it builds on, as they arrive.
+type checkRun struct {
+	step    *steps.Step
+	results []workbook.StepResult
+	err     error // the checker could not run at all
+	done    bool
+}
+
+// runLines lays out a check run for the panel.
+func runLines(st styles, run *checkRun, width int) []string {
+	var out []string
+	if len(run.results) == 0 && !run.done {
+		out = append(out, st.dim.Render(fmt.Sprintf("checking %s…", run.step.ID)))
+	}
+	for i, r := range run.results {
+		if i == 1 {
+			out = append(out, "", st.bold.Render("Earlier steps this one builds on:"))
+		}
+		out = append(out, verdictLine(st, r))
+		if r.Result.Status != checker.Passed {
+			out = append(out, detailLines(st, r.Result, width)...)
+		}
+	}
+	if len(run.results) > 0 && !run.done {
+		out = append(out, st.dim.Render("checking the earlier steps this one builds on…"))
+	}
+	if run.err != nil {
+		for _, l := range wrapIndent("could not run the check: "+run.err.Error(), width) {
+			out = append(out, st.fail.Render(l))
+		}
+	}
+	return out
+}
+
+// verdictLine is "✓ 01.2-echo-once passed (4 tests, 1.3s)" or "✗ 01.2-echo-once failed: TestEcho".
+func verdictLine(st styles, r workbook.StepResult) string {
+	if r.Result.Status == checker.Passed {
+		return st.pass.Render(markPassed+" "+r.Step.ID+" ") + r.Result.Headline()
+	}
+	return st.fail.Render(markFailed + " " + r.Step.ID + " " + r.Result.Headline())
+}
+
+var (
+	locationLine = regexp.MustCompile(`^\S+\.go:\d+`)
+	caretLine    = regexp.MustCompile(`^\s+\|\s*\^$`)
+)
+
+// detailLines are what a learner needs beyond the headline: each failing test's message,
+// compile errors as file:line with the offending source line, a panic's or a timeout's frames
+// with the learner's own frames first and in bold.
+func detailLines(st styles, res *checker.Result, width int) []string {
+	var out []string
+	add := func(l string, style func(...string) string) {
+		for _, w := range wrapIndent(l, width) {
+			if style != nil {
+				w = style(w)
+			}
+			out = append(out, w)
+		}
+	}
+	switch res.Status {
+	case checker.Panicked, checker.TimedOut:
+		tr := res.Panic
+		if res.Status == checker.TimedOut {
+			tr = res.Timeout
+		}
+		if tr == nil {
+			break
+		}
+		if tr.Message != "" {
+			prefix := ""
+			if res.Status == checker.Panicked {
+				prefix = "panic: "
+			}
+			for l := range strings.SplitSeq(prefix+tr.Message, "\n") {
+				add(l, nil)
+			}
+		}
+		for i, f := range tr.Frames {
+			word := "called from"
+			if i == 0 {
+				word = "at"
+			}
+			l := fmt.Sprintf("    %-11s %s", word, f)
+			if f.Learner {
+				add(l, st.bold.Render)
+			} else {
+				add(l, st.dim.Render)
+			}
+		}
+		return out
+	}
+	for l := range strings.SplitSeq(strings.TrimRight(res.Details(), "\n"), "\n") {
+		switch {
+		case res.Status == checker.BuildFailed && locationLine.MatchString(l):
+			add(l, st.bold.Render)
+		case caretLine.MatchString(l):
+			add(l, st.fail.Render)
+		case res.Status == checker.Failed && l != "" && !strings.HasPrefix(l, " "):
+			add(l, st.bold.Render) // a test's name
+		default:
+			add(l, nil)
+		}
+	}
+	return out
+}
+
+// wrapIndent wraps a line to width, indenting continuation lines as the line is indented.
+func wrapIndent(l string, width int) []string {
+	if width <= 0 || ansi.StringWidth(l) <= width {
+		return []string{l}
+	}
+	body := strings.TrimLeft(l, " ")
+	indent := strings.Repeat(" ", min(len(l)-len(body), width/2))
+	var out []string
+	for w := range strings.SplitSeq(ansi.Wrap(body, max(width-len(indent), 10), ""), "\n") {
+		out = append(out, indent+w)
+	}
+	return out
+}
+
+var codeSpan = regexp.MustCompile("`[^`]+`")
+
+// hintLines lays out a hint: paragraphs reflowed to the width, list items and code kept as
+// lines, `code` in bold.
+func hintLines(st styles, hint string, width int) []string {
+	var out []string
+	for _, l := range reflow(hint) {
+		if !st.noColor {
+			l = codeSpan.ReplaceAllStringFunc(l, func(s string) string { return st.bold.Render(strings.Trim(s, "`")) })
+		}
+		out = append(out, wrapIndent(l, width)...)
+	}
+	return out
+}
+
+// reflow joins the lines of each markdown paragraph into one line; list items, indented lines
+// and fenced code stay lines of their own.
+func reflow(md string) []string {
+	var out []string
+	fenced, joining := false, false
+	for l := range strings.SplitSeq(strings.TrimSpace(md), "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fenced = !fenced
+			joining = false
+			out = append(out, l)
+		case fenced || t == "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t"):
+			joining = false
+			out = append(out, strings.ReplaceAll(l, "\t", "    "))
+		case listItem.MatchString(t):
+			out = append(out, l)
+			joining = true
+		case joining && len(out) > 0:
+			out[len(out)-1] += " " + t
+		default:
+			out = append(out, l)
+			joining = true
+		}
+	}
+	return out
+}
+
+var listItem = regexp.MustCompile(`^([-*+]|\d+[.)])\s`)
+
+// diffLines lays out the learner's files against the reference.
+func diffLines(st styles, stepID string, diffs []workbook.FileDiff, rel func(string) string, width int) []string {
+	out := wrapIndent(fmt.Sprintf("The reference solution of %s, as a diff against your files: "+
+		"lines with - are yours, lines with + are the reference's.", stepID), width)
+	out = append(out, st.dim.Render("a: write the reference over your files (asks first; yours are backed up) · esc: back"), "")
+	for _, d := range diffs {
+		out = append(out, st.bold.Render(rel(d.Path)))
+		switch {
+		case d.Missing:
+			out = append(out, st.dim.Render("  you have no such file yet; the reference adds it:"))
+		case d.Diff == "":
+			out = append(out, st.pass.Render("  "+markPassed+" the same as the reference"), "")
+			continue
+		}
+		for l := range strings.SplitSeq(strings.TrimRight(d.Diff, "\n"), "\n") {
+			l = strings.ReplaceAll(l, "\t", "    ")
+			switch {
+			case strings.HasPrefix(l, "+++"), strings.HasPrefix(l, "---"):
+				l = st.bold.Render(l)
+			case strings.HasPrefix(l, "@@"):
+				l = st.diffHunk.Render(l)
+			case strings.HasPrefix(l, "+"):
+				l = st.diffAdd.Render(l)
+			case strings.HasPrefix(l, "-"):
+				l = st.diffDel.Render(l)
+			}
+			out = append(out, l)
+		}
+		out = append(out, "")
+	}
+	return out
+}
+
+// helpLines lays out the ? screen from the key map.
+func helpLines(st styles, k keyMap, width int) []string {
+	var out []string
+	for _, g := range k.fullHelp() {
+		out = append(out, st.title.Render(g.title))
+		for _, b := range g.keys {
+			h := b.Help()
+			out = append(out, wrapIndent(fmt.Sprintf("  %-11s %s", h.Key, h.Desc), width)...)
+		}
+		out = append(out, "")
+	}
+	notes := []string{
+		"n and N: after a search (/, type, enter) n and N move between matches, and the status line " +
+			"says so. esc ends the search; n is then the next step again. p is always the previous step.",
+		"Marks: " + markPassed + " done   " + markCurrent + " current (the first step not done)   " +
+			markFailed + " failing   " + markTodo + " to do.",
+		"The step list opens chapters (their README), lessons and steps: move with ↑/↓, enter opens. " +
+			"c, w, h, s, r and e act on the step named in the lesson's title bar.",
+		"The mouse wheel scrolls the pane under the pointer; a click in the step list opens a row.",
+		"Progress is saved as you go, in workspace/.learn/progress.json. " +
+			"From a shell, learn check, hint, solution and reset do the same as these keys.",
+	}
+	out = append(out, st.title.Render("Notes"))
+	for _, n := range notes {
+		out = append(out, wrapIndent("  "+n, width)...)
+	}
+	return out
+}
+
+// frameState is everything a callout's frame shows that can change while the program runs.
+func (m *model) frameState(d *document, i int) string {
+	id := d.les.Callouts[d.pieces[i].callout].Step
+	cur := m.currentStep()
+	return fmt.Sprint(m.status[id], "|", m.verdict[id], "|", cur != nil && cur.ID == id, "|", m.step != nil && m.step.ID == id)
+}
+
+// frameCallout draws a step callout: a frame whose top names the step, with a line saying the
+// step's state and the file to edit, around the callout's text.
+func (m *model) frameCallout(d *document, i int, body []string, width int) []string {
+	c := d.les.Callouts[d.pieces[i].callout]
+	inner := calloutInner(width)
+	status := m.status[c.Step]
+	cur := m.currentStep()
+	isCur := cur != nil && cur.ID == c.Step
+	border := m.st.todo
+	switch {
+	case status == statusPassed:
+		border = m.st.pass
+	case status == statusFailed:
+		border = m.st.fail
+	case isCur:
+		border = m.st.current
+	}
+	title := " Step " + c.Step
+	if c.Title != "" {
+		title += ": " + c.Title
+	}
+	title = ansi.Truncate(title+" ", max(inner-1, 1), "… ")
+	top := "  " + border.Render("╭─"+title+strings.Repeat("─", max(inner-1-ansi.StringWidth(title), 0))+"╮")
+	side := border.Render("│")
+	out := []string{top}
+	row := func(s string) { out = append(out, "  "+side+fit(s, inner)+side) }
+	if _, ok := m.book.ByID(c.Step); !ok {
+		row(" this step is not in the book")
+	} else {
+		state := " " + m.st.mark(status, isCur) + " " + statusWord(status, isCur)
+		if v := m.verdict[c.Step]; v != "" && status != statusTodo {
+			state += ": " + v
+		}
+		row(state)
+		if m.step != nil && m.step.ID == c.Step {
+			row(" edit " + m.editFile[c.Step] + " · c check · h hint · e edit")
+		} else {
+			row(" edit " + m.editFile[c.Step] + " · select this step (n/p or the list) to check it")
+		}
+		row("")
+	}
+	for _, l := range body {
+		row(l)
+	}
+	out = append(out, "  "+border.Render("╰"+strings.Repeat("─", inner)+"╯"))
+	return out
+}

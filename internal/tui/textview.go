@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// textView is a scrollable block of text that is laid out again when the width changes: the
+// check result and hint panel, the ? screen, the solution diff.
+type textView struct {
+	title string
+	build func(width int) []string
+	lines []string
+	off   int
+}
+
+func (v *textView) rebuild(width int) {
+	v.lines = v.build(max(width-2, 10))
+	v.off = max(0, min(v.off, len(v.lines)-1))
+}
+
+func (v *textView) scroll(n, height int) {
+	v.off = max(0, min(v.off+n, len(v.lines)-height))
+}
+
+func (v *textView) toBottom(height int) { v.off = max(0, len(v.lines)-height) }
+
+// view returns height lines from the scroll position, each fitted to width.
+func (v *textView) view(width, height int) []string {
+	out := make([]string, 0, height)
+	for i := v.off; i < len(v.lines) && len(out) < height; i++ {
+		out = append(out, fit(" "+v.lines[i], width))
+	}
+	for len(out) < height {
+		out = append(out, strings.Repeat(" ", max(width, 0)))
+	}
+	return out
+}
+
+// panelKind is what the panel under the lesson shows.
+type panelKind int
+
+const (
+	panelResult panelKind = iota // a check's verdicts
+	panelHint
+)
+
+// panel is the area under the lesson that shows a check's verdict or a hint. esc closes it.
+type panel struct {
+	textView
+	kind panelKind
+}
+
+// overlayKind is what covers the panes.
+type overlayKind int
+
+const (
+	overlayHelp overlayKind = iota // the ? screen
+	overlayDiff                    // the reference solution as a diff
+)
+
+// overlay is a screen over both panes; esc goes back to the lesson.
+type overlay struct {
+	textView
+	kind overlayKind
+	step string // for the diff: the step it belongs to
+}
+
+// confirm is a yes/no question in the status line. Nothing happens until y.
+type confirm struct {
+	prompt string
+	yes    func() tea.Cmd
+}

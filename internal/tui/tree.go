@@ -1,0 +1,171 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/chapters"
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
+)
+
+// rowKind is what a row of the step list opens.
+type rowKind int
+
+const (
+	rowChapter rowKind = iota // the chapter's README
+	rowLesson                 // a lesson, from the top
+	rowStep                   // a step: its lesson, at the section that introduces it
+)
+
+// A row is one line of the step list.
+type row struct {
+	kind   rowKind
+	label  string
+	path   string // the markdown file it opens
+	anchor string // heading to scroll to
+	step   *steps.Step
+	indent int
+}
+
+// tree is the step list: chapters, their lessons, and each lesson's steps.
+type tree struct {
+	rows   []row
+	cursor int
+	off    int // first row shown
+}
+
+// buildTree lays out the book: chapter → lesson → steps. Steps whose lesson is not in the
+// chapter list still appear, under their chapter or at the end, so none is unreachable.
+func buildTree(chs []chapters.Chapter, book *steps.Book) tree {
+	byLesson := map[string][]*steps.Step{}
+	for _, s := range book.Steps {
+		byLesson[s.Lesson] = append(byLesson[s.Lesson], s)
+	}
+	placed := map[string]bool{}
+	stepRow := func(s *steps.Step, indent int) row {
+		placed[s.ID] = true
+		return row{kind: rowStep, label: s.Title, path: s.Lesson, anchor: s.Anchor, step: s, indent: indent}
+	}
+	var t tree
+	for _, ch := range chs {
+		t.rows = append(t.rows, row{kind: rowChapter, label: ch.Title, path: ch.Intro()})
+		for _, l := range ch.Lessons {
+			t.rows = append(t.rows, row{kind: rowLesson, label: l.Title, path: l.Path, indent: 1})
+			for _, s := range byLesson[l.Path] {
+				t.rows = append(t.rows, stepRow(s, 2))
+			}
+		}
+		for _, s := range book.Steps {
+			if s.Chapter == ch.Dir && !placed[s.ID] {
+				t.rows = append(t.rows, stepRow(s, 1))
+			}
+		}
+	}
+	var rest []row
+	for _, s := range book.Steps {
+		if !placed[s.ID] {
+			rest = append(rest, stepRow(s, 1))
+		}
+	}
+	if len(rest) > 0 {
+		t.rows = append(t.rows, row{kind: rowChapter, label: "Other steps", path: rest[0].path})
+		t.rows = append(t.rows, rest...)
+	}
+	return t
+}
+
+// rowOfStep returns the row of step id, or -1.
+func (t *tree) rowOfStep(id string) int {
+	for i, r := range t.rows {
+		if r.kind == rowStep && r.step.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// ensureVisible scrolls so the cursor is on screen in a list of the given height.
+func (t *tree) ensureVisible(height int) {
+	if height <= 0 {
+		return
+	}
+	if t.cursor < t.off {
+		t.off = t.cursor
+	}
+	if t.cursor >= t.off+height {
+		t.off = t.cursor - height + 1
+	}
+	t.off = max(0, min(t.off, len(t.rows)-height))
+}
+
+// scroll moves the view (not the cursor) by n rows.
+func (t *tree) scroll(n, height int) {
+	t.off = max(0, min(t.off+n, len(t.rows)-height))
+}
+
+// view draws the list: a progress bar, then the rows, each exactly width columns wide.
+func (m *model) treeView(width, height int) []string {
+	out := make([]string, 0, height)
+	out = append(out, m.progressBar(width), strings.Repeat(" ", width))
+	t := &m.tree
+	cur := m.currentStep()
+	for i := t.off; i < len(t.rows) && len(out) < height; i++ {
+		r := t.rows[i]
+		cursor := " "
+		if i == t.cursor {
+			cursor = "›"
+		}
+		var text string
+		switch r.kind {
+		case rowChapter:
+			text = m.st.chapter.Render(r.label)
+		case rowLesson:
+			text = r.label
+		case rowStep:
+			isCur := cur != nil && cur.ID == r.step.ID
+			text = m.st.mark(m.status[r.step.ID], isCur) + " " + r.label
+		}
+		line := cursor + strings.Repeat("  ", r.indent) + text
+		line = fit(line, width)
+		if i == t.cursor && !m.st.noColor {
+			line = m.st.selected.Render(ansi.Strip(line))
+		}
+		out = append(out, line)
+	}
+	for len(out) < height {
+		out = append(out, strings.Repeat(" ", width))
+	}
+	return out
+}
+
+// progressBar is "██████░░░░ 3/10" fitted to width.
+func (m *model) progressBar(width int) string {
+	done, total := 0, len(m.book.Steps)
+	for _, s := range m.book.Steps {
+		if m.status[s.ID] == statusPassed {
+			done++
+		}
+	}
+	label := fmt.Sprintf(" %d/%d done", done, total)
+	barW := max(width-len(label)-1, 4)
+	filled := 0
+	if total > 0 {
+		filled = barW * done / total
+	}
+	bar := m.st.barDone.Render(strings.Repeat("█", filled)) + m.st.barTodo.Render(strings.Repeat("░", barW-filled))
+	return fit(" "+bar+label, width)
+}
+
+// fit cuts or pads a line to exactly width columns.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	w := ansi.StringWidth(s)
+	if w > width {
+		return ansi.Truncate(s, width, "…")
+	}
+	return s + strings.Repeat(" ", width-w)
+}

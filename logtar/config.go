@@ -2,7 +2,6 @@ package logtar
 
 import (
 	"io"
-	"strings"
 	"time"
 )
 
@@ -11,18 +10,6 @@ const (
 	KiB int64 = 1 << 10
 	MiB int64 = 1 << 20
 	GiB int64 = 1 << 30
-)
-
-// Limits that Validate enforces.
-const (
-	// MinRollingInterval is the shortest time between two rolls by time.
-	// File names carry milliseconds, so shorter intervals would be possible,
-	// but no one needs a new log file more than once a second.
-	MinRollingInterval = time.Second
-
-	// MaxQueueSize caps the async queue, so a typo in a config file cannot
-	// ask for gigabytes of memory.
-	MaxQueueSize = 1 << 20
 )
 
 // Config holds every setting of a [Logger]. Build one with [NewConfig] and
@@ -120,30 +107,3 @@ func (c Config) WithWriter(w io.Writer) Config { c.writer = w; return c }
 // [time.Now]. The clock also stamps records that come through [Handler],
 // in place of the time slog put in them.
 func (c Config) WithClock(now func() time.Time) Config { c.clock = now; return c }
-
-// Validate checks every setting and returns a [*ConfigError] naming the first
-// one that is out of range, or nil.
-func (c Config) Validate() error {
-	if !c.level.valid() {
-		return configErrorf("level", "unknown level %d: want debug, info, warn, error or critical", int(c.level))
-	}
-	if c.writer == nil && c.dir == "" {
-		return configErrorf("dir", `must not be empty (use "." for the working directory)`)
-	}
-	if strings.ContainsAny(c.filePrefix, `/\`+"\x00") {
-		return configErrorf("file_prefix", "%q must not contain a path separator or NUL byte", c.filePrefix)
-	}
-	if c.rollingSize < 0 {
-		return configErrorf("rolling_size", "%d must not be negative (use 0 to turn rolling by size off)", c.rollingSize)
-	}
-	if c.rollingInterval < 0 || (c.rollingInterval > 0 && c.rollingInterval < MinRollingInterval) {
-		return configErrorf("rolling_interval", "%s must be 0 or at least %s", c.rollingInterval, MinRollingInterval)
-	}
-	if c.callerSkip < 0 {
-		return configErrorf("caller_skip", "%d must not be negative", c.callerSkip)
-	}
-	if c.queueSize < 1 || c.queueSize > MaxQueueSize {
-		return configErrorf("queue_size", "%d must be between 1 and %d", c.queueSize, MaxQueueSize)
-	}
-	return nil
-}

@@ -41,9 +41,10 @@ func paramsOf(segs []segment) []param {
 func (rt *route) setPathValues(req *http.Request, path string, raw bool) {
 	seg, start := 0, 0 // the current segment and where it starts in path
 	for _, p := range rt.params {
-		for seg < p.seg {
-			start += strings.IndexByte(path[start:], '/') + 1
-			seg++
+		for ; seg < p.seg; start++ { // skip to the segment after the next '/'
+			if path[start] == '/' {
+				seg++
+			}
 		}
 		value := path[start:]
 		if !p.rest {

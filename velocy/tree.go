@@ -111,11 +111,14 @@ type search struct {
 // find returns the route for path below n, or nil. path is the rest of the
 // request path, after the '/' that leads to n's children.
 func (n *node) find(path string, s *search) *route {
-	// Cut off the first segment. (strings.Cut would do, but IndexByte is
-	// the fastest way to find one byte, and this runs for every segment.)
+	// Cut off the first segment. strings.Cut would do, but segments are
+	// short, and for a few bytes a plain loop beats the call.
 	seg, rest, more := path, "", false
-	if i := strings.IndexByte(path, '/'); i >= 0 {
-		seg, rest, more = path[:i], path[i+1:], true
+	for i := 0; i < len(path); i++ {
+		if path[i] == '/' {
+			seg, rest, more = path[:i], path[i+1:], true
+			break
+		}
 	}
 	if c := n.child(seg, s.raw); c != nil {
 		if rt := c.next(rest, more, s); rt != nil {

@@ -58,8 +58,9 @@ func appendAttr(b []byte, a slog.Attr) []byte {
 	v := a.Value
 	kind := v.Kind()
 	if kind == slog.KindLogValuer {
-		// Resolve is cheap, but it sets up a recover for LogValue
-		// methods that panic; most values need no resolving at all.
+		// Only LogValuers need resolving, and Resolve is not free (it
+		// defers a recover, in case LogValue panics), so call it only
+		// for them: this check saves time on every other attribute.
 		v = v.Resolve()
 		kind = v.Kind()
 	}

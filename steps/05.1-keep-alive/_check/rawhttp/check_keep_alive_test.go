@@ -178,11 +178,17 @@ func TestKeepAliveHTTP10(t *testing.T) {
 
 func TestKeepAliveHandlerCloses(t *testing.T) {
 	l := keepAliveStart(t, &Server{Handler: HandlerFunc(func(w *ResponseWriter, r *Request) {
-		w.Header().Set("Connection", "close")
-		io.WriteString(w, "bye")
+		if r.Path == "/bye" {
+			w.Header().Set("Connection", "close")
+		}
+		io.WriteString(w, r.Path)
 	})})
 	k := keepAliveDial(t, l.Addr().String())
-	k.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+	k.send("GET /stay HTTP/1.1\r\nHost: a\r\n\r\n")
+	if resp, _ := k.response(); resp.Close {
+		t.Fatalf("sent %q\nthe response says \"Connection: close\", want the connection kept alive", k.sent)
+	}
+	k.send("GET /bye HTTP/1.1\r\nHost: a\r\n\r\n")
 	if resp, _ := k.response(); !resp.Close {
 		t.Errorf("sent %q\nthe handler set Connection: close, but the response does not say \"Connection: close\"", k.sent)
 	}

@@ -56,18 +56,27 @@ func TestParseUserAgentComments(t *testing.T) {
 }
 
 func TestParseUserAgentAlwaysEnds(t *testing.T) {
-	for _, in := range []string{"(((((", `a (\`, "/////", ")))) x/1", "a/b/c", "\x00\xff(\\"} {
+	tests := []struct {
+		in   string
+		want []Product
+	}{
+		{"(((((", nil},
+		{`a (\`, []Product{{Name: "a", Comments: []string{`\`}}}},
+		{"/////", nil},
+		{")))) x/1", []Product{{Name: "x", Version: "1"}}},
+		{"a/b/c", []Product{{Name: "a", Version: "b"}, {Name: "c"}}},
+		{"\x00\xff(\\", nil},
+	}
+	for _, tt := range tests {
 		done := make(chan []Product, 1)
-		go func() { done <- ParseUserAgent(in) }()
+		go func() { done <- ParseUserAgent(tt.in) }()
 		select {
 		case got := <-done:
-			for _, p := range got {
-				if !isToken(p.Name) {
-					t.Errorf("ParseUserAgent(%q) gave a product named %q, which is not a token", in, p.Name)
-				}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ParseUserAgent(%q) = %+v, want %+v", tt.in, got, tt.want)
 			}
 		case <-time.After(5 * time.Second):
-			t.Fatalf("ParseUserAgent(%q) had not returned after 5s: every turn of the loop must move forward", in)
+			t.Fatalf("ParseUserAgent(%q) had not returned after 5s: every turn of the loop must move forward", tt.in)
 		}
 	}
 }

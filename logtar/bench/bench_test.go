@@ -294,12 +294,12 @@ func BenchmarkStatic(b *testing.B) {
 	})
 }
 
-// BenchmarkDisabled makes a Debug call with three fields on a logger whose
+// BenchmarkDisabledFields makes a Debug call with three fields on a logger whose
 // level is Info: the cost of a log line that is turned off. Go evaluates
 // a call's arguments before the call, so building the three fields is paid
 // even though the level check then returns at once; the ".Guarded" and
 // ".Check" rows check the level first, as hot paths can.
-func BenchmarkDisabled(b *testing.B) {
+func BenchmarkDisabledFields(b *testing.B) {
 	b.Run("logtar", func(b *testing.B) {
 		l := newLogtar(b, logtar.NewConfig().WithWriter(io.Discard))
 		b.ReportAllocs()
@@ -363,9 +363,9 @@ func BenchmarkDisabled(b *testing.B) {
 	})
 }
 
-// BenchmarkDisabledNoFields makes a Debug call with only a message on a
+// BenchmarkDisabled makes a Debug call with only a message on a
 // logger whose level is Info: the cost of the level check alone.
-func BenchmarkDisabledNoFields(b *testing.B) {
+func BenchmarkDisabled(b *testing.B) {
 	b.Run("logtar", func(b *testing.B) {
 		l := newLogtar(b, logtar.NewConfig().WithWriter(io.Discard))
 		b.ReportAllocs()

@@ -339,3 +339,32 @@ func TestStatusFor(t *testing.T) {
 		}
 	}
 }
+
+// FuzzServeConn feeds arbitrary bytes to a connection, in a synctest bubble so
+// that every timeout passes at once. Whatever arrives, ServeConn must neither
+// panic nor hang, and whatever it sends must be HTTP/1.1 responses.
+func FuzzServeConn(f *testing.F) {
+	for _, tt := range readRequestTests {
+		f.Add([]byte(tt.in))
+	}
+	f.Add([]byte("GET /1 HTTP/1.1\r\nHost: a\r\n\r\nHEAD /2 HTTP/1.1\r\nHost: a\r\n\r\nGET /3 HTTP/1.0\r\n\r\n"))
+	f.Add([]byte("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET / HTTP/1.1\r\n"))
+	quiet := log.New(io.Discard, "", 0)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		synctest.Test(t, func(t *testing.T) {
+			server, client := net.Pipe()
+			done := make(chan struct{})
+			go func() {
+				(&Server{Handler: hello, ErrorLog: quiet}).ServeConn(server)
+				close(done)
+			}()
+			go client.Write(data)
+			got, _ := io.ReadAll(client)
+			client.Close()
+			<-done
+			if len(got) > 0 && !strings.HasPrefix(string(got), "HTTP/1.1 ") {
+				t.Fatalf("sent %q, received %q, which is not an HTTP/1.1 response", data, got)
+			}
+		})
+	})
+}

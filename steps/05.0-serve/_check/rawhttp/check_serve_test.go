@@ -66,6 +66,7 @@ var serveHello = HandlerFunc(func(w *ResponseWriter, r *Request) {
 })
 
 func TestServeAnswersARequest(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	addr := serveStart(t, serveHello)
 	sent := "GET /hi HTTP/1.1\r\nHost: " + addr + "\r\nUser-Agent: curl/8.5.0\r\nConnection: close\r\n\r\n"
 	got := serveExchange(t, addr, sent)
@@ -83,16 +84,19 @@ func TestServeAnswersARequest(t *testing.T) {
 }
 
 func TestServeRefusesABadRequestLine(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	addr := serveStart(t, serveHello)
 	for _, sent := range []string{"GARBAGE\r\n\r\n", "GET / HTTP/1.1\nHost: a\n\n"} {
 		got := serveExchange(t, addr, sent)
 		if !strings.HasPrefix(got, "HTTP/1.1 400 Bad Request\r\n") || !strings.Contains(got, "\r\nConnection: close\r\n") {
 			t.Errorf("sent %q\nreceived %q\nwant \"HTTP/1.1 400 Bad Request\\r\\n\" with \"Connection: close\", then the connection closed", sent, got)
+			return
 		}
 	}
 }
 
 func TestServeConnectionsConcurrently(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	addr := serveStart(t, serveHello)
 	idle, err := net.Dial("tcp", addr) // a client that connects and says nothing
 	if err != nil {
@@ -107,6 +111,7 @@ func TestServeConnectionsConcurrently(t *testing.T) {
 }
 
 func TestServeReturnsWhenListenerCloses(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

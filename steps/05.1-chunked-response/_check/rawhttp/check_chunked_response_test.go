@@ -96,6 +96,7 @@ func TestLargeBodyStreams(t *testing.T) {
 }
 
 func TestFlushReachesTheClient(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	release := make(chan struct{})
 	handler := HandlerFunc(func(w *ResponseWriter, r *Request) {
 		io.WriteString(w, "first\n")

@@ -79,6 +79,7 @@ func TestWriteRefusedWithoutBody(t *testing.T) {
 }
 
 func TestHeadThenGetOnOneConnection(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -128,6 +128,7 @@ func TestWantsClose(t *testing.T) {
 }
 
 func TestKeepAliveServesMany(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	l := keepAliveStart(t, &Server{Handler: keepAliveEcho})
 	k := keepAliveDial(t, l.Addr().String())
 	for i := 1; i <= 3; i++ {
@@ -145,6 +146,7 @@ func TestKeepAliveServesMany(t *testing.T) {
 }
 
 func TestKeepAlivePipelined(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	l := keepAliveStart(t, &Server{Handler: keepAliveEcho})
 	k := keepAliveDial(t, l.Addr().String())
 	k.send("GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.1\r\nHost: a\r\n\r\nPOST /3 HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhiGET /4 HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -156,6 +158,7 @@ func TestKeepAlivePipelined(t *testing.T) {
 }
 
 func TestKeepAliveHTTP10(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	l := keepAliveStart(t, &Server{Handler: keepAliveEcho})
 	k := keepAliveDial(t, l.Addr().String())
 	k.send("GET /old HTTP/1.0\r\n\r\n")
@@ -177,6 +180,7 @@ func TestKeepAliveHTTP10(t *testing.T) {
 }
 
 func TestKeepAliveHandlerCloses(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	l := keepAliveStart(t, &Server{Handler: HandlerFunc(func(w *ResponseWriter, r *Request) {
 		if r.Path == "/bye" {
 			w.Header().Set("Connection", "close")
@@ -196,6 +200,7 @@ func TestKeepAliveHandlerCloses(t *testing.T) {
 }
 
 func TestKeepAliveNetHTTPClient(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	l := keepAliveStart(t, &Server{Handler: keepAliveEcho})
 	tr := &http.Transport{MaxConnsPerHost: 1}
 	defer tr.CloseIdleConnections()

@@ -76,6 +76,7 @@ func TestStatusForErrors(t *testing.T) {
 }
 
 func TestRefusalsCarryTheirStatus(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	addr := errorStatusStart(t, &Server{Handler: HandlerFunc(func(w *ResponseWriter, r *Request) {}), Limits: Limits{Body: 100}})
 	tests := []struct {
 		why  string
@@ -102,6 +103,7 @@ func TestRefusalsCarryTheirStatus(t *testing.T) {
 }
 
 func TestRefusalIsNotLost(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	addr := errorStatusStart(t, &Server{})
 	raw := "GARBAGE\r\n" + strings.Repeat("more junk ", 12<<10) // 120 KiB the server never reads as a request
 	got, err := errorStatusExchange(t, addr, raw)
@@ -113,6 +115,7 @@ func TestRefusalIsNotLost(t *testing.T) {
 }
 
 func TestHandlerPanicIs500(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
 	if StatusFor(errors.New("x")) != 500 {
 		t.Fatal("StatusFor(an unknown error) is not 500 yet: write StatusFor first, then recover from handler panics in ServeConn")
 	}

@@ -45,7 +45,7 @@ func readBody(br *bufio.Reader, r *Request, lim Limits) ([]byte, error) {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
-		return nil, fmt.Errorf("body ended after %d of %d bytes: %w", got, n, err)
+		return nil, fmt.Errorf("rawhttp: body ended after %d of %d bytes: %w", got, n, err)
 	}
 	return body, nil
 }

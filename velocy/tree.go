@@ -194,8 +194,11 @@ func (n *node) child(seg string, raw bool) *node {
 	}
 	first := firstByte(seg)
 	for i := 0; i < len(n.indices); i++ {
-		if n.indices[i] == first && n.children[i].label == seg {
-			return n.children[i]
+		if n.indices[i] != first {
+			continue
+		}
+		if c := n.children[i]; c.label == seg {
+			return c
 		}
 	}
 	return nil

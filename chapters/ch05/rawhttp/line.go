@@ -18,7 +18,11 @@ func readLine(br *bufio.Reader, limit int) (string, error) {
 	var line []byte
 	for {
 		frag, err := br.ReadSlice('\n')
-		line = append(line, frag...)
+		if line == nil && err == nil {
+			line = frag // the whole line was in the buffer: no copy needed
+		} else {
+			line = append(line, frag...) // frag is only valid until the next read
+		}
 		switch {
 		case err == nil:
 			n := len(line) - 1 // drop the LF

@@ -38,8 +38,8 @@ func (h Header) Del(name string) {
 // in upper case and the rest in lower case: "content-TYPE" becomes "Content-Type".
 // A name that is not a token is returned unchanged, so that it stays invalid.
 func canonicalKey(name string) string {
-	if !isToken(name) {
-		return name
+	if !isToken(name) || isCanonical(name) {
+		return name // nothing to change, nothing to allocate
 	}
 	b := []byte(name)
 	upper := true
@@ -53,4 +53,17 @@ func canonicalKey(name string) string {
 		upper = c == '-'
 	}
 	return string(b)
+}
+
+// isCanonical reports whether name is already in canonical form.
+func isCanonical(name string) bool {
+	upper := true
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if upper && 'a' <= c && c <= 'z' || !upper && 'A' <= c && c <= 'Z' {
+			return false
+		}
+		upper = c == '-'
+	}
+	return true
 }

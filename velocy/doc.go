@@ -9,6 +9,9 @@
 //
 // # Example
 //
+// A complete program: two public routes, and a group of routes behind a
+// token check.
+//
 //	package main
 //
 //	import (
@@ -28,12 +31,25 @@
 //		r.Get("/users/{id}", func(w http.ResponseWriter, req *http.Request) {
 //			fmt.Fprintf(w, "user %s\n", req.PathValue("id"))
 //		})
-//		r.Group("/api", func(api *velocy.Router) {
-//			api.Use(requireToken)
-//			api.Post("/users", createUser)
+//		r.Group("/admin", func(admin *velocy.Router) {
+//			admin.Use(requireToken)
+//			admin.Delete("/users/{id}", func(w http.ResponseWriter, req *http.Request) {
+//				fmt.Fprintf(w, "deleted user %s\n", req.PathValue("id"))
+//			})
 //		})
 //		// Serve until Ctrl-C or SIGTERM, then let requests in flight finish.
 //		log.Fatal(velocy.ListenAndServe(context.Background(), "127.0.0.1:8080", r))
+//	}
+//
+//	// requireToken is middleware: it answers 401 itself, or calls next.
+//	func requireToken(next http.Handler) http.Handler {
+//		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+//			if req.Header.Get("Authorization") != "Bearer secret" {
+//				http.Error(w, "unauthorized", http.StatusUnauthorized)
+//				return
+//			}
+//			next.ServeHTTP(w, req)
+//		})
 //	}
 //
 // # Patterns
@@ -64,6 +80,9 @@
 // The path is matched segment by segment after decoding percent-escapes, but
 // an escaped slash (%2F) stays inside its segment: /files/{name} matches
 // /files/a%2Fb with name "a/b". A malformed escape is a 400 Bad Request.
+// The router does not clean paths: it does not merge repeated slashes or
+// resolve "." and ".." (clients resolve those before sending), so such a
+// path only matches a route that matches it as written, such as a catch-all.
 //
 // When a route is found, the router sets the request's path values and
 // [http.Request.Pattern] (the pattern, without the method) and calls the

@@ -131,9 +131,14 @@ func (w *Workbook) Path(rel string) string {
 	return filepath.Join(w.Dir, filepath.FromSlash(rel))
 }
 
-// EditFile returns the file a learner should edit for s: its first starter file, else its first
-// solution file.
+// EditFile returns the file a learner should edit for s: its first starter file with a TODO
+// marker, else its first starter file, else its first solution file.
 func (w *Workbook) EditFile(s *steps.Step) string {
+	for _, f := range s.Starter {
+		if bytes.Contains(f.Data, []byte("TODO(")) {
+			return f.Path
+		}
+	}
 	for _, f := range s.Starter {
 		return f.Path
 	}

@@ -30,12 +30,11 @@ type preparedMsg struct {
 
 // prepareCmd gives the workspace the files step s needs (only where missing).
 func (m *model) prepareCmd(s *steps.Step) tea.Cmd {
-	wb, sh := m.wb, m.sh
-	return func() tea.Msg {
-		defer sh.lock()()
+	wb := m.wb
+	return m.wbCmd(func() tea.Msg {
 		written, err := wb.Prepare(s)
 		return preparedMsg{s.ID, written, err}
-	}
+	})
 }
 
 func (m *model) prepared(msg preparedMsg) {
@@ -106,6 +105,9 @@ func (m *model) startCheck() tea.Cmd {
 	work := func() tea.Msg {
 		defer close(ch)
 		defer sh.lock()()
+		if sh.ctx.Err() != nil {
+			return nil // quit before the check began
+		}
 		send := func(ev checkEvent) {
 			select {
 			case ch <- ev:
@@ -226,12 +228,11 @@ func (m *model) hintKey() tea.Cmd {
 	if m.step == nil {
 		return nil
 	}
-	s, wb, sh := m.step, m.wb, m.sh
-	return func() tea.Msg {
-		defer sh.lock()()
+	s, wb := m.step, m.wb
+	return m.wbCmd(func() tea.Msg {
 		h, n, total, err := wb.NextHint(s)
 		return hintMsg{s.ID, h, n, total, err}
-	}
+	})
 }
 
 func (m *model) hintShown(msg hintMsg) {
@@ -287,12 +288,11 @@ func (m *model) solutionKey() tea.Cmd {
 }
 
 func (m *model) diffCmd(s *steps.Step) tea.Cmd {
-	wb, sh := m.wb, m.sh
-	return func() tea.Msg {
-		defer sh.lock()()
+	wb := m.wb
+	return m.wbCmd(func() tea.Msg {
 		diffs, err := wb.SolutionDiff(s)
 		return diffMsg{s.ID, diffs, err}
-	}
+	})
 }
 
 func (m *model) diffShown(msg diffMsg) {
@@ -314,16 +314,15 @@ func (m *model) applyKey() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	wb, sh := m.wb, m.sh
+	wb := m.wb
 	m.confirm = &confirm{
 		prompt: fmt.Sprintf("Write the reference files of %s over yours? Files that differ are backed up to %s first. y/n",
 			s.ID, m.backupRoot()),
 		yes: func() tea.Cmd {
-			return func() tea.Msg {
-				defer sh.lock()()
+			return m.wbCmd(func() tea.Msg {
 				backup, err := wb.ApplySolution(s)
 				return appliedMsg{s.ID, backup, err}
-			}
+			})
 		},
 	}
 	return nil
@@ -368,7 +367,7 @@ func (m *model) resetKey() tea.Cmd {
 	if m.step == nil {
 		return nil
 	}
-	s, wb, sh := m.step, m.wb, m.sh
+	s, wb := m.step, m.wb
 	var files []string
 	for _, f := range append(append([]steps.File{}, s.Starter...), s.Solution...) {
 		if rel := wb.Rel(f.Path); !contains(files, rel) {
@@ -379,11 +378,10 @@ func (m *model) resetKey() tea.Cmd {
 		prompt: fmt.Sprintf("Reset %s? %s go back to how they were before the step; your versions are backed up to %s first. y/n",
 			s.ID, strings.Join(files, ", "), m.backupRoot()),
 		yes: func() tea.Cmd {
-			return func() tea.Msg {
-				defer sh.lock()()
+			return m.wbCmd(func() tea.Msg {
 				backup, err := wb.Reset(s)
 				return resetMsg{s.ID, backup, err}
-			}
+			})
 		},
 	}
 	return nil
@@ -433,12 +431,11 @@ func (m *model) editKey() tea.Cmd {
 	if m.step == nil {
 		return nil
 	}
-	s, wb, sh := m.step, m.wb, m.sh
-	return func() tea.Msg {
-		defer sh.lock()()
+	s, wb := m.step, m.wb
+	return m.wbCmd(func() tea.Msg {
 		_, err := wb.Prepare(s) // the file must exist before it can be edited
 		return editReadyMsg{s.ID, wb.Path(wb.EditFile(s)), err}
-	}
+	})
 }
 
 func (m *model) editReady(msg editReadyMsg) tea.Cmd {
@@ -607,13 +604,12 @@ func (m *model) scheduleSave() tea.Cmd {
 
 // saveCmd records id as the step to resume at.
 func (m *model) saveCmd(id string) tea.Cmd {
-	wb, sh := m.wb, m.sh
-	return func() tea.Msg {
-		defer sh.lock()()
+	wb := m.wb
+	return m.wbCmd(func() tea.Msg {
 		if wb.Progress.Current == id {
-			return nil
+			return savedMsg{}
 		}
 		wb.Progress.Current = id
 		return savedMsg{wb.Save()}
-	}
+	})
 }

@@ -211,7 +211,8 @@ func makeModel(t *testing.T, wb *workbook.Workbook, opts ...envOption) (*model, 
 	if err != nil {
 		t.Fatalf("newModel: %v", err)
 	}
-	t.Cleanup(func() { m.sh.cancel() })
+	// Before the temporary folders go: commands still running must not write into them.
+	t.Cleanup(func() { m.shutdown() })
 	return m, fc
 }
 
@@ -330,3 +331,13 @@ type (
 	ctxT  = context.Context
 	stepT = steps.Step
 )
+
+func fixtureLessonsWithout(path string) fstest.MapFS {
+	out := fstest.MapFS{}
+	for k, v := range fixtureLessons {
+		if k != path {
+			out[k] = v
+		}
+	}
+	return out
+}

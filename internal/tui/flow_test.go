@@ -66,7 +66,7 @@ func (f *flow) waitFor(s string, limit time.Duration) {
 	var last probeState
 	for time.Now().Before(deadline) {
 		last = f.probe()
-		if strings.Contains(flat(last.view), s) && !last.rendering && !last.checking {
+		if strings.Contains(flat(last.view), s) && !last.rendering && !last.checking && !last.busy {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -84,6 +84,9 @@ func (f *flow) quit() {
 	f.waitIdle()
 	f.key("q")
 	m := f.tm.FinalModel(f.t, teatest.WithFinalTimeout(10*time.Second)).(*model)
+	if err := m.shutdown(); err != nil { // as Run does: waits for running commands, saves
+		f.t.Errorf("shutdown: %v", err)
+	}
 	v := normalize(m.View())
 	f.t.Chdir(f.home)
 	golden.RequireEqual(f.t, []byte(v))

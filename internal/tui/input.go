@@ -10,6 +10,14 @@ import (
 // handleKey routes a key by mode: a question waiting for y/n takes every key, then a search
 // being typed, then the screen over the panes, then the panes themselves.
 func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		// Keys typed quickly can arrive in one read ("/deadline"): handle them one by one.
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Batch(cmds...)
+	}
 	k := msg.String()
 	if k == "ctrl+c" {
 		return m.quit()

@@ -46,6 +46,18 @@ func (s *shared) lock() func() {
 	return s.mu.Unlock
 }
 
+// cmd runs f as a command holding the lock, unless the program has quit: once shutdown holds
+// the lock, no command touches the workspace any more.
+func (s *shared) cmd(f func() tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		defer s.lock()()
+		if s.ctx.Err() != nil {
+			return nil
+		}
+		return f()
+	}
+}
+
 // focus is the pane that scroll keys act on.
 type focus int
 
@@ -99,7 +111,8 @@ type model struct {
 	watcher       watcher
 	watchStarting bool
 
-	saveGen int
+	saveGen  int
+	inflight int // workbook commands running
 }
 
 // newModel builds the model for wb. It reads the chapter list and opens the step to resume at;
@@ -221,6 +234,12 @@ func (m *model) Init() tea.Cmd {
 // Update handles one message.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case wbMsg:
+		m.inflight--
+		if msg.msg == nil {
+			return m, nil
+		}
+		return m.Update(msg.msg)
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
 	case tea.KeyMsg:
@@ -263,6 +282,17 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		msg <- m.probe()
 	}
 	return m, nil
+}
+
+// wbMsg carries the result of a workbook command, so the model can count those in flight.
+type wbMsg struct{ msg tea.Msg }
+
+// wbCmd runs f as a workbook command: holding the lock, and not at all once the program has
+// quit.
+func (m *model) wbCmd(f func() tea.Msg) tea.Cmd {
+	m.inflight++
+	run := m.sh.cmd(f)
+	return func() tea.Msg { return wbMsg{run()} }
 }
 
 // setMessage sets the status line.
@@ -318,6 +348,7 @@ type probeMsg chan probeState
 type probeState struct {
 	rendering bool // some piece of the open lesson is not rendered yet
 	checking  bool
+	busy      bool // a workbook command is running
 	view      string
 }
 
@@ -325,6 +356,7 @@ func (m *model) probe() probeState {
 	return probeState{
 		rendering: m.chainGen != 0,
 		checking:  m.checkCh != nil,
+		busy:      m.inflight > 0,
 		view:      m.View(),
 	}
 }

@@ -696,3 +696,12 @@ func TestQuitSavesCurrentStep(t *testing.T) {
 		t.Errorf("saved current = %q, want 02.1-mul", wb.Progress.Current)
 	}
 }
+
+func TestMissingLessonIsExplained(t *testing.T) {
+	e := newEnv(t)
+	delete(e.m.docs, "ch02/02.1-more.md")
+	e.m.lessons = fixtureLessonsWithout("ch02/02.1-more.md")
+	e.key("n")
+	e.key("n")
+	e.wantView("This page is not in the book yet", "Step 02.1-mul (Multiply)", "can still be checked")
+}

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -98,12 +100,26 @@ func (m *model) document(path string) (*document, error) {
 	return d, nil
 }
 
+// missingDocument stands in for a file of the book that cannot be read, so the pane says what
+// is wrong instead of going blank.
+func (m *model) missingDocument(path string, err error) *document {
+	md := fmt.Sprintf("# %s\n\nThis page is not in the book yet: %v.\n", path, err)
+	for _, s := range m.book.Steps {
+		if s.Lesson == path {
+			md += fmt.Sprintf("\n- Step %s (%s): its file is `%s`.\n", s.ID, s.Title, m.editFile[s.ID])
+		}
+	}
+	if strings.Contains(md, "- Step") {
+		md += "\nThe steps can still be checked (c), hinted (h) and edited (e).\n"
+	}
+	return newDocument(path, []byte(md))
+}
+
 // open shows a file of the book, scrolled to the heading with the given anchor ("" for the top).
 func (m *model) open(path, headingAnchor string) tea.Cmd {
 	d, err := m.document(path)
 	if err != nil {
-		m.setMessage("cannot open "+path+": "+err.Error(), true)
-		return nil
+		d = m.missingDocument(path, err)
 	}
 	if m.les.doc != d {
 		m.les = lessonView{doc: d}

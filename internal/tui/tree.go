@@ -88,8 +88,8 @@ func (t *tree) rowOfStep(id string) int {
 
 // ensureVisible scrolls so the cursor is on screen in a list of the given height.
 func (t *tree) ensureVisible(height int) {
-	if height <= 0 {
-		return
+	if height < 3 {
+		return // no size yet
 	}
 	if t.cursor < t.off {
 		t.off = t.cursor

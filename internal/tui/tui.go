@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strconv"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
 
@@ -27,7 +26,7 @@ type Options struct {
 	StepID string
 	// Style is the glamour style lessons are rendered in: "dark", "light", "notty", "ascii",
 	// "dracula", "tokyo-night" or "pink". Empty means $GLAMOUR_STYLE if set, else light or dark
-	// guessed from $COLORFGBG, else dark. With colour off it is always "notty".
+	// after the terminal's background. With colour off it is always "notty".
 	Style string
 }
 
@@ -79,7 +78,9 @@ func environment(opts Options, getenv func(string) string) deps {
 	} else {
 		d.profile = termenv.NewOutput(os.Stdout).EnvColorProfile()
 	}
-	d.dark = darkBackground(getenv("COLORFGBG"))
+	// Bubble Tea v1 asks the terminal for its background when the program starts (its package
+	// init); lipgloss keeps the answer, so this costs nothing more.
+	d.dark = lipgloss.HasDarkBackground()
 	d.style = chooseStyle(opts.Style, getenv("GLAMOUR_STYLE"), d.dark, d.profile == termenv.Ascii)
 	return d
 }
@@ -101,15 +102,4 @@ func chooseStyle(asked, env string, dark, noColor bool) string {
 		return "dark"
 	}
 	return "light"
-}
-
-// darkBackground reads $COLORFGBG ("15;0": light text on black). Without it, dark is assumed:
-// asking the terminal itself is slow and, inside a TUI, can swallow keystrokes.
-func darkBackground(colorfgbg string) bool {
-	f := strings.Split(colorfgbg, ";")
-	bg, err := strconv.Atoi(f[len(f)-1])
-	if colorfgbg == "" || err != nil {
-		return true
-	}
-	return bg < 7 || bg == 8
 }

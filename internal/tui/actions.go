@@ -215,6 +215,14 @@ func (m *model) verdictMessage() string {
 	return fmt.Sprintf("%s %s passed · %s", markPassed, own.Step.ID, next)
 }
 
+// noteBusy says, when a check is running, that what was asked for comes once it ends: the
+// workbook does one thing at a time.
+func (m *model) noteBusy(what string) {
+	if m.checkCh != nil && m.run != nil {
+		m.setMessage(fmt.Sprintf("%s waits for the check of %s to finish", what, m.run.step.ID), false)
+	}
+}
+
 // ---- hints ------------------------------------------------------------------------------
 
 type hintMsg struct {
@@ -229,6 +237,7 @@ func (m *model) hintKey() tea.Cmd {
 		return nil
 	}
 	s, wb := m.step, m.wb
+	m.noteBusy("the hint")
 	return m.wbCmd(func() tea.Msg {
 		h, n, total, err := wb.NextHint(s)
 		return hintMsg{s.ID, h, n, total, err}
@@ -289,6 +298,7 @@ func (m *model) solutionKey() tea.Cmd {
 
 func (m *model) diffCmd(s *steps.Step) tea.Cmd {
 	wb := m.wb
+	m.noteBusy("the solution")
 	return m.wbCmd(func() tea.Msg {
 		diffs, err := wb.SolutionDiff(s)
 		return diffMsg{s.ID, diffs, err}
@@ -319,6 +329,7 @@ func (m *model) applyKey() tea.Cmd {
 		prompt: fmt.Sprintf("Write the reference files of %s over yours? Files that differ are backed up to %s first. y/n",
 			s.ID, m.backupRoot()),
 		yes: func() tea.Cmd {
+			m.noteBusy("applying the solution")
 			return m.wbCmd(func() tea.Msg {
 				backup, err := wb.ApplySolution(s)
 				return appliedMsg{s.ID, backup, err}
@@ -378,6 +389,7 @@ func (m *model) resetKey() tea.Cmd {
 		prompt: fmt.Sprintf("Reset %s? %s go back to how they were before the step; your versions are backed up to %s first. y/n",
 			s.ID, strings.Join(files, ", "), m.backupRoot()),
 		yes: func() tea.Cmd {
+			m.noteBusy("the reset")
 			return m.wbCmd(func() tea.Msg {
 				backup, err := wb.Reset(s)
 				return resetMsg{s.ID, backup, err}
@@ -432,6 +444,7 @@ func (m *model) editKey() tea.Cmd {
 		return nil
 	}
 	s, wb := m.step, m.wb
+	m.noteBusy("the editor")
 	return m.wbCmd(func() tea.Msg {
 		_, err := wb.Prepare(s) // the file must exist before it can be edited
 		return editReadyMsg{s.ID, wb.Path(wb.EditFile(s)), err}
@@ -545,7 +558,7 @@ func (m *model) watchStarted(msg watchStartedMsg) tea.Cmd {
 		return nil
 	}
 	m.watcher = msg.w
-	s := "watching " + m.wb.Rel("") + "/: every save re-checks the selected step · w stops"
+	s := "every save in " + m.wb.Rel("") + "/ re-checks the selected step · w stops watching"
 	if msg.w.Polling() {
 		s += " (polling: this file system sends no change events)"
 	}

@@ -45,7 +45,7 @@ func (m *model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 		c := m.confirm
 		m.confirm = nil
 		m.setMessage("", false)
-		return c.yes()
+		return c.yes() // may set a message of its own
 	case key.Matches(msg, m.keys.No):
 		m.confirm = nil
 		m.setMessage("cancelled", false)

@@ -339,9 +339,13 @@ func TestCheckErrorAndBusy(t *testing.T) {
 		t.Errorf("a second c during a check started something")
 	}
 	e.wantView("a check of 01.1-add is already running")
+	// Other keys still answer; what needs the workbook says it waits.
+	_, hint := e.m.Update(keyMsg("h"))
+	e.wantView("the hint waits for the check of 01.1-add to finish")
+	e.key("j")
 	close(block)
-	e.do(cmd)
-	e.wantView("01.1-add passed")
+	e.do(tea.Batch(cmd, hint))
+	e.wantView("Hint 1/2")
 }
 
 func TestHints(t *testing.T) {
@@ -494,7 +498,7 @@ func TestWatch(t *testing.T) {
 		t.Fatal("watching does not wait for saves")
 	}
 	fw.Close() // from here on the test hands the model its batches of saves itself
-	e.wantView("[watching]", "every save re-checks", "polling")
+	e.wantView("[watching] every save in workspace/ re-checks the selected step", "polling")
 
 	// A save checks the selected step.
 	e.send(watchEventMsg{fw, []string{e.wb.Path("calc/add.go")}})

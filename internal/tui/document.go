@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -18,6 +19,9 @@ type document struct {
 	src    []byte
 	les    *lesson.Lesson
 	pieces []piece
+	// refs are the file's link reference definitions ("[spec]: https://..."), added to every
+	// piece when it is rendered so reference-style links work in any piece.
+	refs string
 }
 
 // pieceKind says how a piece is rendered.
@@ -59,8 +63,25 @@ func newDocument(path string, src []byte) *document {
 		d.title = path
 	}
 	d.pieces = cutPieces(src, d.les)
+	var refs []string
+	for _, p := range d.pieces {
+		if p.kind != pieceText {
+			continue
+		}
+		for l := range strings.SplitSeq(d.text(p), "\n") {
+			if refDef.MatchString(l) {
+				refs = append(refs, l)
+			}
+		}
+	}
+	if len(refs) > 0 {
+		d.refs = "\n\n" + strings.Join(refs, "\n") + "\n"
+	}
 	return d
 }
+
+// refDef matches a link reference definition.
+var refDef = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`)
 
 // headingPiece returns the index of the piece that starts with the heading whose anchor is
 // given, or -1.

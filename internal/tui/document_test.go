@@ -91,6 +91,22 @@ func checkCover(t *testing.T, d *document) {
 	}
 }
 
+func TestReferenceLinksWorkInEveryPiece(t *testing.T) {
+	md := "# A\n\nSee [the spec][spec].\n\n## B\n\nAgain [the spec][spec].\n\n[spec]: https://example.com/spec\n"
+	d := newDocument("x.md", []byte(md))
+	pool := newRenderPool("notty", termenv.Ascii)
+	for i := range d.pieces {
+		lines, err := renderPiece(pool, d, i, 80)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(lines, "\n")
+		if strings.Contains(text, "[spec]") || (strings.Contains(text, "the spec") && !strings.Contains(text, "example.com/spec")) {
+			t.Errorf("piece %d shows the reference unresolved:\n%s", i, text)
+		}
+	}
+}
+
 func TestTrimRight(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},

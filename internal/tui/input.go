@@ -220,6 +220,8 @@ func (m *model) back() {
 		if m.focus == focusPanel {
 			m.focus = focusLesson
 		}
+	case m.warning != "":
+		m.warning = ""
 	case m.message != "":
 		m.setMessage("", false)
 	}

@@ -103,6 +103,7 @@ type model struct {
 
 	message    string // the status line
 	messageBad bool
+	warning    string // problems found on opening (a corrupt progress file); esc dismisses
 
 	run     *checkRun // the check in progress or the last one
 	checkCh chan checkEvent
@@ -151,7 +152,9 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 		editFile: map[string]string{},
 		docs:     map[string]*document{},
 		cache:    map[pieceKey]pieceLines{},
-		frames:   map[frameKey][]string{},
+		// Generation 0 would read as "a render is in flight" (chainGen 0 means none).
+		renderGen: 1,
+		frames:    map[frameKey][]string{},
 	}
 	// The program has not started: reading the workbook here races with nothing.
 	for _, s := range m.book.Steps {
@@ -163,7 +166,7 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 	}
 	m.tree = buildTree(chs, m.book)
 	if len(wb.Warnings) > 0 {
-		m.setMessage(joinWarnings(wb.Warnings), true)
+		m.warning = joinWarnings(wb.Warnings)
 	}
 
 	start, err := m.resumeStep(opts.StepID)

@@ -672,14 +672,11 @@ func TestWarningsShown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := newModel(wb, Options{Lessons: fixtureLessons}, deps{getenv: func(string) string { return "" }, style: "notty"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.applySize(100, 30)
-	if v := m.View(); !strings.Contains(v, "warning: progress:") || !strings.Contains(v, "corrupt") {
-		t.Errorf("the corrupt progress file is not reported:\n%s", v)
-	}
+	e := newEnvOn(t, wb) // Init has run: the step's files were added, and said so
+	e.wantView("warning: progress:", "corrupt", "added ")
+	e.key("esc")
+	e.key("esc")
+	e.dontWantView("warning:")
 }
 
 func TestQuitSavesCurrentStep(t *testing.T) {

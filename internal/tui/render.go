@@ -127,13 +127,13 @@ func renderPiece(pool *renderPool, d *document, i, width int) ([]string, error) 
 		}
 		return cutLines(lines, width), nil
 	case pieceCallout:
-		lines, err := pool.render(&pool.text, textWrap(calloutInner(width)), calloutBody(d.text(p)))
+		lines, err := pool.render(&pool.text, textWrap(calloutInner(width)), calloutBody(d.text(p))+d.refs)
 		if err != nil {
 			return nil, err
 		}
 		return cutLines(lines, calloutInner(width)), nil
 	}
-	lines, err := pool.render(&pool.text, textWrap(width), d.text(p))
+	lines, err := pool.render(&pool.text, textWrap(width), d.text(p)+d.refs)
 	if err != nil {
 		return nil, err
 	}

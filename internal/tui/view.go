@@ -163,7 +163,7 @@ func (m *model) overlayView(width, height int) []string {
 }
 
 // statusLines are the status area: a question, the search being typed, or the warnings and
-// the last message, wrapped to at most four lines.
+// the last message, wrapped to at most five lines.
 func (m *model) statusLines() []string {
 	w := max(m.width, 1)
 	var lines []string
@@ -181,6 +181,9 @@ func (m *model) statusLines() []string {
 	case m.search.typing:
 		add("/"+m.search.input+"▏", nil)
 	default:
+		if m.warning != "" {
+			add(m.warning, m.st.warn.Render)
+		}
 		msg := m.message
 		if msg == "" && m.search.query != "" {
 			msg = m.search.status()
@@ -194,9 +197,9 @@ func (m *model) statusLines() []string {
 			add(msg, nil)
 		}
 	}
-	if len(lines) > 4 {
-		lines = lines[:4]
-		lines[3] = fit(ansi.Truncate(lines[3], w-1, "")+"…", w)
+	if len(lines) > 5 {
+		lines = lines[:5]
+		lines[4] = fit(ansi.Truncate(lines[4], w-1, "")+"…", w)
 	}
 	if len(lines) == 0 {
 		lines = []string{""}

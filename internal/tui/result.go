@@ -230,7 +230,8 @@ func helpLines(st styles, k keyMap, width int) []string {
 			markFailed + " failing   " + markTodo + " to do.",
 		"The step list opens chapters (their README), lessons and steps: move with ↑/↓, enter opens. " +
 			"c, w, h, s, r and e act on the step named in the lesson's title bar.",
-		"The mouse wheel scrolls the pane under the pointer; a click in the step list opens a row.",
+		"The mouse wheel scrolls the pane under the pointer; a click in the step list opens a row. " +
+			"To select text with the mouse, hold Shift (most terminals).",
 		"Progress is saved as you go, in workspace/.learn/progress.json. " +
 			"From a shell, learn check, hint, solution and reset do the same as these keys.",
 	}

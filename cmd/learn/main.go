@@ -158,14 +158,23 @@ func (a *app) fail(err error) int {
 
 // open opens the workspace and prints any warning (such as a corrupt progress file).
 func (a *app) open() (*workbook.Workbook, error) {
+	wb, err := a.openQuiet()
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range wb.Warnings {
+		fmt.Fprintf(a.stderr, "%s %s\n", a.paint(yellow, "warning:"), w)
+	}
+	return wb, nil
+}
+
+// openQuiet opens the workspace and leaves its warnings to the caller (the TUI shows them).
+func (a *app) openQuiet() (*workbook.Workbook, error) {
 	wb, err := workbook.Open(a.dir, a.book)
 	if err != nil {
 		return nil, err
 	}
 	wb.GoCmd = a.goCmd
-	for _, w := range wb.Warnings {
-		fmt.Fprintf(a.stderr, "%s %s\n", a.paint(yellow, "warning:"), w)
-	}
 	return wb, nil
 }
 
@@ -175,7 +184,7 @@ func (a *app) tui(stepID string) int {
 		fmt.Fprint(a.stderr, usage)
 		return exitUsage
 	}
-	wb, err := a.open()
+	wb, err := a.openQuiet()
 	if err != nil {
 		return a.fail(err)
 	}

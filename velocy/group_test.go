@@ -294,3 +294,14 @@ func TestRoutes(t *testing.T) {
 		t.Errorf("Routes() = %v, want %v", got, want)
 	}
 }
+
+func TestMountErrorLeavesNoTrace(t *testing.T) {
+	r := New()
+	r.Get("/api", echo)
+	if err := r.mount("/api", New()); err == nil {
+		t.Fatal(`mount("/api") after GET /api = nil, want a conflict`)
+	}
+	if w := do(r, "GET", "/api/x"); w.Code != http.StatusNotFound {
+		t.Errorf("GET /api/x after a failed mount = %d, want 404: the mount's catch-all must not be left in the tree", w.Code)
+	}
+}

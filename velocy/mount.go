@@ -44,18 +44,23 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 		handler: r.wrap(&mounted{h: h, depth: len(segs)}),
 		mounted: h,
 	}
-	// Two entries in the tree: the prefix itself, and a catch-all below it.
-	// A mount at the root needs only the catch-all, which also matches "/".
-	below := append(segs[:len(segs):len(segs)], segment{kind: segCatchAll})
-	if err := r.add(below, m); err != nil {
-		return err
-	}
+	// Two entries in the tree: a catch-all below the prefix, and the prefix
+	// itself. (A mount at the root needs only the catch-all, which also
+	// matches "/".) Check both for conflicts before adding either.
+	leaves := []*node{r.core.root.insert(append(segs[:len(segs):len(segs)], segment{kind: segCatchAll}))}
 	if full != "" {
-		if err := r.add(segs, m); err != nil {
+		leaves = append(leaves, r.core.root.insert(segs))
+	}
+	for _, leaf := range leaves {
+		if err := conflict(leaf, m); err != nil {
 			return err
 		}
 	}
+	for _, leaf := range leaves {
+		leaf.routes = append(leaf.routes, m)
+	}
 	r.core.routes = append(r.core.routes, m)
+	r.registered = true
 	return nil
 }
 

@@ -125,6 +125,17 @@ func (r *Router) join(method, pattern string) (string, error) {
 // already takes the same method.
 func (r *Router) add(segs []segment, rt *route) error {
 	leaf := r.core.root.insert(segs)
+	if err := conflict(leaf, rt); err != nil {
+		return err
+	}
+	leaf.routes = append(leaf.routes, rt)
+	r.registered = true
+	return nil
+}
+
+// conflict reports whether a route at leaf already takes rt's method. A
+// mounted handler (method "") takes them all.
+func conflict(leaf *node, rt *route) error {
 	for _, old := range leaf.routes {
 		if old.method == rt.method || old.method == "" || rt.method == "" {
 			problem := "conflicts with " + old.String()
@@ -134,7 +145,5 @@ func (r *Router) add(segs []segment, rt *route) error {
 			return &PatternError{Method: rt.method, Pattern: rt.pattern, Offset: -1, Problem: problem}
 		}
 	}
-	leaf.routes = append(leaf.routes, rt)
-	r.registered = true
 	return nil
 }

@@ -133,19 +133,41 @@ func (b *Book) Active(s *Step) []*Step {
 }
 
 // StateAfter returns the reference files of s's package after step s (nil s: before any step),
-// as a map from workspace-relative path to content: every earlier solution of the package
-// folded in order.
+// as a map from workspace-relative path to content: for each step of the package in order, its
+// starter files where missing, then its solution files written over them. A starter file the
+// learner does not need to change (a complete type, a runnable main) need not be repeated in the
+// solution.
 func (b *Book) StateAfter(pkg string, s *Step) map[string][]byte {
 	state := map[string][]byte{}
 	for _, t := range b.Package(pkg) {
 		if s == nil || t.Index > s.Index {
 			break
 		}
+		for _, f := range t.Starter {
+			if _, ok := state[f.Path]; !ok {
+				state[f.Path] = f.Data
+			}
+		}
 		for _, f := range t.Solution {
 			state[f.Path] = f.Data
 		}
 	}
 	return state
+}
+
+// Reference returns the reference version, after step s, of every file s touches: its solution
+// files, then its starter files that the solution does not repeat.
+func (b *Book) Reference(s *Step) []File {
+	after := b.StateAfter(s.Package, s)
+	var out []File
+	seen := map[string]bool{}
+	for _, f := range append(append([]File{}, s.Solution...), s.Starter...) {
+		if !seen[f.Path] {
+			seen[f.Path] = true
+			out = append(out, File{Path: f.Path, Data: after[f.Path]})
+		}
+	}
+	return out
 }
 
 // StateBefore returns what a learner who did every earlier step exactly has right before s:

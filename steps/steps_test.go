@@ -76,6 +76,18 @@ func TestLoadFolding(t *testing.T) {
 	if strings.Join(active, " ") != "01.1-b 01.2-c" {
 		t.Errorf("Active(c) = %v, want a retired", active)
 	}
+	// The starter of c that needs no change is part of the state after c, and of its reference.
+	after := b.StateAfter("calc", c)
+	if string(after["calc/c.go"]) != "solution c" || string(after["calc/a.go"]) != "solution a2" {
+		t.Errorf("StateAfter(c) = %q", after)
+	}
+	var ref []string
+	for _, f := range b.Reference(c) {
+		ref = append(ref, f.Path+"="+string(f.Data))
+	}
+	if got := strings.Join(ref, ","); got != "calc/c.go=solution c,calc/a.go=solution a2" {
+		t.Errorf("Reference(c) = %s", got)
+	}
 	if s, err := b.Find("01.2"); err != nil || s != c {
 		t.Errorf("Find(01.2) = %v, %v", s, err)
 	}

@@ -245,7 +245,7 @@ func (a *app) solution(args []string) int {
 		if err != nil {
 			return a.fail(err)
 		}
-		for _, f := range s.Solution {
+		for _, f := range a.book.Reference(s) {
 			fmt.Fprintf(a.stdout, "wrote %s\n", wb.Rel(f.Path))
 		}
 		if backup != "" {

@@ -66,6 +66,10 @@ func TestVerifyCatches(t *testing.T) {
 		{"later step breaking an earlier check", func(f fstest.MapFS) {
 			f["01.2-sub/_solution/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}
 		}, "01.2-sub: reference: the checks through this step failed: TestAdd"},
+		{"solution repeating the starter", func(f fstest.MapFS) {
+			f["01.1-add/_starter/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
+			f["01.1-add/_solution/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
+		}, "_solution/calc/doc.go repeats the starter"},
 		{"missing hints", func(f fstest.MapFS) { delete(f, "01.1-add/hints.md") }, "01.1-add: has 0 hints"},
 		{"missing TODO", func(f fstest.MapFS) {
 			f["01.1-add/_starter/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}

@@ -116,6 +116,13 @@ func (v *Verifier) Static(s *steps.Step) []error {
 			}
 		}
 	}
+	for _, sol := range s.Solution {
+		for _, st := range s.Starter {
+			if st.Path == sol.Path && bytes.Equal(st.Data, sol.Data) {
+				bad("_solution/%s repeats the starter byte for byte; drop it (the starter is part of the state after the step)", sol.Path)
+			}
+		}
+	}
 	for _, f := range s.Check {
 		dir, name := path.Split(f.Path)
 		if strings.TrimSuffix(dir, "/") != s.Package || !strings.HasPrefix(name, "check_") || !strings.HasSuffix(name, "_test.go") {

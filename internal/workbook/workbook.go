@@ -361,7 +361,7 @@ type FileDiff struct {
 // SolutionDiff compares the learner's files with the reference files of step s.
 func (w *Workbook) SolutionDiff(s *steps.Step) ([]FileDiff, error) {
 	var out []FileDiff
-	for _, f := range s.Solution {
+	for _, f := range w.Book.Reference(s) {
 		mine, err := os.ReadFile(w.Path(f.Path))
 		missing := errors.Is(err, fs.ErrNotExist)
 		if err != nil && !missing {
@@ -380,7 +380,7 @@ func (w *Workbook) ApplySolution(s *steps.Step) (backup string, err error) {
 		return "", err
 	}
 	files := map[string][]byte{}
-	for _, f := range s.Solution {
+	for _, f := range w.Book.Reference(s) {
 		files[f.Path] = f.Data
 	}
 	backup, err = w.replace(s, "solution", files)

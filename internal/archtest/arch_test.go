@@ -1,6 +1,3 @@
-// Package archtest enforces the repository's dependency rules (ARCHITECTURE.md): the two libraries
-// and the chapters' code use the standard library only, the workbook engine stays small, and only
-// the TUI touches the terminal libraries.
 package archtest
 
 import (

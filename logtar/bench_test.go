@@ -77,7 +77,7 @@ func BenchmarkLoggerTenAttrs(b *testing.B) {
 }
 
 // BenchmarkAppendTime compares the hand-written timestamp with
-// time.Time.AppendFormat, which encode.go's comment says it beats.
+// time.Time.AppendFormat, which appendTime's comment in record.go says it beats.
 func BenchmarkAppendTime(b *testing.B) {
 	buf := make([]byte, 0, 64)
 	now := time.Now()

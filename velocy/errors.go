@@ -13,7 +13,7 @@ import (
 // [Router.Mount]) panic with a *PatternError, the way [http.ServeMux.Handle]
 // panics. The message names the route and the problem:
 //
-//	velocy: GET "/users/{id": at offset 7: wildcard has no closing '}'
+//	velocy: GET "/users/{id": at offset 10: wildcard has no closing '}'
 //
 // Tests can recover the panic and inspect it with [errors.As].
 type PatternError struct {

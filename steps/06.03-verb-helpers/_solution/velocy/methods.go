@@ -1,0 +1,50 @@
+package velocy
+
+import "net/http"
+
+// HandleFunc registers h for requests with the given method whose path
+// matches pattern. It is [Router.Handle] for a plain function.
+func (r *Router) HandleFunc(method, pattern string, h func(http.ResponseWriter, *http.Request)) {
+	if h == nil {
+		r.Handle(method, pattern, nil) // reports the nil handler
+		return
+	}
+	r.Handle(method, pattern, http.HandlerFunc(h))
+}
+
+// Get registers h for GET requests matching pattern.
+func (r *Router) Get(pattern string, h http.HandlerFunc) { r.handlerFunc(http.MethodGet, pattern, h) }
+
+// Post registers h for POST requests matching pattern.
+func (r *Router) Post(pattern string, h http.HandlerFunc) { r.handlerFunc(http.MethodPost, pattern, h) }
+
+// Put registers h for PUT requests matching pattern.
+func (r *Router) Put(pattern string, h http.HandlerFunc) { r.handlerFunc(http.MethodPut, pattern, h) }
+
+// Patch registers h for PATCH requests matching pattern.
+func (r *Router) Patch(pattern string, h http.HandlerFunc) {
+	r.handlerFunc(http.MethodPatch, pattern, h)
+}
+
+// Delete registers h for DELETE requests matching pattern.
+func (r *Router) Delete(pattern string, h http.HandlerFunc) {
+	r.handlerFunc(http.MethodDelete, pattern, h)
+}
+
+// Head registers h for HEAD requests matching pattern.
+func (r *Router) Head(pattern string, h http.HandlerFunc) { r.handlerFunc(http.MethodHead, pattern, h) }
+
+// Options registers h for OPTIONS requests matching pattern.
+func (r *Router) Options(pattern string, h http.HandlerFunc) {
+	r.handlerFunc(http.MethodOptions, pattern, h)
+}
+
+// handlerFunc turns a nil HandlerFunc into a nil Handler, so that Handle
+// reports it instead of storing a handler that would panic when called.
+func (r *Router) handlerFunc(method, pattern string, h http.HandlerFunc) {
+	if h == nil {
+		r.Handle(method, pattern, nil)
+		return
+	}
+	r.Handle(method, pattern, h)
+}

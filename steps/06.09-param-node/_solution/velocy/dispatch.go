@@ -1,0 +1,117 @@
+package velocy
+
+import (
+	"net/http"
+	"strings"
+)
+
+// ServeHTTP finds the route for req and calls its handler, after setting
+// req's path values and req.Pattern. When no route fits it answers by itself:
+//
+//   - 404 Not Found when no route matches the path (see [Router.NotFound]);
+//   - a redirect when the path only misses or has an extra trailing slash:
+//     301 for GET and HEAD, 308 for other methods, which keeps the method
+//     and body;
+//   - 405 Method Not Allowed with an Allow header when routes match the path
+//     but none takes the method (see [Router.MethodNotAllowed]);
+//   - 204 No Content with an Allow header for OPTIONS, unless a route takes
+//     OPTIONS.
+func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	r.core.dispatch(w, req)
+}
+
+// dispatch is ServeHTTP, on the routes.
+func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
+	path := req.URL.Path // decoded by net/http
+	if !strings.HasPrefix(path, "/") {
+		c.notFoundHandler().ServeHTTP(w, req)
+		return
+	}
+
+	s := search{method: req.Method}
+	if rt := c.root.find(path[1:], &s); rt != nil {
+		rt.setPathValues(req, path[1:])
+		req.Pattern = rt.pattern
+		rt.handler.ServeHTTP(w, req)
+		return
+	}
+	switch {
+	case s.found:
+		c.wrongMethod(w, req, path)
+	case c.redirectSlash(w, req, path):
+	default:
+		c.notFoundHandler().ServeHTTP(w, req)
+	}
+}
+
+// wrongMethod answers a request whose path matches routes of other methods:
+// with the list of methods for OPTIONS, with a 405 for the rest.
+func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string) {
+	s := search{collect: true}
+	c.root.find(path[1:], &s)
+	w.Header().Set("Allow", allowHeader(s.allow))
+	if req.Method == http.MethodOptions {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if c.methodNotAllowed != nil {
+		c.methodNotAllowed.ServeHTTP(w, req)
+		return
+	}
+	http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+}
+
+// redirectSlash redirects req and reports true when its path matches a route
+// once a trailing slash is added or removed.
+func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path string) bool {
+	// Never redirect "//host/..." or "/\host/...": a browser would read the
+	// Location as an address on another site.
+	if len(path) < 2 || path[1] == '/' || path[1] == '\\' {
+		return false
+	}
+	s := search{method: req.Method}
+	if c.root.find(toggleSlash(path)[1:], &s) == nil && !s.found {
+		return false
+	}
+	target := toggleSlash(req.URL.EscapedPath()) // escaped, as a Location must be
+	if req.URL.RawQuery != "" {
+		target += "?" + req.URL.RawQuery
+	}
+	code := http.StatusPermanentRedirect
+	if req.Method == http.MethodGet || req.Method == http.MethodHead {
+		code = http.StatusMovedPermanently
+	}
+	w.Header().Set("Location", target)
+	w.WriteHeader(code)
+	return true
+}
+
+// toggleSlash removes the trailing slash of p, or adds one.
+func toggleSlash(p string) string {
+	if trimmed, ok := strings.CutSuffix(p, "/"); ok {
+		return trimmed
+	}
+	return p + "/"
+}
+
+func (c *core) notFoundHandler() http.Handler {
+	if c.notFound != nil {
+		return c.notFound
+	}
+	return http.HandlerFunc(http.NotFound)
+}
+
+// NotFound sets the handler for requests that no route matches. The default
+// answers 404 with the text "404 page not found", as [http.NotFound] does.
+// Passing nil restores the default.
+func (r *Router) NotFound(h http.Handler) {
+	r.core.notFound = h
+}
+
+// MethodNotAllowed sets the handler for requests whose path matches a route
+// but whose method does not. The Allow header is already set when it runs.
+// The default answers 405 with the text "405 method not allowed". Passing
+// nil restores the default.
+func (r *Router) MethodNotAllowed(h http.Handler) {
+	r.core.methodNotAllowed = h
+}

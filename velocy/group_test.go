@@ -257,6 +257,15 @@ func TestMountErrors(t *testing.T) {
 		{"route first", func(r *Router) { r.Get("/api", echo); r.Mount("/api", New()) }, `velocy: "/api/*": conflicts with GET "/api"`},
 		{"catch-all first", func(r *Router) { r.Get("/api/{rest...}", echo); r.Mount("/api", New()) }, `velocy: "/api/*": conflicts with GET "/api/{rest...}"`},
 		{"route after", func(r *Router) { r.Mount("/api", New()); r.Post("/api", echo) }, `velocy: POST "/api": conflicts with mount "/api/*"`},
+		{"itself", func(r *Router) { r.Mount("/again", r) }, `velocy: "/again": the mounted router leads back to this one`},
+		{"its group", func(r *Router) {
+			r.Group("/g", func(g *Router) { r.Mount("/again", g) })
+		}, `velocy: "/again": the mounted router leads back to this one`},
+		{"a cycle", func(r *Router) {
+			a := New()
+			a.Mount("/r", r)
+			r.Mount("/a", a)
+		}, `velocy: "/a": the mounted router leads back to this one`},
 	}
 	for _, tt := range tests {
 		if got := panicMessage(func() { tt.give(New()) }); got != tt.want {

@@ -18,7 +18,9 @@ import (
 // *Router under the prefix.
 //
 // Mount panics with a [*PatternError] if the prefix is not valid, if h is
-// nil, or if a route already takes any path the mount covers.
+// nil, if h is r (or one of its groups, or a router that mounts r), which
+// would send every request round in a circle, or if a route already takes
+// any path the mount covers.
 func (r *Router) Mount(prefix string, h http.Handler) {
 	if err := r.mount(prefix, h); err != nil {
 		panic(err)
@@ -33,6 +35,9 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 	}
 	if h == nil {
 		return &PatternError{Pattern: full, Offset: -1, Problem: "nil handler"}
+	}
+	if reaches(h, r.core) {
+		return &PatternError{Pattern: full, Offset: -1, Problem: "the mounted router leads back to this one"}
 	}
 	var segs []segment
 	if full != "" {
@@ -62,6 +67,24 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 	r.core.routes = append(r.core.routes, m)
 	r.registered = true
 	return nil
+}
+
+// reaches reports whether h is a Router sharing the core c, or mounts one
+// that does, however deep: serving such a mount would never end.
+func reaches(h http.Handler, c *core) bool {
+	sub, ok := h.(*Router)
+	if !ok {
+		return false
+	}
+	if sub.core == c {
+		return true
+	}
+	for _, rt := range sub.core.routes {
+		if rt.mounted != nil && reaches(rt.mounted, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // mounted is the handler Mount puts in the tree: it cuts the prefix's

@@ -18,6 +18,9 @@ func (r *Result) Headline() string {
 				n++
 			}
 		}
+		if r.Elapsed <= 0 {
+			return fmt.Sprintf("passed (%d %s)", n, plural(n, "test", "tests"))
+		}
 		return fmt.Sprintf("passed (%d %s, %s)", n, plural(n, "test", "tests"), round(r.Elapsed))
 	case Failed:
 		if r.Flooded {

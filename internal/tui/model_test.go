@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
@@ -705,4 +706,25 @@ func TestMissingLessonIsExplained(t *testing.T) {
 	e.key("n")
 	e.key("n")
 	e.wantView("This page is not in the book yet", "Step 02.1-mul (Multiply)", "can still be checked")
+}
+
+func TestDetailLinesStyleLearnerFrames(t *testing.T) {
+	st := newStyles(termenv.ANSI, true)
+	res := &checker.Result{Status: checker.Panicked, Panic: &checker.Trace{Test: "TestAdd", Message: "boom\nsecond line",
+		Frames: []checker.Frame{
+			{Func: "workspace/calc.Add", File: "calc/add.go", Line: 7, Learner: true},
+			{Func: "workspace/calc.TestAdd", File: "calc/check_add_test.go", Line: 6}}}}
+	if st.bold.Render("x") == st.dim.Render("x") {
+		t.Fatal("bold and dim render alike; the test cannot tell them apart")
+	}
+	lines := detailLines(st, res, 100)
+	if len(lines) != 4 || !strings.Contains(lines[0], "panic: boom") || !strings.Contains(lines[1], "second line") {
+		t.Fatalf("detailLines = %q, want the two message lines then two frames", lines)
+	}
+	if lines[2] != st.bold.Render("    at          calc/add.go:7 calc.Add") {
+		t.Errorf("learner frame = %q, want it bold", lines[2])
+	}
+	if lines[3] != st.dim.Render("    called from calc/check_add_test.go:6 calc.TestAdd") {
+		t.Errorf("check frame = %q, want it dim", lines[3])
+	}
 }

@@ -73,39 +73,23 @@ func detailLines(st styles, res *checker.Result, width int) []string {
 			out = append(out, w)
 		}
 	}
-	switch res.Status {
-	case checker.Panicked, checker.TimedOut:
-		tr := res.Panic
-		if res.Status == checker.TimedOut {
-			tr = res.Timeout
-		}
-		if tr == nil {
-			break
-		}
-		if tr.Message != "" {
-			prefix := ""
-			if res.Status == checker.Panicked {
-				prefix = "panic: "
-			}
-			for l := range strings.SplitSeq(prefix+tr.Message, "\n") {
+	lines := strings.Split(strings.TrimRight(res.Details(), "\n"), "\n")
+	if tr := trace(res); tr != nil {
+		// Details ends with the frames, one per line: bold the learner's own, dim the rest.
+		first := len(lines) - len(tr.Frames)
+		for i, l := range lines {
+			switch {
+			case i < first:
 				add(l, nil)
-			}
-		}
-		for i, f := range tr.Frames {
-			word := "called from"
-			if i == 0 {
-				word = "at"
-			}
-			l := fmt.Sprintf("    %-11s %s", word, f)
-			if f.Learner {
+			case tr.Frames[i-first].Learner:
 				add(l, st.bold.Render)
-			} else {
+			default:
 				add(l, st.dim.Render)
 			}
 		}
 		return out
 	}
-	for l := range strings.SplitSeq(strings.TrimRight(res.Details(), "\n"), "\n") {
+	for _, l := range lines {
 		switch {
 		case res.Status == checker.BuildFailed && locationLine.MatchString(l):
 			add(l, st.bold.Render)
@@ -118,6 +102,17 @@ func detailLines(st styles, res *checker.Result, width int) []string {
 		}
 	}
 	return out
+}
+
+// trace returns the panic or timeout report of res, or nil.
+func trace(res *checker.Result) *checker.Trace {
+	switch res.Status {
+	case checker.Panicked:
+		return res.Panic
+	case checker.TimedOut:
+		return res.Timeout
+	}
+	return nil
 }
 
 // wrapIndent wraps a line to width, indenting continuation lines as the line is indented.

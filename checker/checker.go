@@ -144,7 +144,7 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	col := newCollector(req.TestOutput)
 	flooded := col.read(stdout, req.FloodLimit)
 	if flooded {
-		cmd.Cancel() //nolint:errcheck // the run is being abandoned; Wait reports the rest
+		_ = cmd.Cancel() // the run is being abandoned; Wait reports the rest
 	}
 	waitErr := cmd.Wait()
 

@@ -420,12 +420,16 @@ func (v *Verifier) compile(ctx context.Context, blocks []codeRef) []error {
 		return []error{err}
 	}
 	defer os.RemoveAll(dir)
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module lessons\n\ngo 1.25\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module lessons\n\ngo 1.25\n"), 0o644); err != nil {
+		return []error{err}
+	}
 	where := map[string]codeRef{}
 	for i, b := range blocks {
 		name := fmt.Sprintf("b%03d", i)
 		where[name] = b
-		os.MkdirAll(filepath.Join(dir, name), 0o755)
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			return []error{err}
+		}
 		if err := os.WriteFile(filepath.Join(dir, name, "main.go"), []byte(b.block.Code), 0o644); err != nil {
 			return []error{err}
 		}

@@ -1,5 +1,5 @@
 // Package chapters embeds the book: one folder per chapter (ch01, ch02, ...) holding a README.md
-// that opens the chapter and one markdown lesson per section (03.2-reading-files.md).
+// that opens the chapter and one markdown lesson per section (03.02-reading-files.md).
 //
 // The chapters' code lives beside the lessons in ordinary Go packages; only the markdown is
 // embedded, so the learn binary carries the whole book.
@@ -22,7 +22,7 @@ import (
 //go:embed ch*/*.md
 var files embed.FS
 
-// FS returns the embedded book, with paths like "ch03/03.2-reading-files.md".
+// FS returns the embedded book, with paths like "ch03/03.02-reading-files.md".
 func FS() fs.FS { return files }
 
 // A Chapter is one folder of the book.
@@ -38,14 +38,14 @@ func (c *Chapter) Intro() string { return c.Dir + "/README.md" }
 
 // A Lesson is one section file of a chapter.
 type Lesson struct {
-	Path    string // relative to the book root: "ch03/03.2-reading-files.md"
-	Section string // "03.2"
+	Path    string // relative to the book root: "ch03/03.02-reading-files.md"
+	Section string // "03.02"
 	Title   string // its first heading
 }
 
 var (
 	chapterDir = regexp.MustCompile(`^ch(\d\d)$`)
-	lessonFile = regexp.MustCompile(`^(\d\d\.\d{1,2})-[a-z0-9-]+\.md$`)
+	lessonFile = regexp.MustCompile(`^(\d\d\.\d\d)-[a-z0-9-]+\.md$`)
 )
 
 var (

@@ -7,13 +7,13 @@ import (
 
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
-		"ch01/README.md":            {Data: []byte("# 1. What a web server is\n")},
-		"ch01/01.2-tcp.md":          {Data: []byte("```sh\n# not a heading\n```\n# 1.2 TCP\n")},
-		"ch01/01.1-protocols.md":    {Data: []byte("# 1.1 Protocols\n")},
-		"ch01/notes.txt":            {Data: []byte("ignored")},
-		"ch02/README.md":            {Data: []byte("# 2. Your first program\n")},
-		"ch02/02.10-late.md":        {Data: []byte("# 2.10 Late\n")},
-		"ch02/02.9-earlier-than.md": {Data: []byte("# 2.9 Sorted as text\n")},
+		"ch01/README.md":             {Data: []byte("# 1. What a web server is\n")},
+		"ch01/01.02-tcp.md":          {Data: []byte("```sh\n# not a heading\n```\n# 1.2 TCP\n")},
+		"ch01/01.01-protocols.md":    {Data: []byte("# 1.1 Protocols\n")},
+		"ch01/notes.txt":             {Data: []byte("ignored")},
+		"ch02/README.md":             {Data: []byte("# 2. Your first program\n")},
+		"ch02/02.10-late.md":         {Data: []byte("# 2.10 Late\n")},
+		"ch02/02.09-earlier-than.md": {Data: []byte("# 2.9 Sorted as text\n")},
 	}
 	chs, err := Load(fsys)
 	if err != nil {
@@ -23,17 +23,17 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("Load = %+v", chs)
 	}
 	l := chs[0].Lessons
-	if len(l) != 2 || l[0].Section != "01.1" || l[1].Title != "1.2 TCP" {
-		t.Errorf("lessons = %+v, want 01.1 then 01.2 with titles outside code fences", l)
+	if len(l) != 2 || l[0].Section != "01.01" || l[1].Title != "1.2 TCP" {
+		t.Errorf("lessons = %+v, want 01.01 then 01.02 with titles outside code fences", l)
 	}
 }
 
 func TestLoadErrors(t *testing.T) {
 	tests := []fstest.MapFS{
-		{"ch01/01.1-a.md": {Data: []byte("# a\n")}},                                             // no README
-		{"ch01/README.md": {Data: []byte("no heading\n")}},                                      // README without title
-		{"ch01/README.md": {Data: []byte("# t\n")}, "ch01/02.1-a.md": {Data: []byte("# a\n")}},  // misnumbered
-		{"ch01/README.md": {Data: []byte("# t\n")}, "ch01/01.1-a.md": {Data: []byte("text\n")}}, // lesson without title
+		{"ch01/01.01-a.md": {Data: []byte("# a\n")}},                                             // no README
+		{"ch01/README.md": {Data: []byte("no heading\n")}},                                       // README without title
+		{"ch01/README.md": {Data: []byte("# t\n")}, "ch01/02.01-a.md": {Data: []byte("# a\n")}},  // misnumbered
+		{"ch01/README.md": {Data: []byte("# t\n")}, "ch01/01.01-a.md": {Data: []byte("text\n")}}, // lesson without title
 	}
 	for i, fsys := range tests {
 		if _, err := Load(fsys); err == nil {

@@ -36,12 +36,12 @@ type File struct {
 
 // A Step is one exercise: what to build, where it is taught, and how it is checked.
 type Step struct {
-	ID      string        // folder name, e.g. "03.2-read-lines"
+	ID      string        // folder name, e.g. "03.02-read-lines"
 	Index   int           // position in book order, from 0
 	Chapter string        // "ch03", from the id's chapter number
-	Section string        // "03.2", the lesson number in the id
+	Section string        // "03.02", the lesson number in the id
 	Title   string        // short imperative title
-	Lesson  string        // lesson file relative to chapters/, e.g. "ch03/03.2-reading-files.md"
+	Lesson  string        // lesson file relative to chapters/, e.g. "ch03/03.02-reading-files.md"
 	Anchor  string        // heading anchor in Lesson that introduces the step
 	Package string        // workspace package folder the check runs in
 	Timeout time.Duration // the check's time limit
@@ -69,14 +69,15 @@ func (b *Book) ByID(id string) (*Step, bool) {
 }
 
 // Find returns the step whose id is id, or, failing that, the only step whose id starts with id
-// (so "03.2" or "03.2-read" name "03.2-read-lines" when nothing else matches).
+// (so "03.02" or "03.02-read" name "03.02-read-lines" when nothing else matches).
 func (b *Book) Find(id string) (*Step, error) {
 	if s, ok := b.byID[id]; ok {
 		return s, nil
 	}
+	prefix := Canonical(id)
 	var found []*Step
 	for _, s := range b.Steps {
-		if strings.HasPrefix(s.ID, id) {
+		if strings.HasPrefix(s.ID, prefix) {
 			found = append(found, s)
 		}
 	}
@@ -203,10 +204,17 @@ func Embedded() (*Book, error) {
 }
 
 // idPattern is a step id: chapter, section, kebab-case name.
-var idPattern = regexp.MustCompile(`^(\d\d)\.(\d{1,2})-[a-z0-9]+(-[a-z0-9]+)*$`)
+var idPattern = regexp.MustCompile(`^(\d\d)\.(\d\d)-[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ValidID reports whether id is a well-formed step id such as "03.2-read-lines".
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+// legacyID is a step id, or a prefix of one, from before sections had two digits: "03.2-read".
+var legacyID = regexp.MustCompile(`^(\d\d)\.(\d)(-|$)`)
+
+// Canonical returns id in the current numbering: ids written before sections had two digits
+// ("03.2-read-lines", in an old progress file or a learner's habit) gain the leading zero
+// ("03.02-read-lines"). Any other string is returned as it is.
+func Canonical(id string) string {
+	return legacyID.ReplaceAllString(id, "$1.0$2$3")
+}
 
 type stepJSON struct {
 	Title   string   `json:"title"`
@@ -239,8 +247,8 @@ func Load(fsys fs.FS) (*Book, error) {
 	}
 	for _, l := range lines(order) {
 		id, n := l.text, l.n
-		if !ValidID(id) {
-			errs = append(errs, fmt.Errorf("steps: order.txt:%d: %q is not a step id like 03.2-read-lines", n, id))
+		if !idPattern.MatchString(id) {
+			errs = append(errs, fmt.Errorf("steps: order.txt:%d: %q is not a step id like 03.02-read-lines (two-digit chapter and section)", n, id))
 			continue
 		}
 		if _, dup := b.byID[id]; dup {

@@ -30,32 +30,32 @@ func book(files map[string]string) fstest.MapFS {
 	return fsys
 }
 
-const testStepJSON = `{"title": "T", "lesson": "ch01/01.1-x.md#h", "package": "calc"}`
+const testStepJSON = `{"title": "T", "lesson": "ch01/01.01-x.md#h", "package": "calc"}`
 
 func TestLoadFolding(t *testing.T) {
 	b, err := Load(book(map[string]string{
-		"order.txt":                          "# comment\n01.1-a\n\n01.1-b\n01.2-c\n",
-		"packages.txt":                       "calc chapters/ch01/calc\n",
-		"01.1-a/step.json":                   testStepJSON,
-		"01.1-a/hints.md":                    "one\n---\ntwo\n---\n\n",
-		"01.1-a/_starter/calc/a.go":          "starter a",
-		"01.1-a/_solution/calc/a.go":         "solution a1",
-		"01.1-a/_check/calc/check_a_test.go": "check a",
-		"01.1-b/step.json":                   `{"title": "B", "lesson": "ch01/01.1-x.md#h", "package": "calc", "timeout": "5s"}`,
-		"01.1-b/_solution/calc/a.go":         "solution a2",
-		"01.1-b/_check/calc/check_b_test.go": "check b",
-		"01.2-c/step.json":                   `{"title": "C", "lesson": "ch01/01.2-y.md#h", "package": "calc", "retires": ["01.1-a"]}`,
-		"01.2-c/_starter/calc/a.go":          "starter ignored: a.go exists",
-		"01.2-c/_starter/calc/c.go":          "starter c",
-		"01.2-c/_solution/calc/c.go":         "solution c",
-		"01.2-c/_check/calc/check_c_test.go": "check c",
+		"order.txt":                           "# comment\n01.01-a\n\n01.01-b\n01.02-c\n",
+		"packages.txt":                        "calc chapters/ch01/calc\n",
+		"01.01-a/step.json":                   testStepJSON,
+		"01.01-a/hints.md":                    "one\n---\ntwo\n---\n\n",
+		"01.01-a/_starter/calc/a.go":          "starter a",
+		"01.01-a/_solution/calc/a.go":         "solution a1",
+		"01.01-a/_check/calc/check_a_test.go": "check a",
+		"01.01-b/step.json":                   `{"title": "B", "lesson": "ch01/01.01-x.md#h", "package": "calc", "timeout": "5s"}`,
+		"01.01-b/_solution/calc/a.go":         "solution a2",
+		"01.01-b/_check/calc/check_b_test.go": "check b",
+		"01.02-c/step.json":                   `{"title": "C", "lesson": "ch01/01.02-y.md#h", "package": "calc", "retires": ["01.01-a"]}`,
+		"01.02-c/_starter/calc/a.go":          "starter ignored: a.go exists",
+		"01.02-c/_starter/calc/c.go":          "starter c",
+		"01.02-c/_solution/calc/c.go":         "solution c",
+		"01.02-c/_check/calc/check_c_test.go": "check c",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _ := b.ByID("01.1-a")
-	bb, _ := b.ByID("01.1-b")
-	c, _ := b.ByID("01.2-c")
+	a, _ := b.ByID("01.01-a")
+	bb, _ := b.ByID("01.01-b")
+	c, _ := b.ByID("01.02-c")
 	if len(a.Hints) != 2 || a.Hints[1] != "two" {
 		t.Errorf("hints = %q, want [one two]", a.Hints)
 	}
@@ -73,7 +73,7 @@ func TestLoadFolding(t *testing.T) {
 	for _, s := range b.Active(c) {
 		active = append(active, s.ID)
 	}
-	if strings.Join(active, " ") != "01.1-b 01.2-c" {
+	if strings.Join(active, " ") != "01.01-b 01.02-c" {
 		t.Errorf("Active(c) = %v, want a retired", active)
 	}
 	// The starter of c that needs no change is part of the state after c, and of its reference.
@@ -89,32 +89,35 @@ func TestLoadFolding(t *testing.T) {
 		t.Errorf("Reference(c) = %s", got)
 	}
 	if s, err := b.Find("01.2"); err != nil || s != c {
-		t.Errorf("Find(01.2) = %v, %v", s, err)
+		t.Errorf("Find(01.2), an id of the old numbering, = %v, %v", s, err)
 	}
-	if _, err := b.Find("01.1"); err == nil || !strings.Contains(err.Error(), "could be any of") {
-		t.Errorf("Find(01.1) error = %v, want ambiguity", err)
+	if s, err := b.Find("01.02"); err != nil || s != c {
+		t.Errorf("Find(01.02) = %v, %v", s, err)
+	}
+	if _, err := b.Find("01.01"); err == nil || !strings.Contains(err.Error(), "could be any of") {
+		t.Errorf("Find(01.01) error = %v, want ambiguity", err)
 	}
 }
 
 func TestLoadErrors(t *testing.T) {
 	base := map[string]string{
-		"order.txt":        "01.1-a\n",
-		"packages.txt":     "calc x\n",
-		"01.1-a/step.json": testStepJSON,
+		"order.txt":         "01.01-a\n",
+		"packages.txt":      "calc x\n",
+		"01.01-a/step.json": testStepJSON,
 	}
 	tests := []struct {
 		name string
 		edit map[string]string
 		want string
 	}{
-		{"unlisted folder", map[string]string{"01.2-b/step.json": testStepJSON}, "01.2-b is not listed"},
+		{"unlisted folder", map[string]string{"01.02-b/step.json": testStepJSON}, "01.02-b is not listed"},
 		{"bad id", map[string]string{"order.txt": "1.1-a\n"}, "is not a step id"},
-		{"duplicate", map[string]string{"order.txt": "01.1-a\n01.1-a\n"}, "listed twice"},
-		{"unknown field", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "extra": 1}`}, "unknown field"},
-		{"bad lesson", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md", "package": "calc"}`}, "is not \"chNN/file.md#heading-anchor\""},
-		{"bad timeout", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "timeout": "soon"}`}, "positive duration"},
+		{"duplicate", map[string]string{"order.txt": "01.01-a\n01.01-a\n"}, "listed twice"},
+		{"unknown field", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "extra": 1}`}, "unknown field"},
+		{"bad lesson", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md", "package": "calc"}`}, "is not \"chNN/file.md#heading-anchor\""},
+		{"bad timeout", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "timeout": "soon"}`}, "positive duration"},
 		{"no package line", map[string]string{"packages.txt": "other x\n"}, "has no line in packages.txt"},
-		{"bad retire", map[string]string{"01.1-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "retires": ["01.1-a"]}`}, "not an earlier step"},
+		{"bad retire", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "retires": ["01.01-a"]}`}, "not an earlier step"},
 	}
 	for _, tt := range tests {
 		files := map[string]string{}
@@ -127,6 +130,20 @@ func TestLoadErrors(t *testing.T) {
 		_, err := Load(book(files))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: Load error = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	for in, want := range map[string]string{
+		"03.2-read-lines":  "03.02-read-lines",
+		"03.2":             "03.02",
+		"03.02-read-lines": "03.02-read-lines",
+		"06.10-graceful":   "06.10-graceful",
+		"3.2":              "3.2",
+	} {
+		if got := Canonical(in); got != want {
+			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

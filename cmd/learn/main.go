@@ -43,7 +43,7 @@ Commands:
   verify                 check every step and lesson (for authors and CI)
   help                   this text
 
-STEP is a step id such as 03.2-read-lines, or any unique prefix of one (03.2).
+STEP is a step id such as 03.02-read-lines, or any unique prefix of one (03.02).
 DIR defaults to ./workspace; it is a Go module of its own, so "cd workspace && go test ./..."
 runs the same checks. Progress lives in DIR/.learn/progress.json.
 `
@@ -140,7 +140,7 @@ func (a *app) run(args []string) int {
 		return exitOK
 	}
 	if _, err := a.book.Find(cmd); err == nil {
-		// "learn 03.2" opens the TUI at that step.
+		// "learn 03.02" opens the TUI at that step.
 		return a.tui(cmd)
 	}
 	return a.usageError(fmt.Sprintf("unknown command %q", cmd))
@@ -202,7 +202,7 @@ func (a *app) tui(stepID string) int {
 }
 
 // parseArgs parses flags that may come before, between or after positional arguments
-// ("solution 03.2 --apply" as well as "solution --apply 03.2").
+// ("solution 03.02 --apply" as well as "solution --apply 03.02").
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {

@@ -25,7 +25,7 @@ func learn(t *testing.T, dir string, args ...string) result {
 
 func TestListPlain(t *testing.T) {
 	r := learn(t, filepath.Join(t.TempDir(), "ws"), "list", "--plain")
-	want := "01.1-add\ttodo\tAdd two numbers\n01.2-sub\ttodo\tSubtract\n02.1-greet\ttodo\tGreet someone\n"
+	want := "01.01-add\ttodo\tAdd two numbers\n01.02-sub\ttodo\tSubtract\n02.01-greet\ttodo\tGreet someone\n"
 	if r.code != 0 || r.stdout != want {
 		t.Errorf("list --plain = %d %q, want 0 %q", r.code, r.stdout, want)
 	}
@@ -68,7 +68,7 @@ func TestLearnerJourney(t *testing.T) {
 		t.Skip("runs go test many times")
 	}
 	dir := filepath.Join(t.TempDir(), "ws")
-	for _, id := range []string{"01.1-add", "01.2-sub", "02.1-greet"} {
+	for _, id := range []string{"01.01-add", "01.02-sub", "02.01-greet"} {
 		r := learn(t, dir, "check", id)
 		if r.code != exitFail || !strings.Contains(r.stdout, "want") || !strings.Contains(r.stdout, "learn hint "+id) {
 			t.Fatalf("check %s on the starter = %d\n%s%s", id, r.code, r.stdout, r.stderr)
@@ -90,27 +90,27 @@ func TestLearnerJourney(t *testing.T) {
 	if r := learn(t, dir, "progress"); !strings.Contains(r.stdout, "3/3 steps (100%)") {
 		t.Errorf("progress = %s", r.stdout)
 	}
-	if r := learn(t, dir, "reset", "02.1"); r.code != 0 || !strings.Contains(r.stdout, "previous versions are in") {
+	if r := learn(t, dir, "reset", "02.01"); r.code != 0 || !strings.Contains(r.stdout, "previous versions are in") {
 		t.Errorf("reset = %d %s%s", r.code, r.stdout, r.stderr)
 	}
-	if r := learn(t, dir, "list", "--plain"); !strings.Contains(r.stdout, "02.1-greet\ttodo") {
+	if r := learn(t, dir, "list", "--plain"); !strings.Contains(r.stdout, "02.01-greet\ttodo") {
 		t.Errorf("after reset, list = %s", r.stdout)
 	}
 }
 
 func TestHint(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "ws")
-	r := learn(t, dir, "hint", "02.1-greet")
+	r := learn(t, dir, "hint", "02.01-greet")
 	if r.code != 0 || !strings.Contains(r.stdout, "Hint 1 of 3") || !strings.Contains(r.stdout, "next hint") {
 		t.Errorf("first hint = %d %s", r.code, r.stdout)
 	}
-	learn(t, dir, "hint", "02.1-greet")
-	r = learn(t, dir, "hint", "02.1-greet")
+	learn(t, dir, "hint", "02.01-greet")
+	r = learn(t, dir, "hint", "02.01-greet")
 	if !strings.Contains(r.stdout, "Hint 3 of 3") || strings.Contains(r.stdout, "next hint") {
 		t.Errorf("third hint = %s", r.stdout)
 	}
 	// With no step, the current one.
-	if r := learn(t, dir, "hint"); !strings.Contains(r.stdout, "01.1-add") {
+	if r := learn(t, dir, "hint"); !strings.Contains(r.stdout, "01.01-add") {
 		t.Errorf("hint with no step = %s", r.stdout)
 	}
 }

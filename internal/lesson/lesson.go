@@ -8,7 +8,7 @@
 // A step callout is a blockquote whose first paragraph starts with bold text "Step <id>", optionally
 // followed by ": title":
 //
-//	> **Step 03.2-read-lines: read a file line by line**
+//	> **Step 03.02-read-lines: read a file line by line**
 //	>
 //	> In `workspace/files/lines.go`, write ...
 package lesson
@@ -121,7 +121,7 @@ func (l *Lesson) Anchor(anchor string) (*Heading, bool) {
 
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
-var calloutPattern = regexp.MustCompile(`^Step (\d\d\.\d{1,2}-[a-z0-9-]+)(?::\s*(.*))?$`)
+var calloutPattern = regexp.MustCompile(`^Step (\d\d\.\d\d-[a-z0-9-]+)(?::\s*(.*))?$`)
 
 // Parse reads the structure of a lesson.
 func Parse(src []byte) *Lesson {

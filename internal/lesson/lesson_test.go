@@ -7,13 +7,13 @@ import (
 
 const sample = `# 3.2 Reading files
 
-Intro text with a [link](03.1-files.md#flags) and ![a picture](../../assets/fd.svg).
+Intro text with a [link](03.01-files.md#flags) and ![a picture](../../assets/fd.svg).
 
 ## Reading line by line
 
 Some text.
 
-> **Step 03.2-read-lines: read a file line by line**
+> **Step 03.02-read-lines: read a file line by line**
 >
 > In ` + "`workspace/files/lines.go`" + `, write ReadLines.
 
@@ -38,10 +38,10 @@ func TestParse(t *testing.T) {
 	if got, want := strings.Join(anchors, " "), "32-reading-files reading-line-by-line a-detail reading-line-by-line-1"; got != want {
 		t.Errorf("anchors = %s, want %s", got, want)
 	}
-	if len(l.Links) != 2 || l.Links[0].Dest != "03.1-files.md#flags" || !l.Links[1].Image || l.Links[1].Line != 3 {
+	if len(l.Links) != 2 || l.Links[0].Dest != "03.01-files.md#flags" || !l.Links[1].Image || l.Links[1].Line != 3 {
 		t.Errorf("Links = %+v", l.Links)
 	}
-	if len(l.Callouts) != 1 || l.Callouts[0].Step != "03.2-read-lines" || l.Callouts[0].Title != "read a file line by line" ||
+	if len(l.Callouts) != 1 || l.Callouts[0].Step != "03.02-read-lines" || l.Callouts[0].Title != "read a file line by line" ||
 		l.Callouts[0].Section != "reading-line-by-line" || l.Callouts[0].Line != 9 {
 		t.Errorf("Callouts = %+v", l.Callouts)
 	}
@@ -97,7 +97,7 @@ func TestComplete(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(sample))
-	f.Add([]byte("# x\n> **Step 01.1-a**\n"))
+	f.Add([]byte("# x\n> **Step 01.01-a**\n"))
 	f.Add([]byte("```go\npackage"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		l := Parse(src)

@@ -14,10 +14,10 @@ import (
 func TestSaveLoadRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), ".learn", "progress.json")
 	p := New()
-	p.Current = "03.2-read-lines"
-	p.Record("01.1-echo", true, "passed (2 tests, 1s)", time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
-	p.Record("03.2-read-lines", false, "failed: TestReadLines", time.Date(2026, 11, 25, 10, 1, 0, 0, time.UTC))
-	p.Step("03.2-read-lines").Hints = 2
+	p.Current = "03.02-read-lines"
+	p.Record("01.01-echo", true, "passed (2 tests, 1s)", time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	p.Record("03.02-read-lines", false, "failed: TestReadLines", time.Date(2026, 11, 25, 10, 1, 0, 0, time.UTC))
+	p.Step("03.02-read-lines").Hints = 2
 	if err := p.Save(path); err != nil {
 		t.Fatalf("Save: %v", err)
 	}
@@ -25,11 +25,11 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	if q.Current != p.Current || !q.Passed("01.1-echo") || q.Passed("03.2-read-lines") || q.Step("03.2-read-lines").Hints != 2 {
+	if q.Current != p.Current || !q.Passed("01.01-echo") || q.Passed("03.02-read-lines") || q.Step("03.02-read-lines").Hints != 2 {
 		t.Errorf("Load after Save = %+v, want what was saved", q)
 	}
-	if q.Step("01.1-echo").Attempts != 1 {
-		t.Errorf("Attempts = %d, want 1", q.Step("01.1-echo").Attempts)
+	if q.Step("01.01-echo").Attempts != 1 {
+		t.Errorf("Attempts = %d, want 1", q.Step("01.01-echo").Attempts)
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 
 // The benchmarks run on the real book. bigLesson is every lesson of the book in one file (over
 // 2000 lines today), standing in for the longest chapters still to be written.
-const bigLesson = "ch01/01.9-everything.md"
+const bigLesson = "ch01/01.09-everything.md"
 
 func realBook(b *testing.B) (*steps.Book, fs.FS) {
 	b.Helper()

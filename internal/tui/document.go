@@ -14,7 +14,7 @@ import (
 // A document is one markdown file of the book (a lesson or a chapter README), parsed and cut
 // into pieces that render on their own.
 type document struct {
-	path   string // "ch01/01.2-tcp.md"
+	path   string // "ch01/01.02-tcp.md"
 	title  string
 	src    []byte
 	les    *lesson.Lesson

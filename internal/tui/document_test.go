@@ -10,7 +10,7 @@ import (
 )
 
 func TestCutPieces(t *testing.T) {
-	d := newDocument("ch01/01.1-calc.md", fixtureLessons["ch01/01.1-calc.md"].Data)
+	d := newDocument("ch01/01.01-calc.md", fixtureLessons["ch01/01.01-calc.md"].Data)
 	var got []string
 	for _, p := range d.pieces {
 		kind := map[pieceKind]string{pieceText: "text", pieceCode: "code", pieceCallout: "callout"}[p.kind]
@@ -23,9 +23,9 @@ func TestCutPieces(t *testing.T) {
 		"code: ```go",
 		"text: ### A diagram",
 		"code: ```text",
-		"callout: > **Step 01.1-add: add two numbers**",
+		"callout: > **Step 01.01-add: add two numbers**",
 		"text: ## Subtracting",
-		"callout: > **Step 01.1-sub: subtract**",
+		"callout: > **Step 01.01-sub: subtract**",
 		"text: ## Pitfalls",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -34,8 +34,8 @@ func TestCutPieces(t *testing.T) {
 	if i := d.headingPiece("subtracting"); i != 6 {
 		t.Errorf("headingPiece(subtracting) = %d, want 6", i)
 	}
-	if i := d.calloutPiece("01.1-sub"); i != 7 {
-		t.Errorf("calloutPiece(01.1-sub) = %d, want 7", i)
+	if i := d.calloutPiece("01.01-sub"); i != 7 {
+		t.Errorf("calloutPiece(01.01-sub) = %d, want 7", i)
 	}
 	if i := d.headingPiece("nowhere"); i != -1 {
 		t.Errorf("headingPiece(nowhere) = %d, want -1", i)
@@ -54,7 +54,7 @@ func TestCutPiecesEdgeCases(t *testing.T) {
 		{"fence with tildes holds backticks", "~~~\n```\n~~~\nafter\n", "code text"},
 		{"indented fence stays in its list", "- item\n\n  ```go\n  x := 1\n  ```\n", "text"},
 		{"heading inside a fence is not a heading", "```\n# not a heading\n```\n", "code"},
-		{"callout with a code block inside", "> **Step 01.1-x: x**\n>\n> ```go\n> x\n> ```\n\nafter\n", "callout text"},
+		{"callout with a code block inside", "> **Step 01.01-x: x**\n>\n> ```go\n> x\n> ```\n\nafter\n", "callout text"},
 		{"heading right after a fence", "```\nx\n```\n## H\ntext\n", "code text"},
 		{"inline code span is not a fence", "```go``` is inline\n", "text"},
 	}
@@ -148,7 +148,7 @@ func TestWrapIndent(t *testing.T) {
 
 func TestRenderPieceWidths(t *testing.T) {
 	pool := newRenderPool("dark", termenv.TrueColor)
-	d := newDocument("ch01/01.1-calc.md", fixtureLessons["ch01/01.1-calc.md"].Data)
+	d := newDocument("ch01/01.01-calc.md", fixtureLessons["ch01/01.01-calc.md"].Data)
 	for _, w := range []int{40, 57, 69, 100} {
 		for i := range d.pieces {
 			lines, err := renderPiece(pool, d, i, w)
@@ -176,7 +176,7 @@ func FuzzDocument(f *testing.F) {
 	for _, file := range fixtureLessons {
 		f.Add(string(file.Data))
 	}
-	for _, s := range []string{"", "```", "> **Step 01.1-a: b**\n", "# a\n## b\n### c\n", "~~~\n", "\r\n# x\r\n"} {
+	for _, s := range []string{"", "```", "> **Step 01.01-a: b**\n", "# a\n## b\n### c\n", "~~~\n", "\r\n# x\r\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {

@@ -20,31 +20,31 @@ import (
 // The fixture book: chapter 1 has a lesson with two steps and a lesson with none; chapter 2
 // has one lesson with one step. Golden files depend on it, not on the real book.
 var fixtureSteps = fstest.MapFS{
-	"order.txt":    {Data: []byte("01.1-add\n01.1-sub\n02.1-mul\n")},
+	"order.txt":    {Data: []byte("01.01-add\n01.01-sub\n02.01-mul\n")},
 	"packages.txt": {Data: []byte("calc chapters/ch01/calc\n")},
 
-	"01.1-add/step.json":                     {Data: []byte(`{"title": "Add two numbers", "lesson": "ch01/01.1-calc.md#adding", "package": "calc"}`)},
-	"01.1-add/hints.md":                      {Data: []byte("Go has a `+` operator.\n---\nreturn a + b\n")},
-	"01.1-add/_starter/calc/add.go":          {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\t// TODO(01.1): add\n\treturn 0\n}\n")},
-	"01.1-add/_solution/calc/add.go":         {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n")},
-	"01.1-add/_check/calc/check_add_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Errorf(\"Add(2, 3) = %d, want 5\", got)\n\t}\n}\n")},
+	"01.01-add/step.json":                     {Data: []byte(`{"title": "Add two numbers", "lesson": "ch01/01.01-calc.md#adding", "package": "calc"}`)},
+	"01.01-add/hints.md":                      {Data: []byte("Go has a `+` operator.\n---\nreturn a + b\n")},
+	"01.01-add/_starter/calc/add.go":          {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\t// TODO(01.01): add\n\treturn 0\n}\n")},
+	"01.01-add/_solution/calc/add.go":         {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n")},
+	"01.01-add/_check/calc/check_add_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Errorf(\"Add(2, 3) = %d, want 5\", got)\n\t}\n}\n")},
 
-	"01.1-sub/step.json":                     {Data: []byte(`{"title": "Subtract", "lesson": "ch01/01.1-calc.md#subtracting", "package": "calc"}`)},
-	"01.1-sub/hints.md":                      {Data: []byte("Use -.\n")},
-	"01.1-sub/_starter/calc/sub.go":          {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\t// TODO(01.1): subtract\n\treturn 0\n}\n")},
-	"01.1-sub/_solution/calc/sub.go":         {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn a - b\n}\n")},
-	"01.1-sub/_check/calc/check_sub_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {\n\tif got := Sub(5, 3); got != 2 {\n\t\tt.Errorf(\"Sub(5, 3) = %d, want 2\", got)\n\t}\n}\n")},
+	"01.01-sub/step.json":                     {Data: []byte(`{"title": "Subtract", "lesson": "ch01/01.01-calc.md#subtracting", "package": "calc"}`)},
+	"01.01-sub/hints.md":                      {Data: []byte("Use -.\n")},
+	"01.01-sub/_starter/calc/sub.go":          {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\t// TODO(01.01): subtract\n\treturn 0\n}\n")},
+	"01.01-sub/_solution/calc/sub.go":         {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn a - b\n}\n")},
+	"01.01-sub/_check/calc/check_sub_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {\n\tif got := Sub(5, 3); got != 2 {\n\t\tt.Errorf(\"Sub(5, 3) = %d, want 2\", got)\n\t}\n}\n")},
 
-	"02.1-mul/step.json":                     {Data: []byte(`{"title": "Multiply", "lesson": "ch02/02.1-more.md#multiplying", "package": "calc"}`)},
-	"02.1-mul/_starter/calc/mul.go":          {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\t// TODO(02.1): multiply\n\treturn 0\n}\n")},
-	"02.1-mul/_solution/calc/mul.go":         {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\treturn a * b\n}\n")},
-	"02.1-mul/_check/calc/check_mul_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestMul(t *testing.T) {\n\tif got := Mul(2, 3); got != 6 {\n\t\tt.Errorf(\"Mul(2, 3) = %d, want 6\", got)\n\t}\n}\n")},
+	"02.01-mul/step.json":                     {Data: []byte(`{"title": "Multiply", "lesson": "ch02/02.01-more.md#multiplying", "package": "calc"}`)},
+	"02.01-mul/_starter/calc/mul.go":          {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\t// TODO(02.01): multiply\n\treturn 0\n}\n")},
+	"02.01-mul/_solution/calc/mul.go":         {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\treturn a * b\n}\n")},
+	"02.01-mul/_check/calc/check_mul_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestMul(t *testing.T) {\n\tif got := Mul(2, 3); got != 6 {\n\t\tt.Errorf(\"Mul(2, 3) = %d, want 6\", got)\n\t}\n}\n")},
 }
 
 var fixtureLessons = fstest.MapFS{
 	"ch01/README.md": {Data: []byte("# 1. Calculating\n\nThis chapter builds a tiny calculator package, `calc`.\n\n" +
-		"- [1.1 Calc](01.1-calc.md)\n- [1.2 Reading](01.2-reading.md)\n")},
-	"ch01/01.1-calc.md": {Data: []byte(`# 1.1 Calc
+		"- [1.1 Calc](01.01-calc.md)\n- [1.2 Reading](01.02-reading.md)\n")},
+	"ch01/01.01-calc.md": {Data: []byte(`# 1.1 Calc
 
 Numbers are the first thing a computer was built for. This lesson adds and subtracts.
 
@@ -64,7 +64,7 @@ func Add(a, b int) int { return a + b }
   b ----+
 ` + "```" + `
 
-> **Step 01.1-add: add two numbers**
+> **Step 01.01-add: add two numbers**
 >
 > In ` + "`workspace/calc/add.go`" + `, make Add return the sum of a and b.
 
@@ -72,7 +72,7 @@ func Add(a, b int) int { return a + b }
 
 Subtraction is adding the opposite. The word *needle* appears here once.
 
-> **Step 01.1-sub: subtract**
+> **Step 01.01-sub: subtract**
 >
 > In ` + "`workspace/calc/sub.go`" + `, make Sub return a minus b.
 
@@ -80,9 +80,9 @@ Subtraction is adding the opposite. The word *needle* appears here once.
 
 Overflow wraps around silently. Another needle hides in this section.
 `)},
-	"ch01/01.2-reading.md": {Data: []byte("# 1.2 Reading\n\nA lesson with no step: just reading.\n\n## More\n\nText.\n")},
-	"ch02/README.md":       {Data: []byte("# 2. More\n\nMultiplying.\n")},
-	"ch02/02.1-more.md":    {Data: []byte("# 2.1 More\n\nIntro.\n\n## Multiplying\n\n> **Step 02.1-mul: multiply**\n>\n> Edit `workspace/calc/mul.go`.\n")},
+	"ch01/01.02-reading.md": {Data: []byte("# 1.2 Reading\n\nA lesson with no step: just reading.\n\n## More\n\nText.\n")},
+	"ch02/README.md":        {Data: []byte("# 2. More\n\nMultiplying.\n")},
+	"ch02/02.01-more.md":    {Data: []byte("# 2.1 More\n\nIntro.\n\n## Multiplying\n\n> **Step 02.01-mul: multiply**\n>\n> Edit `workspace/calc/mul.go`.\n")},
 }
 
 // fakeCheck answers checks from a table of canned verdicts, by step id; a missing entry passes.

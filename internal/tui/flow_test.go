@@ -106,9 +106,9 @@ func normalize(v string) string {
 
 func TestFlowOpenNavigate(t *testing.T) {
 	f := startFlow(t)
-	f.waitFor("Step 01.1-add: add two numbers", 5*time.Second)
+	f.waitFor("Step 01.01-add: add two numbers", 5*time.Second)
 	f.key("n")
-	f.waitFor("Step 01.1-sub: subtract", 5*time.Second)
+	f.waitFor("Step 01.01-sub: subtract", 5*time.Second)
 	f.key("left")
 	f.key("down")
 	f.waitFor("A lesson with no step", 5*time.Second)
@@ -119,8 +119,8 @@ func TestFlowOpenNavigate(t *testing.T) {
 	f.key("]")
 	f.waitFor("## More", 5*time.Second)
 	f.quit()
-	if f.wb.Progress.Current != "01.1-sub" {
-		t.Errorf("progress.Current = %q after navigating, want 01.1-sub", f.wb.Progress.Current)
+	if f.wb.Progress.Current != "01.01-sub" {
+		t.Errorf("progress.Current = %q after navigating, want 01.01-sub", f.wb.Progress.Current)
 	}
 }
 
@@ -141,7 +141,7 @@ func TestFlowCheckRealGo(t *testing.T) {
 	}
 	f := startFlow(t, withRealCheck())
 	f.key("c")
-	f.waitFor("01.1-add failed: TestAdd", 2*time.Minute)
+	f.waitFor("01.01-add failed: TestAdd", 2*time.Minute)
 	f.waitFor("Add(2, 3) = 0, want 5", 5*time.Second)
 
 	add := "package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n"
@@ -149,9 +149,9 @@ func TestFlowCheckRealGo(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.key("c")
-	f.waitFor("01.1-add passed", 2*time.Minute)
+	f.waitFor("01.01-add passed", 2*time.Minute)
 	f.key("n")
-	f.waitFor("Step 01.1-sub", 5*time.Second)
+	f.waitFor("Step 01.01-sub", 5*time.Second)
 	f.quit()
 }
 
@@ -175,6 +175,6 @@ func TestFlowResizeTo80x24(t *testing.T) {
 	f := startFlow(t)
 	f.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	f.key("c")
-	f.waitFor("01.1-add passed", 5*time.Second)
+	f.waitFor("01.01-add passed", 5*time.Second)
 	f.quit()
 }

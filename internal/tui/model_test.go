@@ -18,14 +18,14 @@ import (
 
 func TestOpensAtFirstUnfinishedStep(t *testing.T) {
 	e := newEnv(t)
-	if got := e.m.step.ID; got != "01.1-add" {
-		t.Fatalf("step = %s, want 01.1-add", got)
+	if got := e.m.step.ID; got != "01.01-add" {
+		t.Fatalf("step = %s, want 01.01-add", got)
 	}
 	if !e.m.firstScreenRendered() {
 		t.Errorf("first screen not rendered after the commands settled")
 	}
 	// Scrolled to the step's section, and the starter is in the workspace.
-	e.wantView("## Adding", "Step 01.1-add: add two numbers", "added ")
+	e.wantView("## Adding", "Step 01.01-add: add two numbers", "added ")
 	e.dontWantView("Numbers are the first thing")
 	if _, err := os.Stat(e.wb.Path("calc/add.go")); err != nil {
 		t.Errorf("starter not prepared: %v", err)
@@ -40,11 +40,11 @@ func TestResumes(t *testing.T) {
 		stepID  string
 		want    string
 	}{
-		{"first unfinished", []string{"01.1-add"}, "", "", "01.1-sub"},
-		{"last open, not done", nil, "02.1-mul", "", "02.1-mul"},
-		{"last open but done", []string{"01.1-add"}, "01.1-add", "", "01.1-sub"},
-		{"asked for", nil, "", "02.1", "02.1-mul"},
-		{"all done", []string{"01.1-add", "01.1-sub", "02.1-mul"}, "", "", "02.1-mul"},
+		{"first unfinished", []string{"01.01-add"}, "", "", "01.01-sub"},
+		{"last open, not done", nil, "02.01-mul", "", "02.01-mul"},
+		{"last open but done", []string{"01.01-add"}, "01.01-add", "", "01.01-sub"},
+		{"asked for", nil, "", "02.01", "02.01-mul"},
+		{"all done", []string{"01.01-add", "01.01-sub", "02.01-mul"}, "", "", "02.01-mul"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -105,25 +105,25 @@ func TestTreeNavigation(t *testing.T) {
 		t.Fatalf("focus = %v after ←, want the tree", e.m.focus)
 	}
 	e.key("down") // Subtract
-	if e.m.step.ID != "01.1-sub" {
-		t.Errorf("step = %s after ↓, want 01.1-sub", e.m.step.ID)
+	if e.m.step.ID != "01.01-sub" {
+		t.Errorf("step = %s after ↓, want 01.01-sub", e.m.step.ID)
 	}
-	e.wantView("## Subtracting", "Step 01.1-sub")
-	if got := e.wb.Progress.Current; got != "01.1-sub" {
-		t.Errorf("progress.Current = %q, want 01.1-sub (saved on navigation)", got)
+	e.wantView("## Subtracting", "Step 01.01-sub")
+	if got := e.wb.Progress.Current; got != "01.01-sub" {
+		t.Errorf("progress.Current = %q, want 01.01-sub (saved on navigation)", got)
 	}
 	e.key("down") // 1.2 Reading: a lesson with no step
 	e.wantView("1.2 Reading", "A lesson with no step")
-	if e.m.step.ID != "01.1-sub" {
-		t.Errorf("step = %s on a lesson without steps, want it to stay 01.1-sub", e.m.step.ID)
+	if e.m.step.ID != "01.01-sub" {
+		t.Errorf("step = %s on a lesson without steps, want it to stay 01.01-sub", e.m.step.ID)
 	}
 	e.key("down") // 2. More: a chapter README
 	e.wantView("2. More", "Multiplying.")
 	e.key("g")
 	e.wantView("1. Calculating", "tiny calculator package")
 	e.key("G")
-	if e.m.step.ID != "02.1-mul" {
-		t.Errorf("step = %s after G, want the last step 02.1-mul", e.m.step.ID)
+	if e.m.step.ID != "02.01-mul" {
+		t.Errorf("step = %s after G, want the last step 02.01-mul", e.m.step.ID)
 	}
 	e.key("enter")
 	if e.m.focus != focusLesson {
@@ -134,8 +134,8 @@ func TestTreeNavigation(t *testing.T) {
 func TestNextPreviousStep(t *testing.T) {
 	e := newEnv(t)
 	e.key("n")
-	if e.m.step.ID != "01.1-sub" {
-		t.Fatalf("step = %s after n, want 01.1-sub", e.m.step.ID)
+	if e.m.step.ID != "01.01-sub" {
+		t.Fatalf("step = %s after n, want 01.01-sub", e.m.step.ID)
 	}
 	if _, err := os.Stat(e.wb.Path("calc/sub.go")); err != nil {
 		t.Errorf("n did not prepare the next step: %v", err)
@@ -143,23 +143,23 @@ func TestNextPreviousStep(t *testing.T) {
 	e.key("n")
 	e.key("n")
 	e.wantView("this is the last step")
-	if e.m.step.ID != "02.1-mul" {
-		t.Errorf("step = %s, want 02.1-mul", e.m.step.ID)
+	if e.m.step.ID != "02.01-mul" {
+		t.Errorf("step = %s, want 02.01-mul", e.m.step.ID)
 	}
-	if got := e.m.tree.rows[e.m.tree.cursor]; got.step == nil || got.step.ID != "02.1-mul" {
+	if got := e.m.tree.rows[e.m.tree.cursor]; got.step == nil || got.step.ID != "02.01-mul" {
 		t.Errorf("tree cursor not on the step")
 	}
 	e.key("p")
 	e.key("p")
 	e.key("p")
 	e.wantView("this is the first step")
-	if e.wb.Progress.Current != "01.1-add" {
-		t.Errorf("progress.Current = %q, want 01.1-add", e.wb.Progress.Current)
+	if e.wb.Progress.Current != "01.01-add" {
+		t.Errorf("progress.Current = %q, want 01.01-add", e.wb.Progress.Current)
 	}
 }
 
 func TestScrollingAndHeadings(t *testing.T) {
-	e := newEnv(t, withStep("01.1-add"))
+	e := newEnv(t, withStep("01.01-add"))
 	e.key("g")
 	if top := e.m.les.viewTop(e.m.bodyHeight()); top != 0 {
 		t.Errorf("top = %d after g, want 0", top)
@@ -206,7 +206,7 @@ func TestSearch(t *testing.T) {
 	e.wantView("match 1/2", "n/N match")
 	e.key("n")
 	e.wantView("match 2/2")
-	if e.m.step.ID != "01.1-add" {
+	if e.m.step.ID != "01.01-add" {
 		t.Errorf("n during a search moved to step %s", e.m.step.ID)
 	}
 	e.key("n")
@@ -216,8 +216,8 @@ func TestSearch(t *testing.T) {
 	e.key("esc")
 	e.wantView("search ended")
 	e.key("n")
-	if e.m.step.ID != "01.1-sub" {
-		t.Errorf("n after the search ended: step %s, want 01.1-sub", e.m.step.ID)
+	if e.m.step.ID != "01.01-sub" {
+		t.Errorf("n after the search ended: step %s, want 01.01-sub", e.m.step.ID)
 	}
 }
 
@@ -256,24 +256,24 @@ func TestCheckPasses(t *testing.T) {
 	e := newEnv(t)
 	_, cmd := e.m.Update(keyMsg("c"))
 	// Said at once, before the check has run.
-	e.wantView("checking 01.1-add…")
+	e.wantView("checking 01.01-add…")
 	e.do(cmd)
-	e.wantView(markPassed+" 01.1-add passed (1 test, 1.2s)", "n: next step", "1/3 done", "done")
-	if e.m.status["01.1-add"] != statusPassed {
-		t.Errorf("status = %q, want passed", e.m.status["01.1-add"])
+	e.wantView(markPassed+" 01.01-add passed (1 test, 1.2s)", "n: next step", "1/3 done", "done")
+	if e.m.status["01.01-add"] != statusPassed {
+		t.Errorf("status = %q, want passed", e.m.status["01.01-add"])
 	}
-	if cur := e.m.currentStep(); cur.ID != "01.1-sub" {
-		t.Errorf("current step = %s after passing 01.1-add, want 01.1-sub", cur.ID)
+	if cur := e.m.currentStep(); cur.ID != "01.01-sub" {
+		t.Errorf("current step = %s after passing 01.01-add, want 01.01-sub", cur.ID)
 	}
 }
 
 func TestCheckFails(t *testing.T) {
 	e := newEnv(t)
-	e.check.verdicts["01.1-add"] = failedAdd()
+	e.check.verdicts["01.01-add"] = failedAdd()
 	e.key("c")
-	e.wantView(markFailed+" 01.1-add failed: TestAdd", "Add(2, 3) = 0, want 5", "failing: failed: TestAdd")
-	if e.m.status["01.1-add"] != statusFailed {
-		t.Errorf("status = %q, want failed", e.m.status["01.1-add"])
+	e.wantView(markFailed+" 01.01-add failed: TestAdd", "Add(2, 3) = 0, want 5", "failing: failed: TestAdd")
+	if e.m.status["01.01-add"] != statusFailed {
+		t.Errorf("status = %q, want failed", e.m.status["01.01-add"])
 	}
 	e.key("esc")
 	if e.m.panel != nil {
@@ -302,7 +302,7 @@ func TestCheckVerdicts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newEnv(t)
-			e.check.verdicts["01.1-add"] = tt.res
+			e.check.verdicts["01.01-add"] = tt.res
 			e.key("c")
 			e.wantView(tt.want...)
 		})
@@ -310,15 +310,15 @@ func TestCheckVerdicts(t *testing.T) {
 }
 
 func TestCheckEarlierSteps(t *testing.T) {
-	e := newEnv(t, withStep("01.1-sub"))
+	e := newEnv(t, withStep("01.01-sub"))
 	e.m.deps.check = func(_ ctxT, s *stepT, report func(workbook.StepResult)) error {
 		report(workbook.StepResult{Step: s, Result: passed(1)})
-		add, _ := e.m.book.ByID("01.1-add")
+		add, _ := e.m.book.ByID("01.01-add")
 		report(workbook.StepResult{Step: add, Result: failedAdd()})
 		return nil
 	}
 	e.key("c")
-	e.wantView("01.1-sub passes, but 01.1-add broke: failed: TestAdd", "Earlier steps this one builds on:", "Add(2, 3) = 0, want 5")
+	e.wantView("01.01-sub passes, but 01.01-add broke: failed: TestAdd", "Earlier steps this one builds on:", "Add(2, 3) = 0, want 5")
 }
 
 func TestCheckErrorAndBusy(t *testing.T) {
@@ -339,10 +339,10 @@ func TestCheckErrorAndBusy(t *testing.T) {
 	if cmd2 != nil {
 		t.Errorf("a second c during a check started something")
 	}
-	e.wantView("a check of 01.1-add is already running")
+	e.wantView("a check of 01.01-add is already running")
 	// Other keys still answer; what needs the workbook says it waits.
 	_, hint := e.m.Update(keyMsg("h"))
-	e.wantView("the hint waits for the check of 01.1-add to finish")
+	e.wantView("the hint waits for the check of 01.01-add to finish")
 	e.key("j")
 	close(block)
 	e.do(tea.Batch(cmd, hint))
@@ -352,23 +352,23 @@ func TestCheckErrorAndBusy(t *testing.T) {
 func TestHints(t *testing.T) {
 	e := newEnv(t)
 	e.key("h")
-	e.wantView("Hint 1/2 · 01.1-add", "Go has a `+` operator.", "hint 1 of 2")
+	e.wantView("Hint 1/2 · 01.01-add", "Go has a `+` operator.", "hint 1 of 2")
 	e.key("h")
 	e.wantView("Hint 2/2", "return a + b", "the last one")
-	if got := e.wb.Progress.Step("01.1-add").Hints; got != 2 {
+	if got := e.wb.Progress.Step("01.01-add").Hints; got != 2 {
 		t.Errorf("progress records %d hints, want 2", got)
 	}
 	e.key("G") // still in lesson focus: scrolls; go to the mul step instead
 	e.key("n")
 	e.key("n")
 	e.key("h")
-	e.wantView("02.1-mul has no hints")
+	e.wantView("02.01-mul has no hints")
 }
 
 func TestSolutionFlow(t *testing.T) {
 	e := newEnv(t)
 	e.key("s")
-	e.wantView("You have not passed 01.1-add yet. Show the reference solution anyway? y/n", "y yes")
+	e.wantView("You have not passed 01.01-add yet. Show the reference solution anyway? y/n", "y yes")
 	e.key("n")
 	e.wantView("cancelled")
 	if e.m.overlay != nil {
@@ -376,16 +376,16 @@ func TestSolutionFlow(t *testing.T) {
 	}
 	e.key("s")
 	e.key("y")
-	e.wantView("Solution · 01.1-add", "-    // TODO(01.1): add", "+    return a + b", "a apply")
+	e.wantView("Solution · 01.01-add", "-    // TODO(01.01): add", "+    return a + b", "a apply")
 	e.key("a")
-	e.wantView("Write the reference files of 01.1-add over yours?", ".learn/backup/")
+	e.wantView("Write the reference files of 01.01-add over yours?", ".learn/backup/")
 	e.key("y")
-	e.wantView("wrote the reference files of 01.1-add; your versions are in workspace/.learn/backup/")
+	e.wantView("wrote the reference files of 01.01-add; your versions are in workspace/.learn/backup/")
 	got, _ := os.ReadFile(e.wb.Path("calc/add.go"))
 	if !strings.Contains(string(got), "return a + b") {
 		t.Errorf("applying did not write the reference:\n%s", got)
 	}
-	backups, _ := filepath.Glob(filepath.Join(e.wb.Dir, ".learn", "backup", "*-01.1-add-solution", "calc", "add.go"))
+	backups, _ := filepath.Glob(filepath.Join(e.wb.Dir, ".learn", "backup", "*-01.01-add-solution", "calc", "add.go"))
 	if len(backups) != 1 {
 		t.Errorf("backups = %v, want one copy of the learner's add.go", backups)
 	}
@@ -398,7 +398,7 @@ func TestSolutionAfterPassingNeedsNoConfirmation(t *testing.T) {
 	if e.m.confirm != nil {
 		t.Errorf("s after passing asked: %s", e.m.confirm.prompt)
 	}
-	e.wantView("Solution · 01.1-add")
+	e.wantView("Solution · 01.01-add")
 	e.key("esc")
 	if e.m.overlay != nil {
 		t.Errorf("esc did not close the solution")
@@ -411,10 +411,10 @@ func TestReset(t *testing.T) {
 	if err := os.WriteFile(p, []byte("package calc\n\nfunc Add(a, b int) int { return 42 }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e.check.verdicts["01.1-add"] = failedAdd()
+	e.check.verdicts["01.01-add"] = failedAdd()
 	e.key("c")
 	e.key("r")
-	e.wantView("Reset 01.1-add? workspace/calc/add.go go back to how they were before the step",
+	e.wantView("Reset 01.01-add? workspace/calc/add.go go back to how they were before the step",
 		"backed up to workspace/.learn/backup/ first")
 	e.key("esc")
 	if got, _ := os.ReadFile(p); !strings.Contains(string(got), "42") {
@@ -422,12 +422,12 @@ func TestReset(t *testing.T) {
 	}
 	e.key("r")
 	e.key("y")
-	e.wantView("reset 01.1-add; your versions are in workspace/.learn/backup/")
-	if got, _ := os.ReadFile(p); !strings.Contains(string(got), "TODO(01.1)") {
+	e.wantView("reset 01.01-add; your versions are in workspace/.learn/backup/")
+	if got, _ := os.ReadFile(p); !strings.Contains(string(got), "TODO(01.01)") {
 		t.Errorf("reset did not restore the starter:\n%s", got)
 	}
-	if e.m.status["01.1-add"] != statusTodo {
-		t.Errorf("status after reset = %q, want todo", e.m.status["01.1-add"])
+	if e.m.status["01.01-add"] != statusTodo {
+		t.Errorf("status after reset = %q, want todo", e.m.status["01.01-add"])
 	}
 }
 
@@ -503,8 +503,8 @@ func TestWatch(t *testing.T) {
 
 	// A save checks the selected step.
 	e.send(watchEventMsg{fw, []string{e.wb.Path("calc/add.go")}})
-	if got := strings.Join(e.check.calls, ","); got != "01.1-add" {
-		t.Errorf("checks after a save = %s, want 01.1-add", got)
+	if got := strings.Join(e.check.calls, ","); got != "01.01-add" {
+		t.Errorf("checks after a save = %s, want 01.01-add", got)
 	}
 	// Writing check files (the workbook restores them) is not a save.
 	e.send(watchEventMsg{fw, []string{e.wb.Path("calc/check_add_test.go")}})
@@ -572,7 +572,7 @@ func TestKeyLineAt80(t *testing.T) {
 
 func TestNoColorHasNoEscapes(t *testing.T) {
 	e := newEnv(t)
-	e.check.verdicts["01.1-add"] = failedAdd()
+	e.check.verdicts["01.01-add"] = failedAdd()
 	screens := map[string]func(){
 		"lesson": func() {},
 		"result": func() { e.key("c") },
@@ -654,10 +654,10 @@ func TestMouse(t *testing.T) {
 		t.Errorf("top = %d after a wheel step down, want 3", top)
 	}
 	// Row 0 of the list is on screen line 2, under the progress bar.
-	row := e.m.tree.rowOfStep("02.1-mul")
+	row := e.m.tree.rowOfStep("02.01-mul")
 	e.send(tea.MouseMsg{X: 3, Y: 2 + row, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
-	if e.m.step.ID != "02.1-mul" {
-		t.Errorf("click on the Multiply row: step %s, want 02.1-mul", e.m.step.ID)
+	if e.m.step.ID != "02.01-mul" {
+		t.Errorf("click on the Multiply row: step %s, want 02.01-mul", e.m.step.ID)
 	}
 }
 
@@ -682,7 +682,7 @@ func TestWarningsShown(t *testing.T) {
 
 func TestQuitSavesCurrentStep(t *testing.T) {
 	e := newEnv(t)
-	e.m.step, _ = e.m.book.ByID("02.1-mul")
+	e.m.step, _ = e.m.book.ByID("02.01-mul")
 	_, cmd := e.m.Update(keyMsg("q"))
 	if cmd == nil || typeName(cmd()) != "tea.QuitMsg" {
 		t.Fatal("q does not quit")
@@ -694,18 +694,18 @@ func TestQuitSavesCurrentStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if wb.Progress.Current != "02.1-mul" {
-		t.Errorf("saved current = %q, want 02.1-mul", wb.Progress.Current)
+	if wb.Progress.Current != "02.01-mul" {
+		t.Errorf("saved current = %q, want 02.01-mul", wb.Progress.Current)
 	}
 }
 
 func TestMissingLessonIsExplained(t *testing.T) {
 	e := newEnv(t)
-	delete(e.m.docs, "ch02/02.1-more.md")
-	e.m.lessons = fixtureLessonsWithout("ch02/02.1-more.md")
+	delete(e.m.docs, "ch02/02.01-more.md")
+	e.m.lessons = fixtureLessonsWithout("ch02/02.01-more.md")
 	e.key("n")
 	e.key("n")
-	e.wantView("This page is not in the book yet", "Step 02.1-mul (Multiply)", "can still be checked")
+	e.wantView("This page is not in the book yet", "Step 02.01-mul (Multiply)", "can still be checked")
 }
 
 func TestDetailLinesStyleLearnerFrames(t *testing.T) {

@@ -47,7 +47,7 @@ func runLines(st styles, run *checkRun, width int) []string {
 	return out
 }
 
-// verdictLine is "✓ 01.2-echo-once passed (4 tests, 1.3s)" or "✗ 01.2-echo-once failed: TestEcho".
+// verdictLine is "✓ 01.02-echo-once passed (4 tests, 1.3s)" or "✗ 01.02-echo-once failed: TestEcho".
 func verdictLine(st styles, r workbook.StepResult) string {
 	if r.Result.Status == checker.Passed {
 		return st.pass.Render(markPassed+" "+r.Step.ID+" ") + r.Result.Headline()

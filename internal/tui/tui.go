@@ -15,14 +15,14 @@ import (
 
 // Options configure Run.
 type Options struct {
-	// Lessons is the book's chapters folder (chapters.FS()): "ch03/03.2-reading-files.md".
+	// Lessons is the book's chapters folder (chapters.FS()): "ch03/03.02-reading-files.md".
 	// Nil means the embedded book.
 	Lessons fs.FS
 	// NoColor turns colour off (NO_COLOR is set, or --no-color was given). Run also honours
 	// NO_COLOR itself.
 	NoColor bool
 	// StepID opens the workbook at this step instead of the one it would resume at. A prefix
-	// that names one step ("01.2") is enough.
+	// that names one step ("01.02") is enough.
 	StepID string
 	// Style is the glamour style lessons are rendered in: "dark", "light", "notty", "ascii",
 	// "dracula", "tokyo-night" or "pink". Empty means $GLAMOUR_STYLE if set, else light or dark

@@ -55,34 +55,34 @@ func TestVerifyCatches(t *testing.T) {
 		want  string
 	}{
 		{"check that cannot fail", func(f fstest.MapFS) {
-			f["01.2-sub/_check/calc/check_sub_test.go"] = &fstest.MapFile{Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {}\n")}
-		}, "01.2-sub: starter: the check passes before the step is done"},
+			f["01.02-sub/_check/calc/check_sub_test.go"] = &fstest.MapFile{Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {}\n")}
+		}, "01.02-sub: starter: the check passes before the step is done"},
 		{"starter that does not compile", func(f fstest.MapFS) {
-			f["01.2-sub/_starter/calc/sub.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// TODO(01.2)\nfunc Sub(a, b int) int { return c }\n")}
-		}, "01.2-sub: starter: the check does not compile"},
+			f["01.02-sub/_starter/calc/sub.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// TODO(01.02)\nfunc Sub(a, b int) int { return c }\n")}
+		}, "01.02-sub: starter: the check does not compile"},
 		{"reference that fails", func(f fstest.MapFS) {
-			f["01.2-sub/_solution/calc/sub.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn b - a\n}\n")}
-		}, "01.2-sub: reference: the checks through this step failed: TestSub"},
+			f["01.02-sub/_solution/calc/sub.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn b - a\n}\n")}
+		}, "01.02-sub: reference: the checks through this step failed: TestSub"},
 		{"later step breaking an earlier check", func(f fstest.MapFS) {
-			f["01.2-sub/_solution/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}
-		}, "01.2-sub: reference: the checks through this step failed: TestAdd"},
+			f["01.02-sub/_solution/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}
+		}, "01.02-sub: reference: the checks through this step failed: TestAdd"},
 		{"solution repeating the starter", func(f fstest.MapFS) {
-			f["01.1-add/_starter/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
-			f["01.1-add/_solution/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
+			f["01.01-add/_starter/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
+			f["01.01-add/_solution/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
 		}, "_solution/calc/doc.go repeats the starter"},
-		{"missing hints", func(f fstest.MapFS) { delete(f, "01.1-add/hints.md") }, "01.1-add: has 0 hints"},
+		{"missing hints", func(f fstest.MapFS) { delete(f, "01.01-add/hints.md") }, "01.01-add: has 0 hints"},
 		{"missing TODO", func(f fstest.MapFS) {
-			f["01.1-add/_starter/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}
-		}, "01.1-add: starter has no TODO("},
+			f["01.01-add/_starter/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}
+		}, "01.01-add: starter has no TODO("},
 		{"unformatted", func(f fstest.MapFS) {
-			f["01.1-add/_solution/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\nfunc Add(a, b int) int { return a+b }\n")}
+			f["01.01-add/_solution/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\nfunc Add(a, b int) int { return a+b }\n")}
 		}, "_solution/calc/add.go is not gofmt-formatted"},
 		{"callout missing", func(f fstest.MapFS) {
-			f["lessons/ch01/01.1-calc.md"] = &fstest.MapFile{Data: []byte("# 1.1 Calc\n\n## Adding\n\n## Subtracting\n\n> **Step 01.2-sub: subtract**\n")}
-		}, "01.1-add: lesson ch01/01.1-calc.md#adding has 0 callouts"},
+			f["lessons/ch01/01.01-calc.md"] = &fstest.MapFile{Data: []byte("# 1.1 Calc\n\n## Adding\n\n## Subtracting\n\n> **Step 01.02-sub: subtract**\n")}
+		}, "01.01-add: lesson ch01/01.01-calc.md#adding has 0 callouts"},
 		{"broken link and anchor", func(f fstest.MapFS) {
-			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\n[a](01.1-calc.md#nope) [b](01.9-none.md)\n")}
-		}, "ch01/README.md:3: link \"01.1-calc.md#nope\": ch01/01.1-calc.md has no heading #nope"},
+			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\n[a](01.01-calc.md#nope) [b](01.09-none.md)\n")}
+		}, "ch01/README.md:3: link \"01.01-calc.md#nope\": ch01/01.01-calc.md has no heading #nope"},
 		{"complete block that does not compile", func(f fstest.MapFS) {
 			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\n```go\npackage main\n\nfunc main() { undefined() }\n```\n")}
 		}, "ch01/README.md:3: complete Go block does not compile: line 3: undefined: undefined"},
@@ -90,8 +90,8 @@ func TestVerifyCatches(t *testing.T) {
 			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\nEdit workspace/calc/mul.go.\n")}
 		}, "ch01/README.md:3: names workspace/calc/mul.go, which no step provides"},
 		{"unknown step mentioned", func(f fstest.MapFS) {
-			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\nRun `learn check 01.3-mul`.\n")}
-		}, "mentions step 01.3-mul, which does not exist"},
+			f["lessons/ch01/README.md"] = &fstest.MapFile{Data: []byte("# 1. Calc\n\nRun `learn check 01.03-mul`.\n")}
+		}, "mentions step 01.03-mul, which does not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 
 // A Report is the outcome of checking one thing: a step, a package's reference, or the lessons.
 type Report struct {
-	What     string  // "step 03.2-read-lines", "reference files", "lessons"
+	What     string  // "step 03.02-read-lines", "reference files", "lessons"
 	Problems []error // empty when all is well
 	// Starter is the verdict on the state before the step, for steps: what a learner sees first.
 	Starter string

@@ -33,7 +33,7 @@ import (
 // A Verifier checks a book against its lessons and, when Root is set, the repository.
 type Verifier struct {
 	Book     *steps.Book
-	Chapters fs.FS // the chapters folder: "ch03/03.2-reading-files.md"
+	Chapters fs.FS // the chapters folder: "ch03/03.02-reading-files.md"
 	// Root is the repository root, for reference directories, assets and links to source files.
 	// Empty skips those checks.
 	Root string
@@ -307,7 +307,7 @@ func lastWriter(line []*steps.Step, p string) string {
 
 var (
 	workspacePath = regexp.MustCompile("workspace/[A-Za-z0-9_./-]+\\.go\\b")
-	stepMention   = regexp.MustCompile(`learn (?:check|hint|solution|reset)(?: --apply)? (\d\d\.\d{1,2}-[a-z0-9-]+)`)
+	stepMention   = regexp.MustCompile(`learn (?:check|hint|solution|reset)(?: --apply)? (\d\d\.\d\d-[a-z0-9-]+)`)
 )
 
 // Lessons checks every lesson: links and images resolve, anchors exist, callouts name real steps,

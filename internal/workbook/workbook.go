@@ -83,7 +83,23 @@ func Open(dir string, book *steps.Book) (*Workbook, error) {
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
 	w.Progress = p
+	w.renumber()
 	return w, nil
+}
+
+// renumber moves progress recorded under step ids of an older numbering ("03.2-read-lines") to
+// the ids this book uses ("03.02-read-lines"). It changes memory only; the next save writes it.
+func (w *Workbook) renumber() {
+	p := w.Progress
+	for id, st := range p.Steps {
+		if c := steps.Canonical(id); c != id {
+			if _, taken := p.Steps[c]; !taken {
+				p.Steps[c] = st
+			}
+			delete(p.Steps, id)
+		}
+	}
+	p.Current, p.Reached = steps.Canonical(p.Current), steps.Canonical(p.Reached)
 }
 
 // ProgressPath is where progress is kept.

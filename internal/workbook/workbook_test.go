@@ -49,7 +49,7 @@ func TestOpenCreatesModule(t *testing.T) {
 	if !strings.Contains(read(t, wb, "README.md"), "go test ./...") {
 		t.Error("README.md does not explain the workspace")
 	}
-	if wb.Current().ID != "01.1-add" {
+	if wb.Current().ID != "01.01-add" {
 		t.Errorf("Current() = %s, want the first step", wb.Current().ID)
 	}
 }
@@ -77,7 +77,7 @@ func TestOpenCorruptProgress(t *testing.T) {
 
 func TestPrepareAddsOnlyMissingFiles(t *testing.T) {
 	wb := open(t)
-	sub := step(t, wb, "01.2-sub")
+	sub := step(t, wb, "01.02-sub")
 	written, err := wb.Prepare(sub)
 	if err != nil {
 		t.Fatal(err)
@@ -97,19 +97,19 @@ func TestPrepareAddsOnlyMissingFiles(t *testing.T) {
 	if got := read(t, wb, "calc/add.go"); got != "package calc\n// mine\n" {
 		t.Errorf("Prepare overwrote the learner's add.go with %q", got)
 	}
-	if wb.Progress.Reached != "01.2-sub" {
+	if wb.Progress.Reached != "01.02-sub" {
 		t.Errorf("Reached = %q", wb.Progress.Reached)
 	}
 	// Going back does not lower what has been reached.
-	wb.Prepare(step(t, wb, "01.1-add"))
-	if wb.Progress.Reached != "01.2-sub" {
+	wb.Prepare(step(t, wb, "01.01-add"))
+	if wb.Progress.Reached != "01.02-sub" {
 		t.Errorf("Reached after going back = %q, want it kept", wb.Progress.Reached)
 	}
 }
 
 func TestCheckApplyResetCycle(t *testing.T) {
 	wb := open(t)
-	add := step(t, wb, "01.1-add")
+	add := step(t, wb, "01.01-add")
 	ctx := context.Background()
 
 	res, err := wb.Check(ctx, add)
@@ -135,13 +135,13 @@ func TestCheckApplyResetCycle(t *testing.T) {
 	if backup == "" {
 		t.Fatal("ApplySolution replaced the starter without a backup")
 	}
-	if kept, _ := os.ReadFile(filepath.Join(backup, "calc", "add.go")); !strings.Contains(string(kept), "TODO(01.1)") {
+	if kept, _ := os.ReadFile(filepath.Join(backup, "calc", "add.go")); !strings.Contains(string(kept), "TODO(01.01)") {
 		t.Errorf("backup holds %q, want the learner's previous file", kept)
 	}
 	if res, _ = wb.Check(ctx, add); res.Status != checker.Passed {
 		t.Fatalf("check after applying the solution = %s\n%s", res.Headline(), res.Details())
 	}
-	if wb.Current().ID != "01.2-sub" {
+	if wb.Current().ID != "01.02-sub" {
 		t.Errorf("Current() = %s, want the next step", wb.Current().ID)
 	}
 	if diffs, _ := wb.SolutionDiff(add); diffs[0].Diff != "" {
@@ -154,7 +154,7 @@ func TestCheckApplyResetCycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(read(t, wb, "calc/add.go"), "TODO(01.1)") {
+	if !strings.Contains(read(t, wb, "calc/add.go"), "TODO(01.01)") {
 		t.Error("Reset did not restore the starter")
 	}
 	if kept, _ := os.ReadFile(filepath.Join(backup, "calc", "add.go")); !strings.Contains(string(kept), "return a + b") {
@@ -166,35 +166,35 @@ func TestCheckApplyResetCycle(t *testing.T) {
 
 	// Progress survives reopening.
 	again, err := Open(wb.Dir, wb.Book)
-	if err != nil || again.Progress.Step("01.1-add").Attempts != 2 || !again.Progress.Step("01.1-add").Solution {
-		t.Errorf("reopened progress = %+v, %v", again.Progress.Steps["01.1-add"], err)
+	if err != nil || again.Progress.Step("01.01-add").Attempts != 2 || !again.Progress.Step("01.01-add").Solution {
+		t.Errorf("reopened progress = %+v, %v", again.Progress.Steps["01.01-add"], err)
 	}
 }
 
 func TestCheckThroughGroupsEarlierSteps(t *testing.T) {
 	wb := open(t)
-	for _, id := range []string{"01.1-add", "01.2-sub", "02.1-greet"} {
+	for _, id := range []string{"01.01-add", "01.02-sub", "02.01-greet"} {
 		if _, err := wb.ApplySolution(step(t, wb, id)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// Break step 01.1 after the fact: the run names it.
+	// Break step 01.01 after the fact: the run names it.
 	os.WriteFile(wb.Path("calc/add.go"), []byte("package calc\n\n// Add is broken.\nfunc Add(a, b int) int { return a * b }\n"), 0o644)
 	var got []string
-	err := wb.CheckThrough(context.Background(), step(t, wb, "02.1-greet"), func(r StepResult) {
+	err := wb.CheckThrough(context.Background(), step(t, wb, "02.01-greet"), func(r StepResult) {
 		got = append(got, r.Step.ID+"="+r.Result.Status.String())
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "02.1-greet=passed 01.2-sub=passed 01.1-add=failed"; strings.Join(got, " ") != want {
+	if want := "02.01-greet=passed 01.02-sub=passed 01.01-add=failed"; strings.Join(got, " ") != want {
 		t.Errorf("CheckThrough reported %s, want %s", strings.Join(got, " "), want)
 	}
 }
 
 func TestNextHint(t *testing.T) {
 	wb := open(t)
-	g := step(t, wb, "02.1-greet")
+	g := step(t, wb, "02.01-greet")
 	var seen []string
 	for range 4 {
 		h, n, total, err := wb.NextHint(g)
@@ -208,5 +208,23 @@ func TestNextHint(t *testing.T) {
 	}
 	if got := strings.Join(seen, " "); got != "fmt.Sprintf Use return return" {
 		t.Errorf("hints in order = %s, want the three then the last again", got)
+	}
+}
+
+func TestOpenRenumbersOldIDs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "workspace")
+	old := `{"version": 1, "current": "01.2-sub", "reached": "01.2-sub",
+		"steps": {"01.1-add": {"status": "passed", "attempts": 2}}}`
+	os.MkdirAll(filepath.Join(dir, ".learn"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".learn", "progress.json"), []byte(old), 0o644)
+	wb, err := Open(dir, fixture.Book())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !wb.Progress.Passed("01.01-add") || wb.Progress.Current != "01.02-sub" || wb.Progress.Reached != "01.02-sub" {
+		t.Errorf("progress after renumbering = %+v, want 01.01-add passed and 01.02-sub current", wb.Progress)
+	}
+	if _, ok := wb.Progress.Steps["01.1-add"]; ok {
+		t.Error("the old id 01.1-add is still in the progress")
 	}
 }

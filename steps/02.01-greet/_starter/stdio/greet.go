@@ -1,0 +1,22 @@
+// Package stdio is the code of chapter 2: a first program's input and output,
+// made testable.
+//
+// Greet and Run write to an io.Writer instead of straight to os.Stdout, so a
+// test can hand them a bytes.Buffer and read what they wrote. CollectProcInfo
+// gathers what a running process knows about itself, and CountingWriter shows
+// how one writer wraps another.
+package stdio
+
+import (
+	"io"
+)
+
+// Greet writes a one-line greeting for name to w, such as "Hello, Ada!\n".
+// Spaces around name are dropped, and an empty name greets the world:
+// "Hello, world!\n". It returns the error from w, if there is one.
+func Greet(w io.Writer, name string) error {
+	// TODO(02.01): trim name (strings.TrimSpace), use "world" when it is
+	// empty, and write the greeting to w with fmt.Fprintf. Return the
+	// write error wrapped with %w.
+	return nil
+}

@@ -65,6 +65,9 @@ type Request struct {
 	FloodLimit int64
 	// GoCmd is the go command to run. Empty means "go" from PATH.
 	GoCmd string
+	// CompileOnly builds and vets the package with its tests and runs none of them: the result
+	// is Passed or BuildFailed.
+	CompileOnly bool
 }
 
 // Run checks req and returns the verdict. The error is non-nil only when the check could not be
@@ -104,6 +107,10 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	if len(tests) == 0 {
 		return nil, errors.New("checker: no test functions to run")
 	}
+	run := "-run=^(" + strings.Join(quoteAll(tests), "|") + ")$"
+	if req.CompileOnly {
+		run, tests = "-run=^$", nil
+	}
 
 	tmp, err := os.MkdirTemp("", "learn-check-")
 	if err != nil {
@@ -119,7 +126,7 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	defer cancel()
 	args := []string{"test", "-json", "-count=1",
 		"-timeout=" + req.Timeout.String(),
-		"-run=^(" + strings.Join(quoteAll(tests), "|") + ")$",
+		run,
 	}
 	if len(ov.replace) > 0 {
 		args = append(args, "-overlay="+ov.file)

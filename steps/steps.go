@@ -25,6 +25,13 @@ import (
 //go:embed order.txt packages.txt all:[0-9]*
 var embedded embed.FS
 
+// Module is the module path of every learner's workspace: check tests and starters that import a
+// workspace package use it ("workspace/rawhttp").
+const Module = "workspace"
+
+// GoMod is the go.mod of a workspace, and of every throwaway module the dev check builds.
+const GoMod = "module " + Module + "\n\ngo 1.25\n"
+
 // DefaultTimeout is how long a step's check may run when its step.json sets no timeout.
 const DefaultTimeout = 30 * time.Second
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/progress"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/verify"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/watch"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
@@ -42,7 +44,7 @@ func (a *app) list(args []string) int {
 		}
 		mark := a.mark(wb.Status(s))
 		line := fmt.Sprintf("  %s %-28s %s", mark, s.ID, s.Title)
-		if current != nil && s.ID == current.ID && wb.Status(s) != "passed" {
+		if current != nil && s.ID == current.ID && wb.Status(s) != progress.Passed {
 			line += a.paint(cyan, "  ← current")
 		}
 		fmt.Fprintln(a.stdout, line)
@@ -53,13 +55,17 @@ func (a *app) list(args []string) int {
 
 func (a *app) check(ctx context.Context, args []string) int {
 	fs := a.newFlags("check")
+	all := fs.Bool("all", false, "re-check every step from your files and rebuild progress")
 	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return a.usageError("usage: learn check [STEP]")
+	if err != nil || len(pos) > 1 || (*all && len(pos) > 0) {
+		return a.usageError("usage: learn check [STEP] | learn check --all")
 	}
 	wb, err := a.open()
 	if err != nil {
 		return a.fail(err)
+	}
+	if *all {
+		return a.checkAll(ctx, wb)
 	}
 	if len(pos) == 1 {
 		s, err := a.book.Find(pos[0])
@@ -68,23 +74,21 @@ func (a *app) check(ctx context.Context, args []string) int {
 		}
 		fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "checking "+s.ID+"…"))
 		res, err := wb.Check(ctx, s)
-		if err != nil {
+		if res == nil {
 			return a.fail(err)
 		}
 		a.printVerdict(wb, s, res, true)
+		a.warnSave(err)
 		if res.Status != checker.Passed {
 			return exitFail
 		}
 		return exitOK
 	}
-	if len(pos) > 1 {
-		return a.usageError("usage: learn check [STEP]")
-	}
 	s := wb.Current()
 	if s == nil {
 		return a.fail(fmt.Errorf("the book has no steps"))
 	}
-	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "checking "+s.ID+", then every earlier step…"))
+	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "checking "+s.ID+", then every earlier step you have started…"))
 	green, total := 0, 0
 	err = wb.CheckThrough(ctx, s, func(r workbook.StepResult) {
 		total++
@@ -93,9 +97,10 @@ func (a *app) check(ctx context.Context, args []string) int {
 		}
 		a.printVerdict(wb, r.Step, r.Result, r.Step == s)
 	})
-	if err != nil {
+	if total == 0 {
 		return a.fail(err)
 	}
+	a.warnSave(err)
 	summary := fmt.Sprintf("%d of %d checks pass", green, total)
 	if green == total {
 		fmt.Fprintf(a.stdout, "\n%s %s\n", a.paint(green_, "✓"), summary)
@@ -103,6 +108,49 @@ func (a *app) check(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintf(a.stdout, "\n%s %s\n", a.paint(red, "✗"), summary)
 	return exitFail
+}
+
+// checkAll re-checks every step from the learner's files and rebuilds progress.
+func (a *app) checkAll(ctx context.Context, wb *workbook.Workbook) int {
+	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "re-checking every step from your files to rebuild progress…"))
+	passed, failed, todo := 0, 0, 0
+	err := wb.CheckAll(ctx, func(r workbook.StepResult) {
+		switch {
+		case r.Result == nil:
+			todo++
+		case r.Result.Status == checker.Passed:
+			passed++
+			fmt.Fprintf(a.stdout, "%s %s\n", a.paint(green_, "✓"), r.Step.ID)
+		default:
+			failed++
+			fmt.Fprintf(a.stdout, "%s %s  %s\n", a.paint(red, "✗"), r.Step.ID, a.paint(dim, r.Result.Headline()))
+		}
+	})
+	var se *workbook.SaveError
+	if err != nil && !errors.As(err, &se) {
+		return a.fail(err)
+	}
+	fmt.Fprintf(a.stdout, "\n%d passed, %d failed, %d to do\n%s\n", passed, failed, todo, a.bar(wb.Done(), len(a.book.Steps), 30))
+	if se != nil {
+		a.warnSave(se)
+		return exitFail
+	}
+	fmt.Fprintf(a.stdout, "progress rebuilt in %s\n", wb.Rel(".learn/progress.json"))
+	if failed > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
+// warnSave prints a one-line warning when err says progress could not be saved; a verdict was
+// still given, and the exit code comes from it.
+func (a *app) warnSave(err error) {
+	var se *workbook.SaveError
+	if errors.As(err, &se) {
+		fmt.Fprintf(a.stderr, "%s %v (the verdict above stands; progress was not recorded)\n", a.paint(yellow, "warning:"), se)
+	} else if err != nil {
+		fmt.Fprintf(a.stderr, "%s %v\n", a.paint(yellow, "warning:"), err)
+	}
 }
 
 // printVerdict prints one step's verdict: a line, then for failures the details and what to do.
@@ -127,14 +175,14 @@ func (a *app) printVerdict(wb *workbook.Workbook, s *steps.Step, res *checker.Re
 		fmt.Fprintf(a.stdout, "\n%s\n\n", indentLines(d, "  "))
 	}
 	if advice {
-		fmt.Fprintf(a.stdout, "  edit %s · hint: learn hint %s · lesson: chapters/%s#%s\n",
-			wb.Rel(wb.EditFile(s)), s.ID, s.Lesson, s.Anchor)
+		fmt.Fprintf(a.stdout, "  edit %s · hint: learn hint %s · lesson: learn read %s\n",
+			wb.Rel(wb.EditFile(s)), s.ID, s.ID)
 	}
 }
 
 func (a *app) next(wb *workbook.Workbook, s *steps.Step) *steps.Step {
 	for _, t := range a.book.Steps[s.Index+1:] {
-		if wb.Status(t) != "passed" {
+		if wb.Status(t) != progress.Passed {
 			return t
 		}
 	}
@@ -173,18 +221,19 @@ func (a *app) watch(ctx context.Context, args []string) int {
 		if ctx.Err() != nil {
 			return last
 		}
-		if err != nil {
+		if res == nil {
 			return a.fail(err)
 		}
 		a.printVerdict(wb, s, res, true)
+		a.warnSave(err)
 		last = exitOK
 		if res.Status != checker.Passed {
 			last = exitFail
 		} else if follow {
 			if next := a.next(wb, s); next != nil {
 				s = next
-				if _, err := wb.Prepare(s); err != nil {
-					return a.fail(err)
+				if _, err := wb.Start(s); err != nil {
+					a.warnSave(err)
 				}
 				fmt.Fprintf(a.stdout, "  now watching %s: edit %s\n", s.ID, wb.Rel(wb.EditFile(s)))
 			}
@@ -215,9 +264,10 @@ func (a *app) hint(args []string) int {
 		return a.fail(err)
 	}
 	h, n, total, err := wb.NextHint(s)
-	if err != nil {
+	if h == "" {
 		return a.fail(err)
 	}
+	defer a.warnSave(err)
 	fmt.Fprintf(a.stdout, "%s\n\n%s\n", a.paint(bold, fmt.Sprintf("Hint %d of %d for %s", n, total, s.ID)), h)
 	if n < total {
 		fmt.Fprintf(a.stdout, "\n%s\n", a.paint(dim, "run it again for the next hint"))
@@ -225,7 +275,7 @@ func (a *app) hint(args []string) int {
 	return exitOK
 }
 
-func (a *app) solution(args []string) int {
+func (a *app) solution(ctx context.Context, args []string) int {
 	fs := a.newFlags("solution")
 	apply := fs.Bool("apply", false, "write the reference files into the workspace")
 	pos, err := parseArgs(fs, args)
@@ -241,10 +291,19 @@ func (a *app) solution(args []string) int {
 		return a.fail(err)
 	}
 	if *apply {
-		backup, err := wb.ApplySolution(s)
-		if err != nil {
-			return a.fail(err)
+		backup, err := wb.ApplySolution(ctx, s)
+		var ae *workbook.ApplyError
+		switch {
+		case errors.As(err, &ae):
+			fmt.Fprintf(a.stderr, "learn: %v\n%s\n", ae, a.paint(dim, "learn solution "+s.ID+" shows the reference as a diff"))
+			return exitFail
+		case err != nil && backup == "":
+			var se *workbook.SaveError
+			if !errors.As(err, &se) {
+				return a.fail(err)
+			}
 		}
+		defer a.warnSave(err)
 		for _, f := range a.book.Reference(s) {
 			fmt.Fprintf(a.stdout, "wrote %s\n", wb.Rel(f.Path))
 		}
@@ -291,9 +350,11 @@ func (a *app) reset(args []string) int {
 		return a.fail(err)
 	}
 	backup, err := wb.Reset(s)
-	if err != nil {
+	var se *workbook.SaveError
+	if err != nil && !errors.As(err, &se) {
 		return a.fail(err)
 	}
+	defer a.warnSave(err)
 	fmt.Fprintf(a.stdout, "%s is back to its starting point\n", s.ID)
 	if backup != "" {
 		fmt.Fprintf(a.stdout, "your previous versions are in %s\n", backup)
@@ -325,12 +386,12 @@ func (a *app) progress(args []string) int {
 			chapter, done, n = s.Chapter, 0, 0
 		}
 		n++
-		if wb.Status(s) == "passed" {
+		if wb.Status(s) == progress.Passed {
 			done++
 		}
 	}
 	flush()
-	if c := wb.Current(); c != nil && wb.Status(c) != "passed" {
+	if c := wb.Current(); c != nil && wb.Status(c) != progress.Passed {
 		fmt.Fprintf(a.stdout, "\ncurrent step: %s %s (edit %s)\n", c.ID, c.Title, wb.Rel(wb.EditFile(c)))
 	}
 	fmt.Fprintf(a.stdout, "workspace: %s\n", wb.Dir)

@@ -26,27 +26,55 @@ import (
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
-const usage = `learn: a workbook that teaches backend Go by building a logger and a web framework.
+// usage is the help text. Its examples are real steps of the book this binary carries, so they
+// work when copied.
+func (a *app) usage() string {
+	example, prefix := "01.02-echo-once", "01.02"
+	if n := len(a.book.Steps); n > 0 {
+		s := a.book.Steps[min(n-1, n/6)]
+		example, prefix = s.ID, uniquePrefix(a.book, s)
+	}
+	return strings.NewReplacer("EXAMPLE", example, "PREFIX", prefix).Replace(`learn: a workbook that teaches backend Go by building a logger and a web framework.
 
 Usage:
-  learn [--dir DIR] [--no-color]           open the workbook (a terminal UI)
+  learn [--dir DIR] [--no-color] [STEP]    open the workbook (a terminal UI), at STEP if given
   learn [--dir DIR] COMMAND [ARGS]
 
 Commands:
-  list [--plain]         every step with its status (--plain: ID<TAB>STATUS<TAB>TITLE)
-  check [STEP]           check STEP; with none, the current step and then every earlier one
-  watch [STEP]           check again whenever you save a Go file (Ctrl-C stops)
-  hint [STEP]            show the next hint for STEP (default: the current step)
+  list [--plain]           every step with its status (--plain: ID<TAB>STATUS<TAB>TITLE)
+  check [STEP]             check STEP; with none, the current step and then every earlier one
+  check --all              re-check every step from your files and rebuild your progress
+  watch [STEP]             check again whenever you save a Go file (Ctrl-C stops)
+  hint [STEP]              show the next hint for STEP (default: the current step)
+  read [STEP|LESSON]       print a lesson for the terminal (default: the current step's)
   solution STEP [--apply]  show how your files differ from the reference; --apply writes it
-  reset STEP             put STEP's files back as they were before it (a backup is kept)
-  progress               how far you are
-  verify                 check every step and lesson (for authors and CI)
-  help                   this text
+  reset STEP               put STEP's files back as they were before it (a backup is kept)
+  progress                 how far you are
+  verify                   check every step and lesson (for authors and CI)
+  help                     this text
 
-STEP is a step id such as 03.02-read-lines, or any unique prefix of one (03.02).
+STEP is a step id such as EXAMPLE, or any unique prefix of one (PREFIX), as in
+"learn check PREFIX". LESSON is a lesson's number, such as 3.2.
 DIR defaults to ./workspace; it is a Go module of its own, so "cd workspace && go test ./..."
 runs the same checks. Progress lives in DIR/.learn/progress.json.
-`
+`)
+}
+
+// uniquePrefix returns the shortest prefix of s's id that names s alone: its section number
+// when no other step shares it ("03.04"), else the section and the first word ("03.03-read").
+func uniquePrefix(b *steps.Book, s *steps.Step) string {
+	words := strings.Split(s.ID, "-")
+	for n := 1; n <= len(words); n++ {
+		p := strings.Join(words[:n], "-")
+		if n < len(words) {
+			p += "-"
+		}
+		if found, err := b.Find(strings.TrimSuffix(p, "-")); err == nil && found == s {
+			return strings.TrimSuffix(p, "-")
+		}
+	}
+	return s.ID
+}
 
 // app is one run of the program, with everything it touches injectable for tests.
 type app struct {
@@ -60,6 +88,8 @@ type app struct {
 	goCmd   string
 	// tty reports whether stdout is a terminal (the TUI needs one).
 	tty bool
+
+	chapterList []chapterInfo // loaded once, by chapters()
 }
 
 func main() {
@@ -103,7 +133,7 @@ func (a *app) run(args []string) int {
 	noColor := global.Bool("no-color", false, "no colour")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(a.stdout, usage)
+			fmt.Fprint(a.stdout, a.usage())
 			return exitOK
 		}
 		return a.usageError(err.Error())
@@ -128,7 +158,7 @@ func (a *app) run(args []string) int {
 	case "hint":
 		return a.hint(rest)
 	case "solution":
-		return a.solution(rest)
+		return a.solution(ctx, rest)
 	case "reset":
 		return a.reset(rest)
 	case "progress":
@@ -136,7 +166,7 @@ func (a *app) run(args []string) int {
 	case "verify":
 		return a.verify(ctx, rest)
 	case "help", "-h", "--help":
-		fmt.Fprint(a.stdout, usage)
+		fmt.Fprint(a.stdout, a.usage())
 		return exitOK
 	}
 	if _, err := a.book.Find(cmd); err == nil {
@@ -181,7 +211,7 @@ func (a *app) openQuiet() (*workbook.Workbook, error) {
 func (a *app) tui(stepID string) int {
 	if !a.tty {
 		fmt.Fprint(a.stderr, "learn: the workbook UI needs a terminal; use a command instead.\n\n")
-		fmt.Fprint(a.stderr, usage)
+		fmt.Fprint(a.stderr, a.usage())
 		return exitUsage
 	}
 	wb, err := a.openQuiet()

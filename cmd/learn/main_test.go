@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
 type result struct {
@@ -95,6 +98,53 @@ func TestLearnerJourney(t *testing.T) {
 	}
 	if r := learn(t, dir, "list", "--plain"); !strings.Contains(r.stdout, "02.01-greet\ttodo") {
 		t.Errorf("after reset, list = %s", r.stdout)
+	}
+	// The progress file is lost: check --all rebuilds it from the files.
+	os.Remove(filepath.Join(dir, ".learn", "progress.json"))
+	if r := learn(t, dir, "check", "--all"); r.code != exitFail || !strings.Contains(r.stdout, "2 passed, 1 failed, 0 to do") {
+		t.Errorf("check --all = %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := learn(t, dir, "list", "--plain"); !strings.Contains(r.stdout, "01.01-add\tpassed") || !strings.Contains(r.stdout, "02.01-greet\tfailed") {
+		t.Errorf("after check --all, list = %s", r.stdout)
+	}
+}
+
+func TestCheckOnUnwritableWorkspace(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	learn(t, dir, "solution", "01.01", "--apply")
+	os.RemoveAll(filepath.Join(dir, ".learn"))
+	os.WriteFile(filepath.Join(dir, ".learn"), []byte("in the way"), 0o644)
+	r := learn(t, dir, "check", "01.01")
+	if r.code != exitOK || !strings.Contains(r.stdout, "✓ 01.01-add") || !strings.Contains(r.stderr, "warning:") {
+		t.Errorf("check on a workspace that cannot save = %d\n%s%s; want the pass, exit 0, and a warning", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestRefusesAnotherModule(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "workspace")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/app\n"), 0o644)
+	r := learn(t, dir, "list")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "not a learn workspace") {
+		t.Errorf("learn in another module = %d %q", r.code, r.stderr)
+	}
+}
+
+// TestHelpExamplesAreRealSteps: every step id or prefix the help names works, in the real book.
+func TestHelpExamplesAreRealSteps(t *testing.T) {
+	book, err := steps.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{book: book}
+	ids := regexp.MustCompile(`\b\d\d\.\d\d[a-z0-9-]*`).FindAllString(a.usage(), -1)
+	if len(ids) < 2 {
+		t.Fatalf("help names %v, want an example id and a prefix", ids)
+	}
+	for _, id := range ids {
+		if _, err := book.Find(id); err != nil {
+			t.Errorf("help names %q: %v", id, err)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/chapters"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/progress"
 )
 
 // ANSI styles for the subcommands' output. The TUI has its own styles; these stay tiny so the
@@ -26,11 +27,11 @@ func (a *app) paint(style, s string) string {
 	return "\x1b[" + style + "m" + s + "\x1b[0m"
 }
 
-func (a *app) mark(status string) string {
+func (a *app) mark(status progress.Status) string {
 	switch status {
-	case "passed":
+	case progress.Passed:
 		return a.paint(green_, "✓")
-	case "failed":
+	case progress.Failed:
 		return a.paint(red, "✗")
 	}
 	return a.paint(dim, "·")
@@ -74,16 +75,16 @@ func (a *app) colorDiff(d string) string {
 
 type chapterInfo struct{ dir, title string }
 
-// chapters lists the book's chapters for titles; a book whose lessons do not load still lists
-// its steps, under chapter folder names.
+// chapters lists the book's chapters for titles, loading them once; a book whose lessons do not
+// load still lists its steps, under chapter folder names.
 func (a *app) chapters() []chapterInfo {
-	chs, err := chapters.Load(a.lessons)
-	if err != nil {
-		return nil
+	if a.chapterList != nil {
+		return a.chapterList
 	}
-	out := make([]chapterInfo, len(chs))
+	chs, _ := chapters.Load(a.lessons)
+	a.chapterList = make([]chapterInfo, len(chs))
 	for i, c := range chs {
-		out[i] = chapterInfo{c.Dir, c.Title}
+		a.chapterList[i] = chapterInfo{c.Dir, c.Title}
 	}
-	return out
+	return a.chapterList
 }

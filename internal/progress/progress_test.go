@@ -2,6 +2,7 @@ package progress
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	p := New()
 	p.Current = "03.02-read-lines"
 	p.Record("01.01-echo", true, "passed (2 tests, 1s)", time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	p.Attempt("01.01-echo")
 	p.Record("03.02-read-lines", false, "failed: TestReadLines", time.Date(2026, 11, 25, 10, 1, 0, 0, time.UTC))
 	p.Step("03.02-read-lines").Hints = 2
 	if err := p.Save(path); err != nil {
@@ -133,5 +135,159 @@ func TestSaveUnwritablePath(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(blocker); string(data) != "not a folder" {
 		t.Errorf("the file in the way was changed to %q", data)
+	}
+}
+
+var t0 = time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+
+// TestSaveMergesWithOtherWriters is the TUI and a learn check in another shell: each loaded the
+// file, each records its own steps, and neither save loses the other's.
+func TestSaveMergesWithOtherWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	seed := New()
+	seed.Record("a", true, "passed", t0)
+	seed.Attempt("a")
+	seed.Current = "b"
+	if err := seed.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	tui, _ := Load(path)
+	cli, _ := Load(path)
+	for i, id := range []string{"b", "c", "d"} {
+		cli.Record(id, true, "passed", t0.Add(time.Duration(i+1)*time.Minute))
+		cli.Attempt(id)
+		if err := cli.Save(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tui.Record("a", true, "passed", t0.Add(time.Hour)) // re-checked along with e
+	tui.Record("e", false, "failed: TestE", t0.Add(time.Hour))
+	tui.Attempt("e")
+	tui.Current = "e"
+	if err := tui.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := Load(path)
+	for _, id := range []string{"a", "b", "c", "d"} {
+		if !got.Passed(id) {
+			t.Errorf("after both saved, %s = %s, want passed (a pass recorded elsewhere is never lost)", id, got.Status(id))
+		}
+	}
+	if got.Status("e") != Failed || got.Current != "e" {
+		t.Errorf("e = %s, current = %q; want the TUI's own verdict and selection kept", got.Status("e"), got.Current)
+	}
+	if n := got.Step("a").Attempts; n != 1 {
+		t.Errorf("attempts of a = %d, want 1: a check run along with another is not an attempt", n)
+	}
+	// The TUI's memory now holds everything, too.
+	if !tui.Passed("d") {
+		t.Error("after saving, the TUI's progress does not hold the CLI's pass of d")
+	}
+}
+
+func TestNewerVerdictElsewhereWins(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	New().Save(path)
+	old, _ := Load(path)
+	other, _ := Load(path)
+	old.Record("a", false, "failed", t0)
+	other.Record("a", true, "passed", t0.Add(time.Minute))
+	other.Save(path)
+	old.Save(path)
+	if got, _ := Load(path); !got.Passed("a") {
+		t.Errorf("a = %s, want the newer pass kept over an older failure saved later", got.Status("a"))
+	}
+}
+
+func TestResetWins(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	p := New()
+	p.Record("a", true, "passed", t0)
+	p.Save(path)
+	p.Reset("a")
+	p.Save(path)
+	if got, _ := Load(path); got.Status("a") != Todo {
+		t.Errorf("after reset a = %s, want todo", got.Status("a"))
+	}
+}
+
+func TestRefreshPicksUpOtherWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	New().Save(path)
+	tui, _ := Load(path)
+	if changed, err := tui.Refresh(path); changed || err != nil {
+		t.Fatalf("Refresh with nothing new = %v, %v; want false, nil", changed, err)
+	}
+	tui.Step("x").Hints = 2 // not saved yet
+	cli, _ := Load(path)
+	cli.Record("a", true, "passed", t0)
+	cli.Save(path)
+	changed, err := tui.Refresh(path)
+	if !changed || err != nil || !tui.Passed("a") {
+		t.Fatalf("Refresh after another save = %v, %v, a = %s; want the pass picked up", changed, err, tui.Status("a"))
+	}
+	if tui.Step("x").Hints != 2 {
+		t.Error("Refresh dropped a change not saved yet")
+	}
+	tui.Save(path)
+	if got, _ := Load(path); got.Step("x").Hints != 2 || !got.Passed("a") {
+		t.Errorf("saved after refresh: %+v", got.Steps)
+	}
+	// The learner deletes the file: progress starts afresh in every process.
+	os.Remove(path)
+	if changed, _ := tui.Refresh(path); !changed || tui.Passed("a") {
+		t.Errorf("Refresh after the file was deleted = %v, a = %s; want progress gone", changed, tui.Status("a"))
+	}
+}
+
+func TestConcurrentSavesLoseNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	New().Save(path)
+	const writers, each = 4, 10
+	errs := make(chan error, writers)
+	for w := range writers {
+		go func() {
+			p, err := Load(path)
+			if err != nil {
+				errs <- err
+				return
+			}
+			for i := range each {
+				p.Record(fmt.Sprintf("w%d-%d", w, i), true, "passed", t0)
+				p.Attempt("shared")
+				if err := p.Save(path); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range writers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _ := Load(path)
+	if n := len(got.Steps); n != writers*each+1 {
+		t.Errorf("%d steps recorded, want %d", n, writers*each+1)
+	}
+	if n := got.Step("shared").Attempts; n != writers*each {
+		t.Errorf("shared attempts = %d, want %d", n, writers*each)
+	}
+}
+
+func TestSaveOverCorruptFileKeepsEverything(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	p := New()
+	p.Record("a", true, "passed", t0)
+	p.Save(path)
+	os.WriteFile(path, []byte("{garbage"), 0o644)
+	p.Record("b", true, "passed", t0)
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := Load(path); !got.Passed("a") || !got.Passed("b") {
+		t.Errorf("after saving over a corrupt file: %+v, want a and b passed", got.Steps)
 	}
 }

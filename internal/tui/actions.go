@@ -32,8 +32,8 @@ type preparedMsg struct {
 func (m *model) prepareCmd(s *steps.Step) tea.Cmd {
 	wb := m.wb
 	return m.wbCmd(func() tea.Msg {
-		written, err := wb.Prepare(s)
-		return preparedMsg{s.ID, written, err}
+		done, err := wb.Start(s)
+		return preparedMsg{s.ID, append(done.Added, done.Restored...), err}
 	})
 }
 
@@ -331,7 +331,7 @@ func (m *model) applyKey() tea.Cmd {
 		yes: func() tea.Cmd {
 			m.noteBusy("applying the solution")
 			return m.wbCmd(func() tea.Msg {
-				backup, err := wb.ApplySolution(s)
+				backup, err := wb.ApplySolution(m.sh.ctx, s)
 				return appliedMsg{s.ID, backup, err}
 			})
 		},
@@ -446,7 +446,7 @@ func (m *model) editKey() tea.Cmd {
 	s, wb := m.step, m.wb
 	m.noteBusy("the editor")
 	return m.wbCmd(func() tea.Msg {
-		_, err := wb.Prepare(s) // the file must exist before it can be edited
+		_, err := wb.Start(s) // the file must exist before it can be edited
 		return editReadyMsg{s.ID, wb.Path(wb.EditFile(s)), err}
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/chapters"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/progress"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
@@ -84,10 +85,10 @@ type model struct {
 	focus         focus
 
 	tree     tree
-	step     *steps.Step       // the step c, w, h, s, r and e act on
-	status   map[string]string // step id -> statusPassed, statusFailed or statusTodo
-	verdict  map[string]string // step id -> the last check's headline
-	editFile map[string]string // step id -> the file to edit, as "workspace/netbasics/echo.go"
+	step     *steps.Step                // the step c, w, h, s, r and e act on
+	status   map[string]progress.Status // step id -> statusPassed, statusFailed or statusTodo
+	verdict  map[string]string          // step id -> the last check's headline
+	editFile map[string]string          // step id -> the file to edit, as "workspace/netbasics/echo.go"
 
 	docs      map[string]*document
 	les       lessonView
@@ -147,7 +148,7 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 		deps:     d,
 		sh:       &shared{ctx: ctx, cancel: cancel},
 		focus:    focusLesson,
-		status:   map[string]string{},
+		status:   map[string]progress.Status{},
 		verdict:  map[string]string{},
 		editFile: map[string]string{},
 		docs:     map[string]*document{},

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/progress"
+
 	"io"
 
 	"github.com/charmbracelet/lipgloss"
@@ -80,7 +82,7 @@ const (
 )
 
 // mark returns a step's mark, styled.
-func (s styles) mark(status string, current bool) string {
+func (s styles) mark(status progress.Status, current bool) string {
 	switch {
 	case status == statusPassed:
 		return s.pass.Render(markPassed)
@@ -92,15 +94,15 @@ func (s styles) mark(status string, current bool) string {
 	return s.todo.Render(markTodo)
 }
 
-// Step states as the TUI knows them (the progress file's words, plus "todo").
+// Step states as the TUI knows them: the workbook's.
 const (
-	statusPassed = "passed"
-	statusFailed = "failed"
-	statusTodo   = "todo"
+	statusPassed = progress.Passed
+	statusFailed = progress.Failed
+	statusTodo   = progress.Todo
 )
 
 // statusWord describes a step's state for a person.
-func statusWord(status string, current bool) string {
+func statusWord(status progress.Status, current bool) string {
 	switch {
 	case status == statusPassed:
 		return "done"

@@ -26,7 +26,6 @@ import (
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/lesson"
-	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
@@ -213,7 +212,7 @@ func (v *Verifier) run(ctx context.Context, files map[string][]byte, present []*
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	all := map[string][]byte{"go.mod": []byte(workbook.GoMod)}
+	all := map[string][]byte{"go.mod": []byte(steps.GoMod)}
 	for p, d := range files {
 		all[p] = d
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/progress"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
@@ -43,8 +44,8 @@ func read(t *testing.T, wb *Workbook, rel string) string {
 
 func TestOpenCreatesModule(t *testing.T) {
 	wb := open(t)
-	if got := read(t, wb, "go.mod"); got != GoMod {
-		t.Errorf("go.mod = %q, want %q", got, GoMod)
+	if got := read(t, wb, "go.mod"); got != steps.GoMod {
+		t.Errorf("go.mod = %q, want %q", got, steps.GoMod)
 	}
 	if !strings.Contains(read(t, wb, "README.md"), "go test ./...") {
 		t.Error("README.md does not explain the workspace")
@@ -75,35 +76,64 @@ func TestOpenCorruptProgress(t *testing.T) {
 	}
 }
 
-func TestPrepareAddsOnlyMissingFiles(t *testing.T) {
+func TestStartAddsOnlyMissingFiles(t *testing.T) {
 	wb := open(t)
 	sub := step(t, wb, "01.02-sub")
-	written, err := wb.Prepare(sub)
+	done, err := wb.Start(sub)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := "calc/add.go calc/check_add_test.go calc/sub.go calc/check_sub_test.go"
-	if got := strings.Join(written, " "); got != want {
-		t.Errorf("Prepare wrote %s, want %s", got, want)
+	if got := strings.Join(done.Added, " "); got != want {
+		t.Errorf("Start added %s, want %s", got, want)
 	}
-	// The learner's work is never overwritten; the checks are restored.
+	// The learner's work is never overwritten; the checks are restored, and an edited one is
+	// reported as such.
 	os.WriteFile(wb.Path("calc/add.go"), []byte("package calc\n// mine\n"), 0o644)
 	os.WriteFile(wb.Path("calc/check_add_test.go"), []byte("package calc\n"), 0o644)
 	os.Remove(wb.Path("calc/check_sub_test.go"))
-	written, _ = wb.Prepare(sub)
-	if got := strings.Join(written, " "); got != "calc/check_add_test.go calc/check_sub_test.go" {
-		t.Errorf("second Prepare wrote %s, want only the two check files", got)
+	done, _ = wb.Start(sub)
+	if got := strings.Join(done.Added, " "); got != "calc/check_sub_test.go" {
+		t.Errorf("second Start added %s, want only the deleted check file", got)
+	}
+	if got := strings.Join(done.Restored, " "); got != "calc/check_add_test.go" {
+		t.Errorf("second Start restored %s, want the edited check file", got)
 	}
 	if got := read(t, wb, "calc/add.go"); got != "package calc\n// mine\n" {
-		t.Errorf("Prepare overwrote the learner's add.go with %q", got)
+		t.Errorf("Start overwrote the learner's add.go with %q", got)
 	}
-	if wb.Progress.Reached != "01.02-sub" {
-		t.Errorf("Reached = %q", wb.Progress.Reached)
+	if wb.Progress.Reached != "01.02-sub" || !wb.Progress.Started("01.01-add") {
+		t.Errorf("Reached = %q, 01.01-add started = %v", wb.Progress.Reached, wb.Progress.Started("01.01-add"))
 	}
-	// Going back does not lower what has been reached.
-	wb.Prepare(step(t, wb, "01.01-add"))
+	// Going back does not lower what has been reached, nor remove the later step's check.
+	wb.Start(step(t, wb, "01.01-add"))
 	if wb.Progress.Reached != "01.02-sub" {
 		t.Errorf("Reached after going back = %q, want it kept", wb.Progress.Reached)
+	}
+	if _, err := os.Stat(wb.Path("calc/check_sub_test.go")); err != nil {
+		t.Error("starting an earlier step removed a later step's check")
+	}
+	// Another package is not touched until one of its steps is started.
+	if _, err := os.Stat(wb.Path("greet")); err == nil {
+		t.Error("Start of a calc step wrote files of package greet")
+	}
+}
+
+func TestOpenRefusesAnotherModule(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "workspace")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/mine\n\ngo 1.25\n"), 0o644)
+	if _, err := Open(dir, fixture.Book()); err == nil || !strings.Contains(err.Error(), `"example.com/mine"`) {
+		t.Errorf("Open(another module) error = %v, want a refusal naming the module", err)
+	}
+	other := filepath.Join(t.TempDir(), "stuff")
+	os.MkdirAll(other, 0o755)
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
+	if _, err := Open(other, fixture.Book()); err == nil || !strings.Contains(err.Error(), "not a learn workspace") {
+		t.Errorf("Open(a folder of other files) error = %v, want a refusal", err)
+	}
+	if _, err := os.Stat(filepath.Join(other, "go.mod")); err == nil {
+		t.Error("Open wrote a go.mod into a folder it refused")
 	}
 }
 
@@ -119,7 +149,7 @@ func TestCheckApplyResetCycle(t *testing.T) {
 	if res.Status != checker.Failed || !strings.Contains(res.Details(), "Add(2, 3) = 0, want 5") {
 		t.Fatalf("starter check = %v\n%s", res.Headline(), res.Details())
 	}
-	if wb.Status(add) != "failed" {
+	if wb.Status(add) != progress.Failed {
 		t.Errorf("Status = %s, want failed", wb.Status(add))
 	}
 
@@ -128,7 +158,7 @@ func TestCheckApplyResetCycle(t *testing.T) {
 		t.Fatalf("SolutionDiff = %+v, %v", diffs, err)
 	}
 
-	backup, err := wb.ApplySolution(add)
+	backup, err := wb.ApplySolution(ctx, add)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +190,7 @@ func TestCheckApplyResetCycle(t *testing.T) {
 	if kept, _ := os.ReadFile(filepath.Join(backup, "calc", "add.go")); !strings.Contains(string(kept), "return a + b") {
 		t.Errorf("reset backup holds %q, want the solved file", kept)
 	}
-	if wb.Status(add) != "todo" {
+	if wb.Status(add) != progress.Todo {
 		t.Errorf("Status after reset = %s, want todo", wb.Status(add))
 	}
 
@@ -174,7 +204,7 @@ func TestCheckApplyResetCycle(t *testing.T) {
 func TestCheckThroughGroupsEarlierSteps(t *testing.T) {
 	wb := open(t)
 	for _, id := range []string{"01.01-add", "01.02-sub", "02.01-greet"} {
-		if _, err := wb.ApplySolution(step(t, wb, id)); err != nil {
+		if _, err := wb.ApplySolution(context.Background(), step(t, wb, id)); err != nil {
 			t.Fatal(err)
 		}
 	}

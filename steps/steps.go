@@ -63,8 +63,10 @@ type Step struct {
 // A Book is every step in order plus the reference directory of each workspace package.
 type Book struct {
 	Steps []*Step
-	// References maps a workspace package (e.g. "logtar") to the repository directory that its
-	// code must equal after the package's last step (e.g. "logtar" or "chapters/ch03/files").
+	// References maps a workspace package that is also a library of the repository (e.g.
+	// "logtar") to the library's directory ("logtar"): the package's code after its last step
+	// must equal the library. Every package's code at the end of each chapter is kept in
+	// chapters/chNN/<package> as well (see internal/author).
 	References map[string]string
 	byID       map[string]*Step
 }
@@ -280,10 +282,12 @@ func Load(fsys fs.FS) (*Book, error) {
 			}
 		}
 	}
-	for _, s := range b.Steps {
-		if _, ok := b.References[s.Package]; !ok {
-			errs = append(errs, fmt.Errorf("steps: %s: package %q has no line in packages.txt", s.ID, s.Package))
+	for pkg := range b.References {
+		if len(b.Package(pkg)) == 0 {
+			errs = append(errs, fmt.Errorf("steps: packages.txt names package %q, which no step builds", pkg))
 		}
+	}
+	for _, s := range b.Steps {
 		for _, r := range s.Retires {
 			t, ok := b.byID[r]
 			if !ok || t.Index >= s.Index || t.Package != s.Package {

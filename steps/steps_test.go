@@ -116,7 +116,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown field", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "extra": 1}`}, "unknown field"},
 		{"bad lesson", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md", "package": "calc"}`}, "is not \"chNN/file.md#heading-anchor\""},
 		{"bad timeout", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "timeout": "soon"}`}, "positive duration"},
-		{"no package line", map[string]string{"packages.txt": "other x\n"}, "has no line in packages.txt"},
+		{"library no step builds", map[string]string{"packages.txt": "calc x\nother x\n"}, "names package \"other\", which no step builds"},
 		{"bad retire", map[string]string{"01.01-a/step.json": `{"title": "T", "lesson": "a.md#h", "package": "calc", "retires": ["01.01-a"]}`}, "not an earlier step"},
 	}
 	for _, tt := range tests {

@@ -405,6 +405,8 @@ func (a *app) verify(ctx context.Context, args []string) int {
 		return a.usageError("usage: learn verify [--parallel N]")
 	}
 	v := &verify.Verifier{Book: a.book, Chapters: a.lessons, Root: repoRoot(), GoCmd: a.goCmd}
+	v.Cache, v.WorkDir = verify.DefaultCache(os.Getenv("LEARN_VERIFY_CACHE"))
+	start := time.Now()
 	if v.Root == "" {
 		fmt.Fprintln(a.stderr, a.paint(yellow, "not inside the learn-go-hard-way repository: reference directories and repository links are not checked"))
 	}
@@ -418,6 +420,9 @@ func (a *app) verify(ctx context.Context, args []string) int {
 			fmt.Fprintf(a.stdout, "%s\n", indentLines(p.Error(), "     "))
 		}
 	})
+	hits, runs := v.CacheStats()
+	fmt.Fprintf(a.stdout, "\n%s\n", a.paint(dim, fmt.Sprintf("%s; %d verdicts from the cache (LEARN_VERIFY_CACHE=off runs everything), %d checks run",
+		time.Since(start).Round(time.Second), hits, runs)))
 	if problems > 0 {
 		fmt.Fprintf(a.stdout, "\n%d problems\n", problems)
 		return exitFail

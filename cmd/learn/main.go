@@ -51,6 +51,7 @@ Commands:
   reset STEP               put STEP's files back as they were before it (a backup is kept)
   progress                 how far you are
   verify                   check every step and lesson (for authors and CI)
+  author                   tools for authors: sync, restack, new (learn author help)
   help                     this text
 
 STEP is a step id such as EXAMPLE, or any unique prefix of one (PREFIX), as in
@@ -165,6 +166,8 @@ func (a *app) run(args []string) int {
 		return a.progress(rest)
 	case "verify":
 		return a.verify(ctx, rest)
+	case "author":
+		return a.author(rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(a.stdout, a.usage())
 		return exitOK

@@ -51,7 +51,10 @@ func (v *Verifier) Run(ctx context.Context, parallel int, report func(Report)) i
 		problems += len(r.Problems)
 		report(r)
 	}
-	r := Report{What: "lessons", Problems: v.Lessons(ctx)}
+	r := Report{What: "chapter snapshots (chapters/chNN/<package>)", Problems: v.Snapshots()}
+	problems += len(r.Problems)
+	report(r)
+	r = Report{What: "lessons", Problems: v.Lessons(ctx)}
 	problems += len(r.Problems)
 	report(r)
 	return problems

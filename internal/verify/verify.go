@@ -10,19 +10,14 @@ package verify
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"go/format"
 	"io/fs"
-	"os"
-	"os/exec"
 	"path"
-	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/lesson"
@@ -38,9 +33,24 @@ type Verifier struct {
 	Root string
 	// GoCmd is the go command; empty means "go".
 	GoCmd string
+	// Cache is a folder where verdicts of the dynamic check are kept, keyed by a hash of all
+	// they depend on (the files, the checks, the go version), so an unchanged step is not run
+	// again. Empty: no cache.
+	Cache string
+	// WorkDir is a folder for the dynamic check's throwaway workspaces, one per step and side,
+	// reused between runs so the go command's build cache recognises unchanged packages. Empty:
+	// fresh temporary folders.
+	WorkDir string
 
 	mu     sync.Mutex
 	parsed map[string]*lesson.Lesson
+
+	stdOnce sync.Once
+	std     *lockedImporter // the standard library, type-checked from source once
+
+	versionOnce  sync.Once
+	version      string // go env GOVERSION GOOS GOARCH
+	hits, misses atomic.Int64
 }
 
 func (v *Verifier) lesson(p string) (*lesson.Lesson, error) {
@@ -162,312 +172,4 @@ func (v *Verifier) callout(s *steps.Step) []error {
 		return []error{fmt.Errorf("lesson %s#%s has %d callouts \"> **Step %s: ...**\", want exactly 1", s.Lesson, s.Anchor, found, s.ID)}
 	}
 	return nil
-}
-
-// Dynamic runs the step's check on the state before the step (it must fail with a test failure)
-// and every active check of its package on the state after it (they must pass). The starter's
-// verdict is returned so authors can read the learner-facing message.
-func (v *Verifier) Dynamic(ctx context.Context, s *steps.Step) (starter *checker.Result, errs []error) {
-	// Before: the previous reference plus the starter, with the check files a learner has then.
-	var prev *steps.Step
-	for _, t := range v.Book.Package(s.Package) {
-		if t.Index < s.Index {
-			prev = t
-		}
-	}
-	var checks []*steps.Step
-	if prev != nil {
-		checks = v.Book.Active(prev)
-	}
-	before, err := v.run(ctx, v.Book.StateBefore(s), checks, s)
-	if err != nil {
-		return nil, []error{fmt.Errorf("starter: %w", err)}
-	}
-	switch {
-	case before.Status == checker.Passed:
-		errs = append(errs, errors.New("starter: the check passes before the step is done (a check that cannot fail)"))
-	case before.Status != checker.Failed || before.Flooded:
-		errs = append(errs, fmt.Errorf("starter: the check %s, want a test failure that says what is missing\n%s",
-			before.Headline(), indent(before.Details())))
-	case strings.TrimSpace(before.Details()) == "":
-		errs = append(errs, errors.New("starter: the check fails without a message"))
-	}
-
-	// After: the reference, with every active check.
-	after, err := v.run(ctx, v.Book.StateAfter(s.Package, s), v.Book.Active(s), v.Book.Active(s)...)
-	if err != nil {
-		return before, append(errs, fmt.Errorf("reference: %w", err))
-	}
-	if after.Status != checker.Passed {
-		errs = append(errs, fmt.Errorf("reference: the checks through this step %s\n%s", after.Headline(), indent(after.Details())))
-	}
-	return before, errs
-}
-
-// run builds a throwaway workspace holding files plus the check files of present, and checks the
-// given steps there.
-func (v *Verifier) run(ctx context.Context, files map[string][]byte, present []*steps.Step, run ...*steps.Step) (*checker.Result, error) {
-	dir, err := os.MkdirTemp("", "learn-verify-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	all := map[string][]byte{"go.mod": []byte(steps.GoMod)}
-	for p, d := range files {
-		all[p] = d
-	}
-	for _, t := range present {
-		for _, f := range t.Check {
-			all[f.Path] = f.Data
-		}
-	}
-	for p, d := range all {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(full, d, 0o644); err != nil {
-			return nil, err
-		}
-	}
-	req := checker.Request{Dir: dir, Package: run[0].Package, Files: map[string][]byte{}, GoCmd: v.GoCmd}
-	for _, t := range run {
-		req.Timeout = max(req.Timeout, t.Timeout)
-		for _, f := range t.Check {
-			req.Files[f.Path] = f.Data
-		}
-	}
-	return checker.Run(ctx, req)
-}
-
-// Reference checks that the last step of a package leaves exactly the reference directory's
-// non-test Go files. It needs Root.
-func (v *Verifier) Reference(pkg string) []error {
-	if v.Root == "" {
-		return nil
-	}
-	line := v.Book.Package(pkg)
-	if len(line) == 0 {
-		return nil
-	}
-	ref := v.Book.References[pkg]
-	state := v.Book.StateAfter(pkg, line[len(line)-1])
-	want := map[string][]byte{}
-	for p, d := range state {
-		if rest, ok := strings.CutPrefix(p, pkg+"/"); ok && !strings.Contains(rest, "/") && strings.HasSuffix(rest, ".go") {
-			want[rest] = d
-		}
-	}
-	var errs []error
-	entries, err := os.ReadDir(filepath.Join(v.Root, filepath.FromSlash(ref)))
-	if err != nil {
-		return []error{fmt.Errorf("reference directory %s: %w", ref, err)}
-	}
-	have := map[string]bool{}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		have[name] = true
-		data, err := os.ReadFile(filepath.Join(v.Root, filepath.FromSlash(ref), name))
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		w, ok := want[name]
-		switch {
-		case !ok:
-			errs = append(errs, fmt.Errorf("%s/%s is not built by any step of package %s", ref, name, pkg))
-		case !bytes.Equal(w, data):
-			errs = append(errs, fmt.Errorf("%s/%s differs from what the steps of package %s leave (last written by %s)",
-				ref, name, pkg, lastWriter(line, pkg+"/"+name)))
-		}
-	}
-	for name := range want {
-		if !have[name] {
-			errs = append(errs, fmt.Errorf("the steps of package %s leave %s, which %s does not have", pkg, name, ref))
-		}
-	}
-	return errs
-}
-
-func lastWriter(line []*steps.Step, p string) string {
-	id := "no step"
-	for _, s := range line {
-		for _, f := range s.Solution {
-			if f.Path == p {
-				id = s.ID
-			}
-		}
-	}
-	return id
-}
-
-var (
-	workspacePath = regexp.MustCompile("workspace/[A-Za-z0-9_./-]+\\.go\\b")
-	stepMention   = regexp.MustCompile(`learn (?:check|hint|solution|reset)(?: --apply)? (\d\d\.\d\d-[a-z0-9-]+)`)
-)
-
-// Lessons checks every lesson: links and images resolve, anchors exist, callouts name real steps,
-// workspace files named exist in some step, and complete Go blocks compile (one go build for all).
-func (v *Verifier) Lessons(ctx context.Context) []error {
-	files, err := v.lessonFiles()
-	if err != nil {
-		return []error{err}
-	}
-	provided := map[string]bool{}
-	for _, s := range v.Book.Steps {
-		for _, f := range append(append([]steps.File{}, s.Starter...), s.Solution...) {
-			provided["workspace/"+f.Path] = true
-		}
-	}
-	var errs []error
-	var blocks []codeRef
-	for _, p := range files {
-		l, err := v.lesson(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		src, _ := fs.ReadFile(v.Chapters, p)
-		for _, link := range l.Links {
-			if err := v.link(p, link.Dest); err != nil {
-				errs = append(errs, fmt.Errorf("%s:%d: %w", p, link.Line, err))
-			}
-		}
-		for _, c := range l.Callouts {
-			s, ok := v.Book.ByID(c.Step)
-			if !ok {
-				errs = append(errs, fmt.Errorf("%s:%d: callout for step %s, which does not exist", p, c.Line, c.Step))
-			} else if s.Lesson != p {
-				errs = append(errs, fmt.Errorf("%s:%d: callout for step %s, whose step.json names lesson %s", p, c.Line, c.Step, s.Lesson))
-			}
-		}
-		for _, m := range stepMention.FindAllSubmatchIndex(src, -1) {
-			id := string(src[m[2]:m[3]])
-			if _, ok := v.Book.ByID(id); !ok {
-				errs = append(errs, fmt.Errorf("%s:%d: mentions step %s, which does not exist", p, lineOf(src, m[0]), id))
-			}
-		}
-		for _, m := range workspacePath.FindAllIndex(src, -1) {
-			wp := string(src[m[0]:m[1]])
-			if !provided[wp] && !strings.HasSuffix(wp, "_test.go") {
-				errs = append(errs, fmt.Errorf("%s:%d: names %s, which no step provides", p, lineOf(src, m[0]), wp))
-			}
-		}
-		for _, c := range l.Code {
-			if c.Complete() {
-				blocks = append(blocks, codeRef{p, c})
-			}
-		}
-	}
-	errs = append(errs, v.compile(ctx, blocks)...)
-	return errs
-}
-
-// link checks one link of lesson p.
-func (v *Verifier) link(p, dest string) error {
-	if dest == "" {
-		return errors.New("empty link")
-	}
-	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "mailto:") {
-		return nil
-	}
-	target, anchor, _ := strings.Cut(dest, "#")
-	var targetPath string // relative to the chapters folder, for lessons
-	if target == "" {
-		targetPath = p
-	} else {
-		targetPath = path.Join(path.Dir(p), target)
-	}
-	if strings.HasSuffix(targetPath, ".md") && !strings.HasPrefix(targetPath, "..") {
-		l, err := v.lesson(targetPath)
-		if err != nil {
-			return fmt.Errorf("link %q: no lesson %s", dest, targetPath)
-		}
-		if anchor != "" {
-			if _, ok := l.Anchor(anchor); !ok {
-				return fmt.Errorf("link %q: %s has no heading #%s", dest, targetPath, anchor)
-			}
-		}
-		return nil
-	}
-	// A file elsewhere in the repository, relative to chapters/.
-	if v.Root == "" {
-		return nil
-	}
-	full := filepath.Join(v.Root, "chapters", filepath.FromSlash(targetPath))
-	if _, err := os.Stat(full); err != nil {
-		return fmt.Errorf("link %q: no file %s", dest, filepath.ToSlash(filepath.Join("chapters", targetPath)))
-	}
-	return nil
-}
-
-type codeRef struct {
-	lesson string
-	block  lesson.CodeBlock
-}
-
-// compile builds every complete Go block as a package of its own in one throwaway module.
-func (v *Verifier) compile(ctx context.Context, blocks []codeRef) []error {
-	if len(blocks) == 0 {
-		return nil
-	}
-	dir, err := os.MkdirTemp("", "learn-lessons-")
-	if err != nil {
-		return []error{err}
-	}
-	defer os.RemoveAll(dir)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module lessons\n\ngo 1.25\n"), 0o644); err != nil {
-		return []error{err}
-	}
-	where := map[string]codeRef{}
-	for i, b := range blocks {
-		name := fmt.Sprintf("b%03d", i)
-		where[name] = b
-		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
-			return []error{err}
-		}
-		if err := os.WriteFile(filepath.Join(dir, name, "main.go"), []byte(b.block.Code), 0o644); err != nil {
-			return []error{err}
-		}
-	}
-	goCmd := v.GoCmd
-	if goCmd == "" {
-		goCmd = "go"
-	}
-	cmd := exec.CommandContext(ctx, goCmd, "build", "-o", filepath.Join(dir, "bin")+string(filepath.Separator), "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
-	out, err := cmd.CombinedOutput()
-	if err == nil {
-		return nil
-	}
-	var errs []error
-	pos := regexp.MustCompile(`^(?:\./)?(b\d{3})/main\.go:(\d+)(?::\d+)?: (.*)$`)
-	for line := range strings.SplitSeq(string(out), "\n") {
-		m := pos.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		b := where[m[1]]
-		var n int
-		fmt.Sscan(m[2], &n)
-		errs = append(errs, fmt.Errorf("%s:%d: complete Go block does not compile: line %d: %s", b.lesson, b.block.Line, n, m[3]))
-	}
-	if len(errs) == 0 {
-		errs = append(errs, fmt.Errorf("building the lessons' Go blocks: %v\n%s", err, out))
-	}
-	return errs
-}
-
-func lineOf(src []byte, off int) int { return bytes.Count(src[:off], []byte("\n")) + 1 }
-
-func indent(s string) string {
-	s = strings.TrimRight(s, "\n")
-	if s == "" {
-		return ""
-	}
-	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
 }

@@ -2,12 +2,25 @@ package verify
 
 import (
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
+
+// The dynamic check (every starter fails, every reference passes with every earlier check) runs
+// go test twice per step: minutes for the whole book. go test ./... leaves it out; authors and CI
+// ask for it:
+//
+//	go test ./internal/verify -dynamic                       # every step, cached
+//	go test ./internal/verify -dynamic -run 'TestSteps/04.02' -v   # some steps, with the starter's message
+//	LEARN_VERIFY=dynamic go test ./internal/verify            # the same, from the environment
+//
+// Verdicts are cached (see Verifier.Cache) in the user's cache folder; LEARN_VERIFY_CACHE names
+// another folder, or "off" for none.
+var dynamic = flag.Bool("dynamic", os.Getenv("LEARN_VERIFY") == "dynamic", "run the dynamic check of every step (slow; cached)")
 
 // newVerifier checks the repository this test lives in.
 func newVerifier(t *testing.T) *Verifier {
@@ -20,11 +33,13 @@ func newVerifier(t *testing.T) *Verifier {
 	if err != nil {
 		t.Fatalf("loading steps: %v", err)
 	}
-	return &Verifier{Book: book, Chapters: os.DirFS(filepath.Join(root, "chapters")), Root: root}
+	v := &Verifier{Book: book, Chapters: os.DirFS(filepath.Join(root, "chapters")), Root: root}
+	v.Cache, v.WorkDir = DefaultCache(os.Getenv("LEARN_VERIFY_CACHE"))
+	return v
 }
 
-// TestSteps is the dev check for every step: go test ./internal/verify -run 'TestSteps/<id>' for
-// one. With -short only the static checks run. -v shows the message a learner sees first.
+// TestSteps is the dev check for every step: static checks always, the dynamic check with
+// -dynamic. -v shows the message a learner sees first.
 func TestSteps(t *testing.T) {
 	v := newVerifier(t)
 	if len(v.Book.Steps) == 0 {
@@ -36,7 +51,7 @@ func TestSteps(t *testing.T) {
 			for _, err := range v.Static(s) {
 				t.Error(err)
 			}
-			if testing.Short() {
+			if !*dynamic {
 				return
 			}
 			starter, errs := v.Dynamic(context.Background(), s)
@@ -48,6 +63,12 @@ func TestSteps(t *testing.T) {
 			}
 		})
 	}
+	t.Cleanup(func() {
+		if *dynamic {
+			hits, runs := v.CacheStats()
+			t.Logf("dynamic check: %d verdicts from the cache, %d run", hits, runs)
+		}
+	})
 }
 
 func TestReferences(t *testing.T) {
@@ -56,6 +77,9 @@ func TestReferences(t *testing.T) {
 		for _, err := range v.Reference(pkg) {
 			t.Errorf("%s: %v", pkg, err)
 		}
+	}
+	for _, err := range v.Snapshots() {
+		t.Error(err)
 	}
 }
 

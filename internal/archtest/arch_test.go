@@ -1,11 +1,13 @@
 package archtest
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 )
 
 const module = "github.com/learn-go-hard-way/learn-go-hard-way"
@@ -19,7 +21,9 @@ type pkg struct {
 // listAll returns every package of the module and every package they depend on.
 func listAll(t *testing.T) map[string]*pkg {
 	t.Helper()
-	cmd := exec.Command("go", "list", "-deps", "-test=false", "-json=ImportPath,Standard,Deps", "./...")
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "list", "-deps", "-test=false", "-json=ImportPath,Standard,Deps", "./...")
 	cmd.Dir = "../.."
 	out, err := cmd.Output()
 	if err != nil {

@@ -2,6 +2,7 @@ package author
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/textdiff"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
@@ -128,7 +130,9 @@ func (r *Repo) carry(s *steps.Step, p, old, new string) ([]Change, error) {
 
 // gitShow returns a file as it is at revision rev, nil if it does not exist there.
 func (r *Repo) gitShow(rev, rel string) ([]byte, error) {
-	cmd := exec.Command("git", "show", rev+":"+rel)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", "show", rev+":"+rel)
 	cmd.Dir = r.Root
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
@@ -174,7 +175,9 @@ func (v *Verifier) goVersion() string {
 		if goCmd == "" {
 			goCmd = "go"
 		}
-		out, err := exec.Command(goCmd, "env", "GOVERSION", "GOOS", "GOARCH").Output()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		out, err := exec.CommandContext(ctx, goCmd, "env", "GOVERSION", "GOOS", "GOARCH").Output()
 		if err != nil {
 			v.version = "unknown " + err.Error()
 			return

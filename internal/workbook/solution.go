@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/textdiff"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
@@ -109,6 +110,9 @@ func (w *Workbook) ApplySolution(ctx context.Context, s *steps.Step) (backup str
 	return backup, nil
 }
 
+// buildLimit bounds the compile that guards applying a solution.
+const buildLimit = 2 * time.Minute
+
 // build compiles package pkg of the workspace (without its tests) and returns the compiler's
 // complaints, "" when it compiles. A go command that cannot run at all counts as compiling:
 // the safety net must not stand in the learner's way.
@@ -117,6 +121,8 @@ func (w *Workbook) build(ctx context.Context, pkg string) string {
 	if goCmd == "" {
 		goCmd = "go"
 	}
+	ctx, cancel := context.WithTimeout(ctx, buildLimit)
+	defer cancel()
 	cmd := exec.CommandContext(ctx, goCmd, "build", "./"+pkg)
 	cmd.Dir = w.Dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")

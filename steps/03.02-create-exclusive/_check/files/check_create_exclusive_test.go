@@ -18,28 +18,31 @@ func createRandomData() []byte {
 }
 
 func TestCreateExclusiveNewFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "id.txt")
-	data := createRandomData()
-	// Permissions with only the owner's bits set, which no usual umask changes.
+	// Two files with two different permissions, with only the owner's bits
+	// set, which no usual umask changes: perm must come from the argument.
 	perms := []fs.FileMode{0o600, 0o400, 0o700, 0o500}
-	perm := perms[rand.IntN(len(perms))]
-	if err := CreateExclusive(path, data, perm); err != nil {
-		t.Fatalf("CreateExclusive(%q, %q, %#o) on a new path = %v, want nil", path, data, perm, err)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("CreateExclusive returned nil, but reading the file back failed: %v", err)
-	}
-	if string(got) != string(data) {
-		t.Errorf("CreateExclusive(path, %q, %#o) wrote %q, want %q", data, perm, got, data)
-	}
-	if runtime.GOOS == "windows" {
-		return
-	}
-	info, _ := os.Stat(path)
-	if got := info.Mode().Perm(); got != perm {
-		t.Errorf("CreateExclusive(path, data, %#o) created a file with permissions %v (%#o), want %v (%#o): "+
-			"pass perm to os.OpenFile", perm, got, got, perm, perm)
+	for _, i := range rand.Perm(len(perms))[:2] {
+		perm := perms[i]
+		path := filepath.Join(t.TempDir(), "id.txt")
+		data := createRandomData()
+		if err := CreateExclusive(path, data, perm); err != nil {
+			t.Fatalf("CreateExclusive(%q, %q, %#o) on a new path = %v, want nil", path, data, perm, err)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("CreateExclusive returned nil, but reading the file back failed: %v", err)
+		}
+		if string(got) != string(data) {
+			t.Errorf("CreateExclusive(path, %q, %#o) wrote %q, want %q", data, perm, got, data)
+		}
+		if runtime.GOOS == "windows" {
+			continue
+		}
+		info, _ := os.Stat(path)
+		if got := info.Mode().Perm(); got != perm {
+			t.Errorf("CreateExclusive(path, data, %#o) created a file with permissions %v (%#o), want %v (%#o): "+
+				"pass perm to os.OpenFile", perm, got, got, perm, perm)
+		}
 	}
 }
 

@@ -34,22 +34,23 @@ func ExampleRun() {
 	// exit code 2
 }
 
-func ExampleCountingWriter() {
-	cw := &stdio.CountingWriter{W: os.Stdout}
-	fmt.Fprintln(cw, "one")
-	fmt.Fprintln(cw, "three")
-	fmt.Println(cw.N, "bytes")
+func ExamplePrefixWriter() {
+	w := &stdio.PrefixWriter{W: os.Stdout, Prefix: "[api] "}
+	fmt.Fprint(w, "listening on :8080\nGET /users")
+	fmt.Fprint(w, " 200\n") // the rest of the same line: no second prefix
+	fmt.Println(w.N, "bytes written")
 	// Output:
-	// one
-	// three
-	// 10 bytes
+	// [api] listening on :8080
+	// [api] GET /users 200
+	// 46 bytes written
 }
 
-// A CountingWriter on each side of a compressor shows how much gzip saved.
-func ExampleCountingWriter_compression() {
-	compressed := &stdio.CountingWriter{W: io.Discard}
+// A PrefixWriter without a prefix only counts. One on each side of a
+// compressor shows how much gzip saved.
+func ExamplePrefixWriter_compression() {
+	compressed := &stdio.PrefixWriter{W: io.Discard}
 	zw := gzip.NewWriter(compressed)
-	plain := &stdio.CountingWriter{W: zw}
+	plain := &stdio.PrefixWriter{W: zw}
 
 	w := bufio.NewWriter(plain)
 	for range 1000 {

@@ -3,6 +3,7 @@ package stdio
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -72,10 +73,39 @@ func TestCollectProcInfoRemovedCwd(t *testing.T) {
 	}
 }
 
-func TestCountingWriterPassesErrorsThrough(t *testing.T) {
+func TestPrefixWriterPassesErrorsThrough(t *testing.T) {
 	boom := errors.New("boom")
-	cw := &CountingWriter{W: failWriter{boom}}
-	if n, err := cw.Write([]byte("abc")); n != 0 || err != boom || cw.N != 0 {
-		t.Errorf("Write to a failing writer = %d, %v (N = %d); want 0, boom (N = 0)", n, err, cw.N)
+	w := &PrefixWriter{W: failWriter{boom}, Prefix: "> "}
+	if n, err := w.Write([]byte("abc")); n != 0 || err != boom || w.N != 0 {
+		t.Errorf("Write to a failing writer = %d, %v (N = %d); want 0, boom (N = 0)", n, err, w.N)
+	}
+}
+
+// shortWriter accepts half of every write and reports no error, breaking the
+// io.Writer contract.
+type shortWriter struct{ got bytes.Buffer }
+
+func (w *shortWriter) Write(p []byte) (int, error) { return w.got.Write(p[:len(p)/2]) }
+
+func TestPrefixWriterShortWriteWithoutError(t *testing.T) {
+	for _, prefix := range []string{"", "> "} {
+		w := &PrefixWriter{W: &shortWriter{}, Prefix: prefix}
+		if n, err := w.Write([]byte("abcd\n")); n == 5 || err != io.ErrShortWrite {
+			t.Errorf("Prefix %q: Write to a writer that takes half = %d, %v; want fewer than 5 and io.ErrShortWrite",
+				prefix, n, err)
+		}
+	}
+}
+
+func TestPrefixWriterLinesAcrossWrites(t *testing.T) {
+	var buf bytes.Buffer
+	w := &PrefixWriter{W: &buf, Prefix: "# "}
+	for _, piece := range []string{"", "a", "b\n", "\n", "", "c\nd", "\n"} {
+		if n, err := w.Write([]byte(piece)); n != len(piece) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", piece, n, err)
+		}
+	}
+	if got, want := buf.String(), "# ab\n# \n# c\n# d\n"; got != want || w.N != int64(len(want)) {
+		t.Errorf("W holds %q (N = %d), want %q (N = %d)", got, w.N, want, len(want))
 	}
 }

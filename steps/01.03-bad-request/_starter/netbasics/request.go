@@ -17,9 +17,10 @@ var ErrMalformedRequest = errors.New("netbasics: malformed request line")
 // as '-'), a target with no control characters, and the version "HTTP/1.0"
 // or "HTTP/1.1". Anything else returns an error wrapping ErrMalformedRequest.
 func ParseRequestLine(line string) (method, target, version string, err error) {
-	// TODO(01.03): split line on " " (strings.Split), insist on three
-	// non-empty parts and a known version; wrap ErrMalformedRequest with
-	// fmt.Errorf("%w ...", ErrMalformedRequest, ...) when something is wrong.
+	// TODO(01.03): split line on " " (strings.Split) and insist on three
+	// parts: a non-empty method of token characters only, a non-empty target
+	// without control characters, and a known version. When something is
+	// wrong, wrap ErrMalformedRequest: fmt.Errorf("%w ...", ErrMalformedRequest, ...).
 	// Then make ServeHello (http.go) answer "400 Bad Request" to a bad line.
 	return "", "", "", nil
 }

@@ -3,7 +3,10 @@ package netbasics
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"net"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -34,11 +37,32 @@ func (f *dnsFake) LookupHost(ctx context.Context, host string) ([]string, error)
 	return addrs, nil
 }
 
+// dnsRandomIPv4 returns a random address from the documentation ranges.
+func dnsRandomIPv4() string {
+	nets := []string{"192.0.2", "198.51.100", "203.0.113"}
+	return fmt.Sprintf("%s.%d", nets[rand.IntN(len(nets))], 1+rand.IntN(254))
+}
+
+// dnsRandomIPv6 returns a random address from the IPv6 documentation range.
+func dnsRandomIPv6() string {
+	return fmt.Sprintf("2001:db8::%x:%x", rand.IntN(0x10000), 1+rand.IntN(0xffff))
+}
+
+// dnsJunk are answers that are not addresses, some of them close enough to
+// fool a hand-written parser.
+var dnsJunk = []string{"not-an-address", "999.0.2.1", "192.0.2.300", "192.0.2", "1.2.3.4.5", "example.test", ""}
+
+// dnsRandomHost returns a made-up host name, so that answers cannot be
+// looked up in a table of the check's names.
+func dnsRandomHost() string {
+	return fmt.Sprintf("host-%d.test", rand.IntN(1_000_000))
+}
+
 func TestFirstIPv4PicksIPv4(t *testing.T) {
 	fake := &dnsFake{answers: map[string][]string{
 		"dual.test":   {"2001:db8::7", "192.0.2.7", "192.0.2.8"},
 		"v4.test":     {"198.51.100.1"},
-		"junk.test":   {"not-an-address", "203.0.113.5"},
+		"junk.test":   {"not-an-address", "999.0.2.1", "203.0.113.5"},
 		"mapped.test": {"2001:db8::1", "::ffff:192.0.2.9"},
 	}}
 	tests := []struct{ host, want string }{
@@ -47,23 +71,62 @@ func TestFirstIPv4PicksIPv4(t *testing.T) {
 		{"junk.test", "203.0.113.5"},
 		{"mapped.test", "192.0.2.9"},
 	}
+	// Random answers: some IPv6 addresses and junk, then the IPv4 address to
+	// find (sometimes written in IPv6 form), then more addresses of both kinds.
+	for range 10 {
+		var addrs []string
+		for range rand.IntN(4) {
+			if rand.IntN(2) == 0 {
+				addrs = append(addrs, dnsJunk[rand.IntN(len(dnsJunk))])
+			} else {
+				addrs = append(addrs, dnsRandomIPv6())
+			}
+		}
+		want := dnsRandomIPv4()
+		if rand.IntN(3) == 0 {
+			addrs = append(addrs, "::ffff:"+want)
+		} else {
+			addrs = append(addrs, want)
+		}
+		for range rand.IntN(3) {
+			addrs = append(addrs, dnsRandomIPv4(), dnsRandomIPv6())
+		}
+		host := dnsRandomHost()
+		fake.answers[host] = addrs
+		tests = append(tests, struct{ host, want string }{host, want})
+	}
+	failed := 0
 	for _, tt := range tests {
 		got, err := FirstIPv4(context.Background(), fake, tt.host)
-		if got != tt.want || err != nil {
-			t.Errorf("FirstIPv4(%q) with answers %q = %q, %v; want %q, nil",
-				tt.host, fake.answers[tt.host], got, err, tt.want)
+		if got == tt.want && err == nil {
+			continue
 		}
+		if failed++; failed > 6 {
+			continue // enough examples; the count comes at the end
+		}
+		why := ""
+		if slices.Contains(dnsJunk, got) && got != "" {
+			why = fmt.Sprintf(": %q is not an address; parse each answer with netip.ParseAddr", got)
+		}
+		t.Errorf("FirstIPv4(%q) with answers %q = %q, %v; want %q, nil%s",
+			tt.host, fake.answers[tt.host], got, err, tt.want, why)
+	}
+	if failed > 6 {
+		t.Errorf("... and %d more of the %d hosts got a wrong answer", failed-6, len(tests))
 	}
 }
 
 func TestFirstIPv4OnlyIPv6(t *testing.T) {
-	fake := &dnsFake{answers: map[string][]string{"v6.test": {"2001:db8::1", "::1"}}}
-	got, err := FirstIPv4(context.Background(), fake, "v6.test")
+	host := dnsRandomHost()
+	answers := []string{dnsRandomIPv6(), "::1", dnsRandomIPv6()}
+	fake := &dnsFake{answers: map[string][]string{host: answers}}
+	got, err := FirstIPv4(context.Background(), fake, host)
 	if !errors.Is(err, ErrNoIPv4) {
-		t.Fatalf("FirstIPv4(\"v6.test\") with answers [2001:db8::1 ::1] = %q, %v; want \"\" and an error wrapping ErrNoIPv4", got, err)
+		t.Fatalf("FirstIPv4(%q) with answers %q = %q, %v; want \"\" and an error wrapping ErrNoIPv4",
+			host, answers, got, err)
 	}
-	if !strings.Contains(err.Error(), "v6.test") {
-		t.Errorf("FirstIPv4(\"v6.test\") returned the error %q, want it to name the host \"v6.test\"", err)
+	if !strings.Contains(err.Error(), host) {
+		t.Errorf("FirstIPv4(%q) returned the error %q, want it to name the host %q", host, err, host)
 	}
 }
 

@@ -3,8 +3,8 @@
 //
 // Greet and Run write to an io.Writer instead of straight to os.Stdout, so a
 // test can hand them a bytes.Buffer and read what they wrote. CollectProcInfo
-// gathers what a running process knows about itself, and CountingWriter shows
-// how one writer wraps another.
+// gathers what a running process knows about itself, and PrefixWriter shows
+// how one writer wraps another: it labels every line and counts the bytes.
 package stdio
 
 import (

@@ -1,6 +1,8 @@
 package stdio
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -8,8 +10,24 @@ import (
 	"testing"
 )
 
+// procHeap keeps an allocation alive while CollectProcInfo runs.
+var procHeap []byte
+
 func TestCollectProcInfoFields(t *testing.T) {
 	t.Chdir(t.TempDir()) // somewhere the answer cannot be guessed
+
+	// A few goroutines that wait, and a live allocation, both of random size,
+	// so that neither count can be a number of your own.
+	extra := 3 + rand.IntN(8)
+	release := make(chan struct{})
+	for range extra {
+		go func() { <-release }()
+	}
+	defer close(release)
+	heap := (8 + rand.IntN(8)) << 20
+	procHeap = make([]byte, heap)
+	defer func() { procHeap = nil }()
+
 	info, err := CollectProcInfo()
 	if err != nil {
 		t.Fatalf("CollectProcInfo() returned the error %v, want nil", err)
@@ -38,23 +56,32 @@ func TestCollectProcInfoFields(t *testing.T) {
 	if !filepath.IsAbs(info.Cwd) {
 		t.Errorf("CollectProcInfo().Cwd = %q, want an absolute path", info.Cwd)
 	}
-	if info.Goroutines < 1 {
-		t.Errorf("CollectProcInfo().Goroutines = %d, want at least 1 (runtime.NumGoroutine(): "+
-			"the goroutine calling it is one)", info.Goroutines)
+	if info.Goroutines < extra+1 {
+		t.Errorf("CollectProcInfo().Goroutines = %d with %d goroutines waiting besides the caller, "+
+			"want at least %d (runtime.NumGoroutine())", info.Goroutines, extra, extra+1)
 	}
-	if info.HeapAlloc == 0 {
-		t.Errorf("CollectProcInfo().HeapAlloc = 0, want the live heap in bytes " +
-			"(runtime.ReadMemStats(&m), then m.HeapAlloc)")
+	if info.HeapAlloc < uint64(heap) {
+		t.Errorf("CollectProcInfo().HeapAlloc = %d while a %d MiB slice is alive, want at least %d: "+
+			"the live heap in bytes (runtime.ReadMemStats(&m), then m.HeapAlloc)", info.HeapAlloc, heap>>20, heap)
 	}
 }
 
 func TestCollectProcInfoArgsIsACopy(t *testing.T) {
+	// A command line nobody could guess, put where os.Args is for the call.
+	saved := os.Args
+	defer func() { os.Args = saved }()
+	args := []string{"/opt/tools/report"}
+	for range 1 + rand.IntN(4) {
+		args = append(args, fmt.Sprintf("--n=%d", rand.IntN(1000)))
+	}
+	os.Args = args
+
 	info, err := CollectProcInfo()
 	if err != nil {
 		t.Fatalf("CollectProcInfo() returned the error %v, want nil", err)
 	}
-	if !slices.Equal(info.Args, os.Args) {
-		t.Fatalf("CollectProcInfo().Args = %q, want os.Args, %q", info.Args, os.Args)
+	if !slices.Equal(info.Args, args) {
+		t.Fatalf("with os.Args = %q, CollectProcInfo().Args = %q, want the same words", args, info.Args)
 	}
 	if &info.Args[0] == &os.Args[0] {
 		t.Errorf("CollectProcInfo().Args shares its memory with os.Args, want a copy: " +

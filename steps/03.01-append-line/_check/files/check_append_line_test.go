@@ -2,10 +2,14 @@ package files
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -22,15 +26,22 @@ func appendRead(t *testing.T, path string) string {
 	return string(data)
 }
 
+// appendRandomLine returns a log-like line that no solution can know in advance.
+func appendRandomLine() string {
+	levels := []string{"INFO", "WARN", "ERROR", "DEBUG"}
+	return fmt.Sprintf("%s request %d took %dms", levels[rand.IntN(len(levels))], rand.IntN(100000), rand.IntN(900))
+}
+
 func TestAppendLineCreatesAndAppends(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "app.log")
-	for _, line := range []string{"first", "second", ""} {
+	lines := []string{appendRandomLine(), appendRandomLine(), "", appendRandomLine()}
+	for _, line := range lines {
 		if err := AppendLine(path, line); err != nil {
 			t.Fatalf("AppendLine(%q, %q) = %v, want nil", path, line, err)
 		}
 	}
-	if got, want := appendRead(t, path), "first\nsecond\n\n"; got != want {
-		t.Errorf("after AppendLine with \"first\", \"second\" and \"\" on a new file, it holds %q, want %q", got, want)
+	if got, want := appendRead(t, path), strings.Join(lines, "\n")+"\n"; got != want {
+		t.Errorf("after AppendLine with %q on a new file, it holds %q, want %q", lines, got, want)
 	}
 }
 
@@ -58,13 +69,79 @@ func TestAppendLineKeepsExistingContent(t *testing.T) {
 func TestAppendLineRefusesNewline(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "app.log")
 	os.WriteFile(path, []byte("old line\n"), 0o644)
-	err := AppendLine(path, "two\nlines")
-	if err == nil {
-		t.Errorf("AppendLine(path, \"two\\nlines\") = nil, want an error: the line would read back as two lines")
+	for _, line := range []string{"two\nlines", appendRandomLine() + "\n", "\n" + appendRandomLine(), "\n"} {
+		if err := AppendLine(path, line); err == nil {
+			t.Errorf("AppendLine(path, %q) = nil, want an error: the line would not read back as one line", line)
+		}
+		if got := appendRead(t, path); got != "old line\n" {
+			t.Fatalf("after AppendLine(path, %q), the file holds %q, want it unchanged, \"old line\\n\": "+
+				"refuse the line before opening anything", line, got)
+		}
 	}
-	if got := appendRead(t, path); got != "old line\n" {
-		t.Errorf("after AppendLine(path, \"two\\nlines\"), the file holds %q, want it unchanged, \"old line\\n\"", got)
+}
+
+func TestAppendLineConcurrentWriters(t *testing.T) {
+	// Several goroutines append at once, as several processes writing one log
+	// would. Every line must come out whole: opened with O_APPEND, and written
+	// in one call, line and newline together. Interleaving depends on timing,
+	// so the check tries a few times before it believes the file is right.
+	for range 3 {
+		if !appendConcurrently(t) {
+			return
+		}
 	}
+}
+
+// appendConcurrently runs one round of concurrent appends to a new file and
+// reports whether every line came out whole.
+func appendConcurrently(t *testing.T) bool {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "app.log")
+	const writers, each = 16, 100
+	want := map[string]bool{}
+	var lines [writers][]string
+	for w := range writers {
+		for i := range each {
+			line := fmt.Sprintf("writer %d line %d %s", w, i, strings.Repeat("x", rand.IntN(200)))
+			lines[w] = append(lines[w], line)
+			want[line] = true
+		}
+	}
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, line := range lines[w] {
+				AppendLine(path, line)
+			}
+		}()
+	}
+	wg.Wait()
+	content := appendRead(t, path)
+	if content == "(no file)" {
+		t.Errorf("after %d goroutines called AppendLine(%q, ...), there is no file: create it (os.O_CREATE)",
+			writers, path)
+		return false
+	}
+	got := strings.Split(strings.TrimSuffix(content, "\n"), "\n")
+	bad := 0
+	for _, line := range got {
+		if !want[line] {
+			if bad++; bad <= 3 {
+				t.Errorf("with %d goroutines appending at once, the file holds the line %q, which nobody wrote: "+
+					"open with os.O_APPEND (not a Seek to the end, which another writer can overtake) and "+
+					"write the line and its newline in one call", writers, line)
+			}
+		}
+		delete(want, line)
+	}
+	if len(want) > 0 && bad == 0 {
+		t.Errorf("with %d goroutines appending %d lines in all, %d of them are missing from the file: "+
+			"two writers at the same offset overwrite each other; open with os.O_APPEND",
+			writers, writers*each, len(want))
+	}
+	return !t.Failed()
 }
 
 func TestAppendLineMissingFolder(t *testing.T) {

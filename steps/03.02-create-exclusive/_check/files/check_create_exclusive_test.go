@@ -2,7 +2,9 @@ package files
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,25 +12,37 @@ import (
 	"testing"
 )
 
+// createRandomData returns a few random bytes, a newline among them.
+func createRandomData() []byte {
+	return fmt.Appendf(nil, "node-%d\n%x", rand.IntN(1000), rand.Uint64())
+}
+
 func TestCreateExclusiveNewFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "id.txt")
-	if err := CreateExclusive(path, []byte("node-7\n"), 0o600); err != nil {
-		t.Fatalf("CreateExclusive(%q, \"node-7\\n\", 0o600) on a new path = %v, want nil", path, err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("CreateExclusive returned nil, but reading the file back failed: %v", err)
-	}
-	if string(data) != "node-7\n" {
-		t.Errorf("CreateExclusive(path, \"node-7\\n\", 0o600) wrote %q, want \"node-7\\n\"", data)
-	}
-	if runtime.GOOS == "windows" {
-		return
-	}
-	info, _ := os.Stat(path)
-	if perm := info.Mode().Perm(); perm != 0o600 {
-		t.Errorf("CreateExclusive(path, data, 0o600) created a file with permissions %v (%#o), want -rw------- (0o600): "+
-			"pass perm to os.OpenFile", perm, perm)
+	// Two files with two different permissions, with only the owner's bits
+	// set, which no usual umask changes: perm must come from the argument.
+	perms := []fs.FileMode{0o600, 0o400, 0o700, 0o500}
+	for _, i := range rand.Perm(len(perms))[:2] {
+		perm := perms[i]
+		path := filepath.Join(t.TempDir(), "id.txt")
+		data := createRandomData()
+		if err := CreateExclusive(path, data, perm); err != nil {
+			t.Fatalf("CreateExclusive(%q, %q, %#o) on a new path = %v, want nil", path, data, perm, err)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("CreateExclusive returned nil, but reading the file back failed: %v", err)
+		}
+		if string(got) != string(data) {
+			t.Errorf("CreateExclusive(path, %q, %#o) wrote %q, want %q", data, perm, got, data)
+		}
+		if runtime.GOOS == "windows" {
+			continue
+		}
+		info, _ := os.Stat(path)
+		if got := info.Mode().Perm(); got != perm {
+			t.Errorf("CreateExclusive(path, data, %#o) created a file with permissions %v (%#o), want %v (%#o): "+
+				"pass perm to os.OpenFile", perm, got, got, perm, perm)
+		}
 	}
 }
 
@@ -37,7 +51,7 @@ func TestCreateExclusiveExistingFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("original\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := CreateExclusive(path, []byte("intruder\n"), 0o644)
+	err := CreateExclusive(path, createRandomData(), 0o644)
 	if !errors.Is(err, fs.ErrExist) {
 		t.Errorf("CreateExclusive on a path that already holds a file = %v, want an error wrapping fs.ErrExist "+
 			"(os.O_EXCL makes os.OpenFile fail with it)", err)

@@ -3,6 +3,7 @@ package files
 import (
 	"errors"
 	"io"
+	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
@@ -31,6 +32,34 @@ func TestCountLinesSmallInputs(t *testing.T) {
 				hint = ": a last line without a newline still counts"
 			}
 			t.Errorf("CountLines(%q) = %d, %v; want %d, nil%s", tt.in, got, err, tt.want, hint)
+		}
+	}
+}
+
+// countRandomText returns random lines, some empty, with or without a final
+// newline, and how many lines that is.
+func countRandomText() (string, int) {
+	n := rand.IntN(40)
+	var b strings.Builder
+	for range n {
+		b.WriteString(strings.Repeat("ab c", rand.IntN(30)))
+		b.WriteByte('\n')
+	}
+	if rand.IntN(2) == 0 {
+		b.WriteString("no newline at the end")
+		n++
+	}
+	return b.String(), n
+}
+
+func TestCountLinesRandomInputs(t *testing.T) {
+	for range 10 {
+		in, want := countRandomText()
+		// Cut into random pieces on the way, as a network or a pipe would.
+		r := iotest.HalfReader(strings.NewReader(in))
+		got, err := CountLines(r)
+		if got != want || err != nil {
+			t.Fatalf("CountLines(%q) = %d, %v; want %d, nil", in, got, err, want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -41,6 +42,37 @@ func TestLinesYieldsEveryLine(t *testing.T) {
 		if err != nil {
 			t.Errorf("ranging over Lines(%q): pair %d has the error %v, want nil", in, i, err)
 		}
+	}
+}
+
+func TestLinesRandomInput(t *testing.T) {
+	for range 5 {
+		var want []string
+		var b strings.Builder
+		for range 1 + rand.IntN(30) {
+			line := strings.Repeat("ab ", rand.IntN(10))
+			want = append(want, line)
+			b.WriteString(line + []string{"\n", "\r\n"}[rand.IntN(2)])
+		}
+		in := b.String()
+		lines, _ := linesCollect(t, Lines(iotest.HalfReader(strings.NewReader(in))), -1)
+		if !slices.Equal(lines, want) {
+			t.Fatalf("ranging over Lines(%q) gave the lines %q, want %q", in, lines, want)
+		}
+	}
+}
+
+func TestLinesLongLine(t *testing.T) {
+	long := strings.Repeat("y", 100_000+rand.IntN(900_000)) // over 64 KiB, under 1 MiB
+	lines, errs := linesCollect(t, Lines(strings.NewReader("short\n"+long+"\nend\n")), -1)
+	lens := make([]int, len(lines))
+	for i, l := range lines {
+		lens[i] = len(l)
+	}
+	if len(lines) != 3 || lines[1] != long || errs[1] != nil {
+		t.Errorf("ranging over Lines of an input whose second line is %d bytes long gave lines of lengths %v "+
+			"and the errors %v, want lengths [5 %d 3] and no error: give the scanner the same buffer as "+
+			"ReadLines (sc.Buffer(make([]byte, 0, 64*1024), maxLineLength))", len(long), lens, errs, len(long))
 	}
 }
 
@@ -97,12 +129,17 @@ func (r *linesCountingReader) Read(p []byte) (int, error) {
 
 func TestLinesStopsWhenTheLoopBreaks(t *testing.T) {
 	r := &linesCountingReader{}
-	lines, _ := linesCollect(t, Lines(r), 3)
-	if want := []string{"line 0", "line 1", "line 2"}; !slices.Equal(lines, want) {
-		t.Fatalf("the first three lines from Lines were %q, want %q", lines, want)
+	stop := 1 + rand.IntN(50)
+	lines, _ := linesCollect(t, Lines(r), stop)
+	var want []string
+	for i := range stop {
+		want = append(want, fmt.Sprintf("line %d", i))
+	}
+	if !slices.Equal(lines, want) {
+		t.Fatalf("the first %d lines from Lines were %q, want %q", stop, lines, want)
 	}
 	if r.read > 1<<20 {
-		t.Errorf("after the loop took 3 lines and broke, Lines had read %d bytes of a 12 MB input: "+
-			"read lazily, one line per yield, and stop when yield returns false", r.read)
+		t.Errorf("after the loop took %d lines and broke, Lines had read %d bytes of a 12 MB input: "+
+			"read lazily, one line per yield, and stop when yield returns false", stop, r.read)
 	}
 }

@@ -20,9 +20,10 @@ import (
 // empty line, and ends the iteration.
 func Lines(r io.Reader) iter.Seq2[string, error] {
 	return func(yield func(string, error) bool) {
-		// TODO(03.03): scan r with a bufio.Scanner (1 MiB buffer, like
-		// ReadLines) and call yield(sc.Text(), nil) for each line; return as
-		// soon as yield returns false. After the loop, yield ("", err) once
-		// if sc.Err() is not nil.
+		// TODO(03.03): scan r with a bufio.Scanner whose buffer may grow to
+		// maxLineLength (declared in readlines.go), and call
+		// yield(sc.Text(), nil) for each line; return as soon as yield
+		// returns false. After the loop, yield ("", err) once if sc.Err()
+		// is not nil.
 	}
 }

@@ -3,6 +3,7 @@ package files
 import (
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,8 +47,34 @@ func TestReadLinesContents(t *testing.T) {
 	}
 }
 
+func TestReadLinesRandomFiles(t *testing.T) {
+	for range 5 {
+		var want []string
+		var b strings.Builder
+		for range rand.IntN(30) {
+			line := strings.Repeat(" x-y", rand.IntN(20))
+			want = append(want, line)
+			b.WriteString(line)
+			if rand.IntN(3) == 0 {
+				b.WriteString("\r\n")
+			} else {
+				b.WriteString("\n")
+			}
+		}
+		if rand.IntN(2) == 0 {
+			want = append(want, "no newline at the end")
+			b.WriteString("no newline at the end")
+		}
+		content := b.String()
+		got, err := ReadLines(readLinesFile(t, content))
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("ReadLines of a file holding %q = %q, %v; want %q, nil", content, got, err, want)
+		}
+	}
+}
+
 func TestReadLinesLongLine(t *testing.T) {
-	long := strings.Repeat("x", 200_000)
+	long := strings.Repeat("x", 100_000+rand.IntN(900_000)) // over 64 KiB, under 1 MiB
 	path := readLinesFile(t, "short\n"+long+"\nend\n")
 	got, err := ReadLines(path)
 	if err != nil || len(got) != 3 || got[1] != long {
@@ -55,9 +82,9 @@ func TestReadLinesLongLine(t *testing.T) {
 		for i, l := range got {
 			lens[i] = len(l)
 		}
-		t.Errorf("ReadLines of a file whose second line is 200000 bytes long returned lines of lengths %v and the error %v, "+
-			"want lengths [5 200000 3] and nil: a bufio.Scanner stops at 64 KiB unless you give it a larger buffer "+
-			"(sc.Buffer(make([]byte, 0, 64*1024), 1<<20))", lens, err)
+		t.Errorf("ReadLines of a file whose second line is %d bytes long returned lines of lengths %v and the error %v, "+
+			"want lengths [5 %d 3] and nil: a bufio.Scanner stops at 64 KiB unless you give it a larger buffer "+
+			"(sc.Buffer(make([]byte, 0, 64*1024), maxLineLength))", len(long), lens, err, len(long))
 	}
 }
 

@@ -3,6 +3,7 @@ package files
 import (
 	"errors"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -57,6 +58,22 @@ func TestChunksCutsInput(t *testing.T) {
 		got, err := chunksCall(t, strings.NewReader(tt.in), tt.size)
 		if err != nil || !chunksEqual(got, tt.want) {
 			t.Errorf("Chunks(%q, %d) = %q, %v; want %q, nil", tt.in, tt.size, chunksStrings(got), err, tt.want)
+		}
+	}
+}
+
+func TestChunksRandomInputs(t *testing.T) {
+	for range 10 {
+		in := strings.Repeat("0123456789abcdef", 4)[:rand.IntN(64)]
+		size := 1 + rand.IntN(10)
+		var want []string
+		for rest := in; len(rest) > 0; rest = rest[min(size, len(rest)):] {
+			want = append(want, rest[:min(size, len(rest))])
+		}
+		got, err := chunksCall(t, iotest.HalfReader(strings.NewReader(in)), size)
+		if err != nil || !chunksEqual(got, want) {
+			t.Fatalf("Chunks(%q, %d) through a reader that returns half of what is asked = %q, %v; want %q, nil",
+				in, size, chunksStrings(got), err, want)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package files
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -93,6 +95,45 @@ func TestConfigValidateReportsEveryProblem(t *testing.T) {
 	}
 }
 
+// validatePick returns a random element of list.
+func validatePick[T any](list []T) T { return list[rand.IntN(len(list))] }
+
+func TestConfigValidateRandomConfigs(t *testing.T) {
+	goodLevels := []string{"debug", "info", "warn", "error"}
+	badLevels := []string{"verbose", "trace", "Info", "WARN", "", " info", "fatal", "debug "}
+	goodPrefixes := []string{"app", "shop-api", "a.b_c", "x", "api.v2", "job-42"}
+	badPrefixes := []string{"", "a/b", `a\b`, "..", "../x", "x/..", "logs/app", "..hidden"}
+	for range 20 {
+		c := Config{
+			Level:    validatePick(goodLevels),
+			Prefix:   validatePick(goodPrefixes),
+			Dir:      validatePick([]string{"logs", "/var/log/shop", "a/b", "."}),
+			MaxBytes: 1024 + rand.Int64N(1<<30),
+		}
+		var want []string
+		if rand.IntN(2) == 0 {
+			c.Dir = ""
+			want = append(want, "dir")
+		}
+		if rand.IntN(2) == 0 {
+			c.Level = validatePick(badLevels)
+			want = append(want, "level")
+		}
+		if rand.IntN(2) == 0 {
+			c.MaxBytes = 1023 - rand.Int64N(5000) // below 1024, sometimes negative
+			want = append(want, "max_bytes")
+		}
+		if rand.IntN(2) == 0 {
+			c.Prefix = validatePick(badPrefixes)
+			want = append(want, "prefix")
+		}
+		err := c.Validate()
+		if got := validateFields(err); !slices.Equal(got, want) {
+			t.Fatalf("%+v.Validate() = %v, reporting the fields %q; want exactly %q", c, err, got, want)
+		}
+	}
+}
+
 // validateWriteConfig writes cfg as JSON to app.json in dir.
 func validateWriteConfig(t *testing.T, dir string, cfg map[string]any) string {
 	t.Helper()
@@ -134,6 +175,12 @@ func TestLoadConfigDirIsRelativeToTheFile(t *testing.T) {
 		{map[string]any{}, filepath.Join(confDir, DefaultConfig().Dir), "no dir key (the default)"},
 		{map[string]any{"dir": absolute}, absolute, "an absolute dir"},
 	}
+	sub := fmt.Sprintf("run-%d/logs", rand.IntN(1000))
+	tests = append(tests, struct {
+		cfg  map[string]any
+		want string
+		what string
+	}{map[string]any{"dir": sub}, filepath.Join(confDir, sub), fmt.Sprintf("%q: %q", "dir", sub)})
 	for _, tt := range tests {
 		path := validateWriteConfig(t, confDir, tt.cfg)
 		got, err := LoadConfig(path)

@@ -22,7 +22,7 @@ import (
 	"time"
 )
 
-//go:embed order.txt packages.txt all:[0-9]*
+//go:embed order.txt packages.txt renamed.txt all:[0-9]*
 var embedded embed.FS
 
 // Module is the module path of every learner's workspace: check tests and starters that import a
@@ -69,6 +69,23 @@ type Book struct {
 	// chapters/chNN/<package> as well (see internal/author).
 	References map[string]string
 	byID       map[string]*Step
+	renamed    map[string]string // old id -> the id that carries its work now (renamed.txt)
+}
+
+// Canonical returns the id that carries step id's work in this book: ids of the one-digit
+// numbering gain their zero (see the package function Canonical), and steps that were renamed
+// or merged into another (renamed.txt) map to their successor. Any other string is returned as
+// it is.
+func (b *Book) Canonical(id string) string {
+	id = Canonical(id)
+	for range 10 { // a chain of renames, bounded in case of a cycle
+		next, ok := b.renamed[id]
+		if !ok {
+			break
+		}
+		id = next
+	}
+	return id
 }
 
 // ByID returns the step with the given id.
@@ -81,6 +98,9 @@ func (b *Book) ByID(id string) (*Step, bool) {
 // (so "03.02" or "03.02-read" name "03.02-read-lines" when nothing else matches).
 func (b *Book) Find(id string) (*Step, error) {
 	if s, ok := b.byID[id]; ok {
+		return s, nil
+	}
+	if s, ok := b.byID[b.Canonical(id)]; ok {
 		return s, nil
 	}
 	prefix := Canonical(id)
@@ -246,6 +266,16 @@ func Load(fsys fs.FS) (*Book, error) {
 	if err != nil {
 		return nil, fmt.Errorf("steps: %w", err)
 	}
+	b.renamed = map[string]string{}
+	renamed, _ := fs.ReadFile(fsys, "renamed.txt") // optional
+	for _, l := range lines(renamed) {
+		f := strings.Fields(l.text)
+		if len(f) != 2 {
+			errs = append(errs, fmt.Errorf("steps: renamed.txt:%d: want \"old-id new-id\", got %q", l.n, l.text))
+			continue
+		}
+		b.renamed[f[0]] = f[1]
+	}
 	for _, l := range lines(refs) {
 		f := strings.Fields(l.text)
 		if len(f) != 2 {
@@ -280,6 +310,14 @@ func Load(fsys fs.FS) (*Book, error) {
 			if _, ok := b.byID[e.Name()]; !ok && !listed(order, e.Name()) {
 				errs = append(errs, fmt.Errorf("steps: folder %s is not listed in order.txt", e.Name()))
 			}
+		}
+	}
+	for old, cur := range b.renamed {
+		if _, ok := b.byID[cur]; !ok {
+			errs = append(errs, fmt.Errorf("steps: renamed.txt: %s becomes %s, which is not a step", old, cur))
+		}
+		if _, ok := b.byID[old]; ok {
+			errs = append(errs, fmt.Errorf("steps: renamed.txt: %s is still a step", old))
 		}
 	}
 	for pkg := range b.References {

@@ -147,3 +147,33 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestRenamed(t *testing.T) {
+	files := map[string]string{
+		"order.txt":                  "01.01-new\n",
+		"packages.txt":               "",
+		"renamed.txt":                "# comment\n01.01-old 01.01-new\n",
+		"01.01-new/step.json":        `{"title": "T", "lesson": "ch01/a.md#h", "package": "calc"}`,
+		"01.01-new/_check/calc/c.go": "package calc\n",
+	}
+	fsys := fstest.MapFS{}
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	b, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"01.01-old", "01.1-old"} {
+		if got := b.Canonical(id); got != "01.01-new" {
+			t.Errorf("Canonical(%q) = %q, want 01.01-new", id, got)
+		}
+		if s, err := b.Find(id); err != nil || s.ID != "01.01-new" {
+			t.Errorf("Find(%q) = %v, %v", id, s, err)
+		}
+	}
+	fsys["renamed.txt"] = &fstest.MapFile{Data: []byte("01.01-old 01.01-gone\n")}
+	if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), "01.01-gone, which is not a step") {
+		t.Errorf("Load with a rename to nowhere = %v", err)
+	}
+}

@@ -101,7 +101,7 @@ func Open(dir string, book *steps.Book) (*Workbook, error) {
 		}
 		return -1
 	})
-	p.SetRename(steps.Canonical) // ids of the one-digit numbering: "03.2-read-lines"
+	p.SetRename(book.Canonical) // old numbering ("03.2-read-lines") and renamed steps
 	return w, nil
 }
 

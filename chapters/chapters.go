@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 //go:embed ch*/*.md
@@ -47,22 +46,6 @@ var (
 	chapterDir = regexp.MustCompile(`^ch(\d\d)$`)
 	lessonFile = regexp.MustCompile(`^(\d\d\.\d\d)-[a-z0-9-]+\.md$`)
 )
-
-var (
-	once    sync.Once
-	all     []Chapter
-	loadErr error
-)
-
-// All returns the chapters in order. It panics if the embedded book is malformed (a chapter
-// without README, a lesson without a heading), which this package's tests rule out.
-func All() []Chapter {
-	once.Do(func() { all, loadErr = Load(files) })
-	if loadErr != nil {
-		panic(loadErr)
-	}
-	return all
-}
 
 // Load reads the chapter list from a book laid out as this folder is.
 func Load(fsys fs.FS) ([]Chapter, error) {
@@ -137,22 +120,4 @@ func Title(md []byte) string {
 		}
 	}
 	return ""
-}
-
-// Read returns a file of the embedded book.
-func Read(name string) ([]byte, error) {
-	return fs.ReadFile(files, name)
-}
-
-// LessonByPath returns the lesson at path and its chapter.
-func LessonByPath(p string) (*Chapter, *Lesson, bool) {
-	chs := All()
-	for i := range chs {
-		for j := range chs[i].Lessons {
-			if chs[i].Lessons[j].Path == p {
-				return &chs[i], &chs[i].Lessons[j], true
-			}
-		}
-	}
-	return nil, nil, false
 }

@@ -72,8 +72,48 @@ type Request struct {
 
 // Run checks req and returns the verdict. The error is non-nil only when the check could not be
 // run at all.
+//
+// It goes through four phases: settle the request (defaults, the module, the tests to run),
+// write the overlay of pristine check files, run go test in its own process group while
+// decoding its events, and decide the verdict from what came back.
 func Run(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
+	dir, tests, err := req.settle()
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "learn-check-")
+	if err != nil {
+		return nil, fmt.Errorf("checker: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	ov, err := writeOverlay(tmp, dir, req.Files)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, req.Timeout+buildGrace)
+	defer cancel()
+	run, err := startGoTest(ctx, req, dir, tests, ov)
+	if err != nil {
+		return nil, err
+	}
+	col := newCollector(req.TestOutput)
+	flooded := col.read(run.stdout, req.FloodLimit)
+	if flooded {
+		_ = run.cmd.Cancel() // the run is being abandoned; Wait reports the rest
+	}
+	waitErr := run.cmd.Wait()
+
+	res := col.result(dir, ov)
+	res.Stderr = run.stderr.String()
+	res.Elapsed = time.Since(start)
+	res.Tests = sortedTests(col, tests)
+	return verdict(ctx, res, req, tests, flooded, waitErr, col.sawPackageEnd)
+}
+
+// settle fills in req's defaults and returns the module's absolute folder and the tests to run
+// (none for a compile-only check).
+func (req *Request) settle() (dir string, tests []string, err error) {
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
@@ -86,48 +126,48 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	if req.GoCmd == "" {
 		req.GoCmd = "go"
 	}
-	dir, err := filepath.Abs(req.Dir)
+	dir, err = filepath.Abs(req.Dir)
 	if err != nil {
-		return nil, fmt.Errorf("checker: %w", err)
+		return "", nil, fmt.Errorf("checker: %w", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
-		return nil, fmt.Errorf("checker: %s is not a Go module: %w", dir, err)
+		return "", nil, fmt.Errorf("checker: %s is not a Go module: %w", dir, err)
 	}
-	tests := req.Tests
+	tests = req.Tests
 	if len(tests) == 0 {
 		for name, src := range req.Files {
 			names, err := TestNames(src)
 			if err != nil {
-				return nil, fmt.Errorf("checker: %s: %w", name, err)
+				return "", nil, fmt.Errorf("checker: %s: %w", name, err)
 			}
 			tests = append(tests, names...)
 		}
 		sort.Strings(tests)
 	}
 	if len(tests) == 0 {
-		return nil, errors.New("checker: no test functions to run")
+		return "", nil, errors.New("checker: no test functions to run")
 	}
-	run := "-run=^(" + strings.Join(quoteAll(tests), "|") + ")$"
 	if req.CompileOnly {
-		run, tests = "-run=^$", nil
+		tests = nil
 	}
+	return dir, tests, nil
+}
 
-	tmp, err := os.MkdirTemp("", "learn-check-")
-	if err != nil {
-		return nil, fmt.Errorf("checker: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	ov, err := writeOverlay(tmp, dir, req.Files)
-	if err != nil {
-		return nil, err
-	}
+// A goTest is a running go test.
+type goTest struct {
+	cmd    *exec.Cmd
+	stdout io.Reader
+	stderr *cappedBuffer
+}
 
-	ctx, cancel := context.WithTimeout(ctx, req.Timeout+buildGrace)
-	defer cancel()
-	args := []string{"test", "-json", "-count=1",
-		"-timeout=" + req.Timeout.String(),
-		run,
+// startGoTest starts go test -json for req in its own process group, killed as a whole when
+// ctx ends.
+func startGoTest(ctx context.Context, req Request, dir string, tests []string, ov *overlay) (*goTest, error) {
+	run := "-run=^$" // compile only
+	if len(tests) > 0 {
+		run = "-run=^(" + strings.Join(quoteAll(tests), "|") + ")$"
 	}
+	args := []string{"test", "-json", "-count=1", "-timeout=" + req.Timeout.String(), run}
 	if len(ov.replace) > 0 {
 		args = append(args, "-overlay="+ov.file)
 	}
@@ -137,9 +177,8 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
 	setProcessGroup(cmd)
 	cmd.WaitDelay = 2 * time.Second
-	var stderr cappedBuffer
-	stderr.limit = 64 << 10
-	cmd.Stderr = &stderr
+	stderr := &cappedBuffer{limit: 64 << 10}
+	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, fmt.Errorf("checker: %w", err)
@@ -147,18 +186,12 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("checker: start %s: %w", req.GoCmd, err)
 	}
+	return &goTest{cmd, stdout, stderr}, nil
+}
 
-	col := newCollector(req.TestOutput)
-	flooded := col.read(stdout, req.FloodLimit)
-	if flooded {
-		_ = cmd.Cancel() // the run is being abandoned; Wait reports the rest
-	}
-	waitErr := cmd.Wait()
-
-	res := col.result(dir, ov)
-	res.Stderr = stderr.String()
-	res.Elapsed = time.Since(start)
-	res.Tests = sortedTests(col, tests)
+// verdict decides res's status once the run is over: a flood, a run stopped by its deadline (or
+// by the caller, which is an error), or the tests' own outcomes.
+func verdict(ctx context.Context, res *Result, req Request, tests []string, flooded bool, waitErr error, sawPackageEnd bool) (*Result, error) {
 	switch {
 	case flooded:
 		res.Status = Failed
@@ -171,7 +204,7 @@ func Run(ctx context.Context, req Request) (*Result, error) {
 		res.Timeout = &Trace{After: req.Timeout + buildGrace, Message: "the go command did not finish and was stopped"}
 	case res.Status == 0:
 		res.Status = decide(res, tests)
-		if res.Status == Failed && len(res.Failures()) == 0 && waitErr != nil && !col.sawPackageEnd {
+		if res.Status == Failed && len(res.Failures()) == 0 && waitErr != nil && !sawPackageEnd {
 			// The go command failed before any test ran (a broken go.mod, a missing package).
 			res.Status = BuildFailed
 		}

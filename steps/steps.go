@@ -53,6 +53,7 @@ type Step struct {
 	Package string        // workspace package folder the check runs in
 	Timeout time.Duration // the check's time limit
 	Retires []string      // ids of earlier steps whose checks stop running from this step on
+	Guards  []string      // tests of the check that pass before the step by design (see README)
 	Hints   []string      // one to three hints, nudge first
 
 	Starter  []File // added to the workspace where missing
@@ -251,6 +252,7 @@ type stepJSON struct {
 	Package string   `json:"package"`
 	Timeout string   `json:"timeout"`
 	Retires []string `json:"retires"`
+	Guards  []string `json:"guards"`
 }
 
 // Load reads a book from fsys, laid out as this folder is: order.txt, packages.txt and one
@@ -381,6 +383,7 @@ func loadStep(fsys fs.FS, id string) (*Step, error) {
 		Title:   j.Title,
 		Package: j.Package,
 		Retires: j.Retires,
+		Guards:  j.Guards,
 		Timeout: DefaultTimeout,
 	}
 	var errs []error

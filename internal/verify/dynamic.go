@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -51,9 +52,18 @@ func (v *Verifier) Dynamic(ctx context.Context, s *steps.Step) (starter *checker
 	case strings.TrimSpace(before.Details()) == "":
 		errs = append(errs, errors.New("starter: the check fails without a message"))
 	default:
-		for _, name := range passedTopLevel(before) {
-			errs = append(errs, fmt.Errorf("starter: %s passes before the step is done: it checks nothing the step adds "+
-				"(move it to the step that makes it pass, or make it check this step's work)", name))
+		passed := passedTopLevel(before)
+		for _, name := range passed {
+			if !slices.Contains(s.Guards, name) {
+				errs = append(errs, fmt.Errorf("starter: %s passes before the step is done: it checks nothing the step adds "+
+					"(make it check this step's work, move it to the step that makes it pass, or, if it guards "+
+					"against an over-eager solution, list it in step.json's guards)", name))
+			}
+		}
+		for _, name := range s.Guards {
+			if !slices.Contains(passed, name) {
+				errs = append(errs, fmt.Errorf("starter: %s is listed in guards but does not pass before the step", name))
+			}
 		}
 	}
 

@@ -75,6 +75,9 @@ func TestVerifyCatches(t *testing.T) {
 		{"test that passes before the step", dynamicCheck, func(f fstest.MapFS) {
 			f["01.02-sub/_check/calc/check_zero_test.go"] = &fstest.MapFile{Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSubZero(t *testing.T) {\n\tif Sub(0, 0) != 0 {\n\t\tt.Error(\"Sub(0, 0) != 0\")\n\t}\n}\n")}
 		}, "01.02-sub: starter: TestSubZero passes before the step is done"},
+		{"guard that does not guard", dynamicCheck, func(f fstest.MapFS) {
+			f["01.02-sub/step.json"] = &fstest.MapFile{Data: []byte(`{"title": "Subtract", "lesson": "ch01/01.01-calc.md#subtracting", "package": "calc", "guards": ["TestSub"]}`)}
+		}, "01.02-sub: starter: TestSub is listed in guards but does not pass before the step"},
 		{"starter that does not compile", dynamicCheck, func(f fstest.MapFS) {
 			f["01.02-sub/_starter/calc/sub.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// TODO(01.02)\nfunc Sub(a, b int) int { return c }\n")}
 		}, "01.02-sub: starter: the check does not compile"},

@@ -7,6 +7,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -79,5 +80,70 @@ func TestLastResponseIsNotLost(t *testing.T) {
 		t.Errorf("sent %s\nreceived %s, then %v\nwant the response to %s and then a clean end of the connection (EOF): "+
 			"a response with Connection: close is the last one, and the bytes after the request stay unread. %s",
 			lingerCloseQuote(raw), lingerCloseQuote(got), err, path, lingerCloseAdvice)
+	}
+}
+
+// lingerCloseConn is the server's end of an in-memory connection that records
+// CloseWrite, which net.Pipe does not have, and counts the bytes read.
+type lingerCloseConn struct {
+	net.Conn
+	closedWrite bool
+	read        int
+}
+
+func (c *lingerCloseConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.read += n
+	return n, err
+}
+
+func (c *lingerCloseConn) CloseWrite() error {
+	c.closedWrite = true
+	return nil
+}
+
+func TestLingerCloseDrains(t *testing.T) {
+	tests := []struct {
+		name      string
+		send      int  // bytes the client sends after the answer
+		hangUp    bool // the client closes once it has sent them
+		wantRead  int
+		wantTaken time.Duration
+		why       string
+	}{
+		{"a client that sends %d bytes and closes", 1 + rand.IntN(200<<10), true, -1, 0,
+			"read until the client closes, then return at once"},
+		{"a client that sends %d bytes and keeps the connection open", 1 + rand.IntN(200<<10), false, -1, time.Second,
+			"read what comes, and give up after lingerTimeout (1s)"},
+		{"a client that sends %d bytes without end", 300<<10 + rand.IntN(100<<10), false, 256 << 10, 0,
+			"stop after lingerBytes (256 KiB)"},
+	}
+	for _, tt := range tests {
+		synctest.Test(t, func(t *testing.T) {
+			server, client := net.Pipe()
+			defer client.Close()
+			c := &lingerCloseConn{Conn: server}
+			go func() {
+				io.WriteString(client, strings.Repeat("x", tt.send))
+				if tt.hangUp {
+					client.Close()
+				}
+			}()
+			stop := time.AfterFunc(10*time.Second, func() { client.Close() }) // in case lingerClose never stops
+			defer stop.Stop()
+			start := time.Now()
+			lingerClose(c)
+			taken := time.Since(start)
+			read := c.read
+			wantRead := tt.wantRead
+			if wantRead < 0 {
+				wantRead = tt.send
+			}
+			name := fmt.Sprintf(tt.name, tt.send)
+			if !c.closedWrite || read != wantRead || taken != tt.wantTaken {
+				t.Errorf("lingerClose with %s: CloseWrite called %v, read %d bytes, took %v\nwant CloseWrite called, %d bytes read, %v taken: %s",
+					name, c.closedWrite, read, taken, wantRead, tt.wantTaken, tt.why)
+			}
+		})
 	}
 }

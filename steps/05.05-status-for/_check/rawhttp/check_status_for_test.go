@@ -79,27 +79,29 @@ func statusForWrap(err error) error {
 func TestStatusForErrors(t *testing.T) {
 	timeout := &net.OpError{Op: "read", Net: "tcp", Err: os.ErrDeadlineExceeded}
 	tests := []struct {
+		what string // what the error is, for the message
 		err  error
 		want int
 	}{
-		{statusForWrap(ErrMalformed), 400},
-		{statusForWrap(io.ErrUnexpectedEOF), 400},
-		{statusForWrap(timeout), 408},
-		{statusForWrap(ErrBodyTooLarge), 413},
-		{statusForWrap(ErrURITooLong), 414},
-		{statusForWrap(ErrHeaderTooLarge), 431},
-		{statusForWrap(ErrNotImplemented), 501},
-		{statusForWrap(ErrVersionNotSupported), 505},
-		{statusForWrap(errors.New("something nobody planned for")), 500},
-		{errors.New(ErrMalformed.Error()), 500}, // the same words, but not the same error
-		{statusForWrap(io.EOF), 0},
-		{io.EOF, 0},
-		{nil, 0},
+		{"ErrMalformed, wrapped", statusForWrap(ErrMalformed), 400},
+		{"io.ErrUnexpectedEOF, wrapped", statusForWrap(io.ErrUnexpectedEOF), 400},
+		{"a read timeout (os.ErrDeadlineExceeded in a *net.OpError), wrapped", statusForWrap(timeout), 408},
+		{"ErrBodyTooLarge, wrapped", statusForWrap(ErrBodyTooLarge), 413},
+		{"ErrURITooLong, wrapped", statusForWrap(ErrURITooLong), 414},
+		{"ErrHeaderTooLarge, wrapped", statusForWrap(ErrHeaderTooLarge), 431},
+		{"ErrNotImplemented, wrapped", statusForWrap(ErrNotImplemented), 501},
+		{"ErrVersionNotSupported, wrapped", statusForWrap(ErrVersionNotSupported), 505},
+		{"an error nobody planned for, wrapped", statusForWrap(errors.New("something nobody planned for")), 500},
+		{"a new error with ErrMalformed's words, not ErrMalformed", errors.New(ErrMalformed.Error()), 500},
+		{"io.EOF, wrapped", statusForWrap(io.EOF), 0},
+		{"io.EOF itself", io.EOF, 0},
+		{"no error at all", nil, 0},
 	}
 	rand.Shuffle(len(tests), func(i, j int) { tests[i], tests[j] = tests[j], tests[i] })
 	for _, tt := range tests {
 		if got := StatusFor(tt.err); got != tt.want {
-			t.Errorf("StatusFor(%q) = %d, want %d (compare with errors.Is: it looks through every wrapper)", fmt.Sprint(tt.err), got, tt.want)
+			t.Errorf("StatusFor(%q) = %d, want %d: the error is %s (compare with errors.Is, which looks through every wrapper)",
+				fmt.Sprint(tt.err), got, tt.want, tt.what)
 		}
 	}
 }

@@ -3,17 +3,9 @@ package rawhttp
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"net"
-	"runtime/debug"
 	"strconv"
 	"time"
-)
-
-// Lingering close: how long and how much to drain after a last response.
-const (
-	lingerTimeout = time.Second
-	lingerBytes   = 256 << 10
 )
 
 // ServeConn serves the requests that arrive on c, one after the other, and
@@ -42,7 +34,9 @@ func (s *Server) ServeConn(c net.Conn) {
 		c.SetWriteDeadline(time.Now().Add(s.writeTimeout()))
 		w := newResponseWriter(bw, req)
 		w.close = wantsClose(req)
-		s.runHandler(w, req)
+		if !s.runHandler(w, req) {
+			return // the handler panicked after the head went out: cut the response short
+		}
 		if err := w.finish(); err != nil {
 			return
 		}
@@ -51,27 +45,6 @@ func (s *Server) ServeConn(c net.Conn) {
 			return
 		}
 	}
-}
-
-// runHandler calls the handler and turns a panic into a 500 response, or into a
-// closed connection if part of the response has already gone out.
-func (s *Server) runHandler(w *ResponseWriter, r *Request) {
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
-		}
-		s.logf("rawhttp: panic serving %s %s: %v\n%s", r.Method, r.Target, v, debug.Stack())
-		w.close = true
-		if w.headSent {
-			w.err = fmt.Errorf("rawhttp: handler panicked: %v", v)
-			return
-		}
-		w.status, w.header, w.body = 500, Header{}, nil
-		w.header.Set("Content-Type", "text/plain; charset=utf-8")
-		w.body = []byte("500 Internal Server Error\n")
-	}()
-	s.handler().ServeHTTP(w, r)
 }
 
 // refuse answers a request that could not be read with the status StatusFor gives
@@ -93,16 +66,4 @@ func (s *Server) refuse(c net.Conn, bw *bufio.Writer, err error) {
 	if bw.Flush() == nil {
 		lingerClose(c)
 	}
-}
-
-// lingerClose shuts the writing half of c and reads what the client still sends,
-// for a short while, before the caller closes c. Closing a socket that has unread
-// input makes the kernel send a reset, and a reset can destroy the response
-// before the client has read it.
-func lingerClose(c net.Conn) {
-	if cw, ok := c.(interface{ CloseWrite() error }); ok {
-		cw.CloseWrite()
-	}
-	c.SetReadDeadline(time.Now().Add(lingerTimeout))
-	io.Copy(io.Discard, io.LimitReader(c, lingerBytes))
 }

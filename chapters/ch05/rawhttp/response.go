@@ -14,28 +14,30 @@ const maxBufferedBody = 64 << 10
 
 // ResponseWriter is what a handler writes its response to.
 //
-// It holds the status, the header and the start of the body until the handler
-// returns, so that it can frame the body with a Content-Length. A handler that
-// calls Flush, or writes more than 64 KiB, makes it send the head at once and
-// stream the body in chunks instead.
+// It holds the status, the header and the body until the handler returns, and
+// then sends them in one go, the body framed by a Content-Length.
 //
-// The framing fields belong to the ResponseWriter: it sets Date, Content-Length,
-// Transfer-Encoding and Connection itself and overwrites the handler's values.
-// A handler may still set "Connection: close" to close the connection after the
-// response, and may set Content-Length on a response to HEAD that it writes no
-// body for.
+// The framing fields belong to the ResponseWriter: it sets Date, Content-Length
+// and Connection itself and overwrites the handler's values. A handler may still
+// set "Connection: close" to close the connection after the response, and may
+// set Content-Length on a response to HEAD that it writes no body for.
+//
+// A handler that calls Flush, or writes more than 64 KiB, makes it send the head
+// at once instead, and stream the rest of the body in chunks (Transfer-Encoding
+// is the ResponseWriter's too).
 type ResponseWriter struct {
 	bw     *bufio.Writer
 	req    *Request
 	header Header
 	status int    // 0 until WriteHeader or the first Write
-	body   []byte // the body held back until the head is sent
+	body   []byte // the body, held back until the head is sent
 	now    func() time.Time
+	close  bool // close the connection after this response
 
-	close    bool  // close the connection after this response
-	headSent bool  // the head is on its way: the body streams
-	chunked  bool  // the streamed body is in the chunked coding
-	err      error // the first error; the response is broken after it
+	headSent bool // the head is on its way: the body streams
+	chunked  bool // the streamed body is in the chunked coding
+
+	err error // the first error: nothing more is sent after it
 }
 
 // newResponseWriter returns a ResponseWriter that writes the response to req on bw.
@@ -58,9 +60,9 @@ func (w *ResponseWriter) WriteHeader(code int) {
 	}
 }
 
-// Write adds p to the body. The response to HEAD has no body, so its bytes are
-// only counted; a 204 or 304 response cannot have one at all, which is
-// ErrBodyNotAllowed.
+// Write adds p to the body, or sends it at once if the head is out. The response
+// to HEAD has no body, so its bytes are only counted; a 204 or 304 response
+// cannot have one at all, which is ErrBodyNotAllowed.
 func (w *ResponseWriter) Write(p []byte) (int, error) {
 	w.WriteHeader(200)
 	if !bodyAllowed(w.status) {
@@ -156,25 +158,6 @@ func (w *ResponseWriter) sendHead() error {
 		w.bw.Flush()
 	}
 	return err
-}
-
-// writeBody sends p after the head: as a chunk when chunked, as it is otherwise,
-// and not at all in a response to HEAD.
-func (w *ResponseWriter) writeBody(p []byte) (int, error) {
-	if w.req.Method == "HEAD" || len(p) == 0 {
-		return len(p), nil
-	}
-	var err error
-	if w.chunked {
-		_, err = chunkedWriter{w.bw}.Write(p)
-	} else {
-		_, err = w.bw.Write(p)
-	}
-	if err != nil {
-		w.err = err
-		return 0, err
-	}
-	return len(p), nil
 }
 
 // bodyAllowed reports whether a response with this status may have a body:

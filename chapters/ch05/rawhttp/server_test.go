@@ -227,6 +227,10 @@ func TestServerNetHTTPClient(t *testing.T) {
 			w.Write(r.Body)
 		case "/panic":
 			panic("handler bug")
+		case "/panic-late":
+			io.WriteString(w, "partial")
+			w.Flush()
+			panic("handler bug after Flush")
 		default:
 			w.Write([]byte("hello"))
 		}
@@ -272,6 +276,18 @@ func TestServerNetHTTPClient(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 500 {
 		t.Errorf("GET /panic: status %d, want 500", resp.StatusCode)
+	}
+
+	// A panic after the head went out cannot become a 500: the body is cut short.
+	resp, err = client.Get(base + "/panic-late")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(body) != "partial" || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("GET /panic-late: status %d, body %q, then %v, want 200, %q, then io.ErrUnexpectedEOF",
+			resp.StatusCode, body, err, "partial")
 	}
 }
 

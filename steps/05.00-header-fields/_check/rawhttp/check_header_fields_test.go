@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -107,6 +108,90 @@ func TestReadHeaderLimits(t *testing.T) {
 		}
 		if !tt.ok && !errors.Is(err, ErrHeaderTooLarge) {
 			t.Errorf("readHeader(%q) with %+v = %v, %v, want an error wrapping ErrHeaderTooLarge (431)", shown, tt.lim, got, err)
+		}
+	}
+}
+
+// headerFieldsPick returns n random bytes from alphabet.
+func headerFieldsPick(alphabet string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rand.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+// headerFieldsCanonical is the check's own canonicalKey, for tokens of letters,
+// digits and hyphens.
+func headerFieldsCanonical(name string) string {
+	b := []byte(strings.ToLower(name))
+	for i := range b {
+		if (i == 0 || b[i-1] == '-') && 'a' <= b[i] && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func TestReadHeaderRandom(t *testing.T) {
+	const nameBytes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+	const valueBytes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;=/\"()\t"
+	for range 10 {
+		var in strings.Builder
+		want := Header{}
+		for range 1 + rand.IntN(8) {
+			name := headerFieldsPick(nameBytes, 1+rand.IntN(12))
+			value := headerFieldsPick(valueBytes, rand.IntN(30))
+			value = strings.Trim(value, " \t")
+			ows := func() string { return headerFieldsPick(" \t", rand.IntN(3)) }
+			in.WriteString(name + ":" + ows() + value + ows() + "\r\n")
+			key := headerFieldsCanonical(name)
+			want[key] = append(want[key], value)
+			if got := canonicalKey(name); got != key {
+				t.Fatalf("canonicalKey(%q) = %q, want %q: upper case for the first letter and each letter after a '-', lower case for the rest", name, got, key)
+			}
+		}
+		in.WriteString("\r\n")
+		got, err := headerFieldsRead(in.String(), Limits{})
+		if !reflect.DeepEqual(got, want) || err != nil {
+			t.Fatalf("readHeader(%q) =\n%q, %v\nwant\n%q, nil", in.String(), got, err, want)
+		}
+	}
+}
+
+func TestReadHeaderRandomLimits(t *testing.T) {
+	// One field line of exactly FieldLine bytes is allowed; one more byte is not.
+	limit := 20 + rand.IntN(200)
+	line := "X-Long: " + strings.Repeat("v", limit-len("X-Long: "))
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{{line + "\r\n\r\n", true}, {line + "v\r\n\r\n", false}} {
+		_, err := headerFieldsRead(tt.in, Limits{FieldLine: limit})
+		if tt.ok != (err == nil) || !tt.ok && !errors.Is(err, ErrHeaderTooLarge) {
+			t.Errorf("readHeader(a field line of %d bytes) with Limits{FieldLine: %d} = %v, want %s",
+				len(tt.in)-4, limit, err, map[bool]string{true: "nil: it is exactly at the limit", false: "an error wrapping ErrHeaderTooLarge"}[tt.ok])
+		}
+	}
+	// Fields fields are allowed; one more is not.
+	fields := 1 + rand.IntN(30)
+	for _, n := range []int{fields, fields + 1} {
+		in := strings.Repeat("X-A: 1\r\n", n) + "\r\n"
+		_, err := headerFieldsRead(in, Limits{Fields: fields})
+		if ok := n <= fields; ok != (err == nil) || !ok && !errors.Is(err, ErrHeaderTooLarge) {
+			t.Errorf("readHeader(%d field lines) with Limits{Fields: %d} = %v, want %s", n, fields, err,
+				map[bool]string{true: "nil: it is exactly at the limit", false: "an error wrapping ErrHeaderTooLarge"}[ok])
+		}
+	}
+	// HeaderBytes counts every line with its CRLF, the empty line included.
+	lines := 2 + rand.IntN(20)
+	total := lines*len("X-A: 1\r\n") + 2
+	for _, max := range []int{total, total - 1} {
+		in := strings.Repeat("X-A: 1\r\n", lines) + "\r\n"
+		_, err := headerFieldsRead(in, Limits{HeaderBytes: max})
+		if ok := max == total; ok != (err == nil) || !ok && !errors.Is(err, ErrHeaderTooLarge) {
+			t.Errorf("readHeader(%d field lines, %d bytes with every CRLF) with Limits{HeaderBytes: %d} = %v, want %s", lines, total, max, err,
+				map[bool]string{true: "nil: it is exactly at the limit", false: "an error wrapping ErrHeaderTooLarge"}[ok])
 		}
 	}
 }

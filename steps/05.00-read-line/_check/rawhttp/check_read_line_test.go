@@ -3,7 +3,9 @@ package rawhttp
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -23,53 +25,71 @@ func readLineAll(in string, limit int) ([]string, error) {
 		}
 		lines = append(lines, line)
 	}
-	return lines[:3], errReadLineNoEnd
+	return lines[:4], errReadLineNoEnd
 }
 
 // errReadLineNoEnd is readLineAll's complaint about a readLine that never fails.
-var errReadLineNoEnd = errors.New("readLine went on returning lines with a nil error after the input was used up; at the end of the input it must return io.EOF")
+var errReadLineNoEnd = errors.New("no error at all, even after the input was used up (want io.EOF there)")
 
-// readLineStop ends the test at once when readLine never reports the end of the
-// input: every other message would only repeat that.
-func readLineStop(t *testing.T, in string, err error) {
-	t.Helper()
-	if errors.Is(err, errReadLineNoEnd) {
-		t.Fatalf("reading %.80q: %v", in, err)
+// readLineText returns a random line of n bytes: printable ASCII, tabs, and now
+// and then a CR that is not followed by LF (it belongs to the line).
+func readLineText(n int) string {
+	const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 :/.-_?=&\t"
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rand.IntN(len(alphabet))]
+		if i < n-1 && rand.IntN(40) == 0 {
+			b[i] = '\r'
+		}
+	}
+	return string(b)
+}
+
+func TestReadLineFirstLine(t *testing.T) {
+	line := "GET /" + readLineText(rand.IntN(30)) + " HTTP/1.1"
+	in := line + "\r\nHost: a\r\n"
+	got, err := readLine(bufio.NewReaderSize(strings.NewReader(in), 16), 100)
+	if got != line || err != nil {
+		t.Errorf("readLine(br, 100) on %q = %q, %v\nwant %q, nil: the first line, without its \"\\r\\n\"", in, got, err, line)
 	}
 }
 
 func TestReadLineCRLF(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"GET / HTTP/1.1\r\n", []string{"GET / HTTP/1.1"}},
-		{"Host: a\r\nAccept: */*\r\n\r\n", []string{"Host: a", "Accept: */*", ""}},
-		{"\r\n", []string{""}},
-		{strings.Repeat("x", 40) + "\r\n", []string{strings.Repeat("x", 40)}},
-		{"tab\tand\rcr\r\n", []string{"tab\tand\rcr"}},
+	tests := [][]string{
+		{"GET / HTTP/1.1"},
+		{"Host: a", "Accept: */*", ""},
+		{""},
+		{"tab\tand\rcr"},
 	}
-	for _, tt := range tests {
-		got, err := readLineAll(tt.in, 100)
-		readLineStop(t, tt.in, err)
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") || err != io.EOF {
-			t.Errorf("reading %q with readLine(br, 100) until it fails = lines %q then error %v, want lines %q then io.EOF",
-				tt.in, got, err, tt.want)
+	for range 3 {
+		random := make([]string, 1+rand.IntN(3))
+		for i := range random {
+			random[i] = readLineText(rand.IntN(60)) // longer than the 16-byte buffer, often
+		}
+		tests = append(tests, random)
+	}
+	for _, want := range tests {
+		in := strings.Join(want, "\r\n") + "\r\n"
+		got, err := readLineAll(in, 100)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") || err != io.EOF {
+			t.Errorf("reading %q with readLine(br, 100) until it fails:\ngot lines %q, then %v\nwant lines %q, then io.EOF",
+				in, got, err, want)
 		}
 	}
 }
 
 func TestReadLineBareLF(t *testing.T) {
-	for _, in := range []string{"GET / HTTP/1.1\n", "\n", "ok\r\nbad\n"} {
-		_, err := readLineAll(in, 100)
-		readLineStop(t, in, err)
-		if !errors.Is(err, ErrMalformed) {
-			t.Errorf("reading %q with readLine: error %v, want one wrapping ErrMalformed: a line must end in \"\\r\\n\", and a lone \"\\n\" is refused", in, err)
+	for _, in := range []string{"GET / HTTP/1.1\n", "\n", "ok\r\nbad\n", readLineText(1+rand.IntN(40)) + "\n"} {
+		got, err := readLineAll(in, 100)
+		if !errors.Is(err, ErrMalformed) || len(got) > strings.Count(in, "\r\n") {
+			t.Errorf("reading %q with readLine(br, 100) until it fails:\ngot lines %q, then %v\nwant an error wrapping ErrMalformed "+
+				"at the line that ends in a lone \"\\n\": a line must end in \"\\r\\n\"", in, got, err)
 		}
 	}
 }
 
 func TestReadLineEOF(t *testing.T) {
+	cut := readLineText(1 + rand.IntN(40))
 	tests := []struct {
 		in   string
 		want error
@@ -77,65 +97,84 @@ func TestReadLineEOF(t *testing.T) {
 		{"", io.EOF},
 		{"GET / HTT", io.ErrUnexpectedEOF},
 		{"GET / HTTP/1.1\r", io.ErrUnexpectedEOF},
+		{cut, io.ErrUnexpectedEOF},
+		{"Host: a\r\n" + cut, io.ErrUnexpectedEOF},
 	}
 	for _, tt := range tests {
-		_, err := readLineAll(tt.in, 100)
-		readLineStop(t, tt.in, err)
+		got, err := readLineAll(tt.in, 100)
 		if err != tt.want {
-			t.Errorf("reading %q with readLine: error %v, want %v (io.EOF only when not one byte of the line came)", tt.in, err, tt.want)
+			t.Errorf("reading %q with readLine(br, 100) until it fails:\ngot lines %q, then %v\nwant the complete lines, then %v "+
+				"(io.EOF only when not one byte of the line came)", tt.in, got, err, tt.want)
 		}
 	}
 }
 
 func TestReadLineLimit(t *testing.T) {
+	limit := 5 + rand.IntN(200)
+	at, over := readLineText(limit), readLineText(limit+1+rand.IntN(50))
 	tests := []struct {
-		in    string
-		limit int
-		ok    bool
+		in string
+		ok bool
 	}{
-		{"12345\r\n", 5, true},
-		{"123456\r\n", 5, false},
-		{"123456\n", 5, false},
-		{strings.Repeat("x", 64) + "\r\n", 64, true},
-		{strings.Repeat("x", 65) + "\r\n", 64, false},
-		{strings.Repeat("x", 500), 64, false},
+		{at + "\r\n", true},
+		{over + "\r\n", false},
+		{at + "x\n", false}, // over the limit, and a bare LF: the limit is found first
+		{strings.Repeat("x", limit+500), false},
 	}
 	for _, tt := range tests {
-		got, err := readLineAll(tt.in, tt.limit)
-		readLineStop(t, tt.in, err)
-		if tt.ok && (len(got) != 1 || err != io.EOF) {
-			t.Errorf("reading %.80q with readLine(br, %d) = lines %.80q then %v, want the one line: it is exactly at the limit", tt.in, tt.limit, got, err)
+		got, err := readLineAll(tt.in, limit)
+		if tt.ok && (len(got) != 1 || got[0] != at || err != io.EOF) {
+			t.Errorf("reading %.80q (%d bytes before the CRLF) with readLine(br, %d):\ngot lines %.80q, then %v\n"+
+				"want that one line, then io.EOF: a line exactly at the limit is allowed", tt.in, len(at), limit, got, err)
 		}
 		if !tt.ok && (len(got) != 0 || !errors.Is(err, errLineTooLong)) {
-			t.Errorf("reading %.80q with readLine(br, %d) = lines %.80q then %v, want errLineTooLong and no line", tt.in, tt.limit, got, err)
+			t.Errorf("reading %.80q (%d bytes) with readLine(br, %d):\ngot lines %.80q, then %v\nwant no line and errLineTooLong",
+				tt.in, len(tt.in), limit, got, err)
 		}
 	}
 }
 
-// readLineEndless never ends and never sends a newline: a client that sends
-// bytes forever.
-type readLineEndless struct{}
+// readLineEndless sends 'a' forever and never a newline: a client that sends one
+// endless line. It counts what it gave out, and stops (with an error) after 16 MiB,
+// so that a readLine without a limit fails the check instead of eating the memory.
+type readLineEndless struct{ sent int }
 
-func (readLineEndless) Read(p []byte) (int, error) {
+func (r *readLineEndless) Read(p []byte) (int, error) {
+	if r.sent >= 16<<20 {
+		return 0, errors.New("the check stopped sending after 16 MiB")
+	}
 	for i := range p {
 		p[i] = 'a'
 	}
+	r.sent += len(p)
 	return len(p), nil
 }
 
 func TestReadLineStopsReading(t *testing.T) {
+	const limit = 1 << 20
+	src := &readLineEndless{}
 	done := make(chan error, 1)
 	go func() {
-		_, err := readLine(bufio.NewReader(readLineEndless{}), 1<<20)
+		_, err := readLine(bufio.NewReader(src), limit)
 		done <- err
 	}()
 	select {
 	case err := <-done:
-		if !errors.Is(err, errLineTooLong) {
-			t.Errorf("readLine(endless input without a newline, limit 1 MiB) error = %v, want errLineTooLong", err)
+		if !errors.Is(err, errLineTooLong) || src.sent > limit+64<<10 {
+			t.Errorf("readLine(endless input without a newline, limit 1 MiB) read %s and returned %v\n"+
+				"want errLineTooLong as soon as the line is longer than the limit: stop reading there, "+
+				"or one client can fill the server's memory", readLineSize(src.sent), err)
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("readLine(endless input without a newline, limit 1 MiB) had not returned after 5s: " +
 			"it must give up once the line is longer than the limit, or one client can fill the server's memory")
 	}
+}
+
+// readLineSize formats a byte count for a message.
+func readLineSize(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -3,7 +3,9 @@ package rawhttp
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -76,5 +78,51 @@ func TestReadRequestDefaultLimits(t *testing.T) {
 	in := "GET /" + strings.Repeat("a", 9000) + " HTTP/1.1\r\nHost: a\r\n\r\n"
 	if _, err := readRequestFrom(in, Limits{}); !errors.Is(err, ErrURITooLong) {
 		t.Errorf("ReadRequest(a 9000-byte request line, Limits{}) error = %v, want ErrURITooLong: a zero Limits field means the default, 8 KiB (lim.withDefaults())", err)
+	}
+}
+
+// readRequestPick returns n random bytes from alphabet.
+func readRequestPick(alphabet string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rand.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+func TestReadRequestRandom(t *testing.T) {
+	const word = "abcdefghijklmnopqrstuvwxyz0123456789-._~"
+	for range 10 {
+		host := readRequestPick(word, 1+rand.IntN(12)) + "." + readRequestPick("abcdefghijklmnopqrstuvwxyz", 2+rand.IntN(3))
+		if rand.IntN(2) == 0 {
+			host += fmt.Sprintf(":%d", 1+rand.IntN(65535))
+		}
+		path := "/" + readRequestPick(word+"/%!$&'()*+,;=:@", rand.IntN(20))
+		query := ""
+		if rand.IntN(3) > 0 {
+			query = readRequestPick(word+"=&%+/?", rand.IntN(20))
+		}
+		target := path
+		if query != "" {
+			target += "?" + query
+		}
+		field := readRequestPick(word, 1+rand.IntN(8))
+		in := "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nX-" + field + ": 1\r\n\r\n"
+		got, err := readRequestFrom(in, Limits{})
+		if err != nil || got == nil || got.Path != path || got.RawQuery != query || got.Host != host || got.Target != target {
+			t.Fatalf("ReadRequest(%q) = %+v, %v\nwant Target %q, Path %q, RawQuery %q, Host %q", in, got, err, target, path, query, host)
+		}
+		if got.Header.Get("X-"+field) != "1" {
+			t.Fatalf("ReadRequest(%q): Header = %q, want it to hold the X-%s field", in, got.Header, field)
+		}
+
+		// The same request sent to a proxy: the host in the target wins.
+		other := readRequestPick("abcdefghijklmnopqrstuvwxyz", 3+rand.IntN(5)) + ".test"
+		in = "GET http://" + other + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n"
+		got, err = readRequestFrom(in, Limits{})
+		if err != nil || got == nil || got.Path != path || got.RawQuery != query || got.Host != other {
+			t.Fatalf("ReadRequest(%q) = %+v, %v\nwant Path %q, RawQuery %q, Host %q: in absolute form, the host in the target wins over the Host field",
+				in, got, err, path, query, other)
+		}
 	}
 }

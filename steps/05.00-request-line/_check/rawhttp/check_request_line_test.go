@@ -2,6 +2,9 @@ package rawhttp
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -58,4 +61,57 @@ func TestParseRequestLineRefuses(t *testing.T) {
 			t.Errorf("ParseRequestLine(%q) = %+v, %v, want RequestLine{} and an error wrapping %v (%s)", tt.in, got, err, tt.want, tt.why)
 		}
 	}
+}
+
+// requestLinePick returns n random bytes from alphabet.
+func requestLinePick(alphabet string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rand.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+// requestLineTchars are the bytes a token may hold.
+const requestLineTchars = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+// requestLineVisible are the bytes an origin-form target may hold after its "/".
+const requestLineVisible = "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+
+func TestParseRequestLineRandom(t *testing.T) {
+	for range 20 {
+		want := RequestLine{
+			Method: requestLinePick(requestLineTchars, 1+rand.IntN(10)),
+			Target: "/" + requestLinePick(requestLineVisible, rand.IntN(30)),
+			Major:  1,
+			Minor:  rand.IntN(10),
+		}
+		line := fmt.Sprintf("%s %s HTTP/%d.%d", want.Method, want.Target, want.Major, want.Minor)
+		got, err := ParseRequestLine(line)
+		if got != want || err != nil {
+			t.Fatalf("ParseRequestLine(%q) = %s, %v\nwant %s, nil: any token is a method, any visible ASCII after / is a target", line, requestLineShow(got), err, requestLineShow(want))
+		}
+
+		// The same line, broken in one place.
+		major := 2 + rand.IntN(8)
+		bad := fmt.Sprintf("%s %s HTTP/%d.%d", want.Method, want.Target, major, want.Minor)
+		if got, err := ParseRequestLine(bad); !errors.Is(err, ErrVersionNotSupported) || got != (RequestLine{}) {
+			t.Fatalf("ParseRequestLine(%q) = %s, %v, want RequestLine{} and an error wrapping ErrVersionNotSupported (major version %d)", bad, requestLineShow(got), err, major)
+		}
+		at := 1 + rand.IntN(len(want.Target))
+		ctl := []string{"\x00", "\x01", "\t", "\x7f", "\xff", " "}[rand.IntN(6)]
+		bad = want.Method + " " + want.Target[:at] + ctl + want.Target[at:] + " HTTP/1.1"
+		if got, err := ParseRequestLine(bad); !errors.Is(err, ErrMalformed) || got != (RequestLine{}) {
+			t.Fatalf("ParseRequestLine(%q) = %s, %v, want RequestLine{} and an error wrapping ErrMalformed: byte %q in the target", bad, requestLineShow(got), err, ctl)
+		}
+		bad = strings.Replace(line, " ", "  ", 1+rand.IntN(2))
+		if got, err := ParseRequestLine(bad); !errors.Is(err, ErrMalformed) || got != (RequestLine{}) {
+			t.Fatalf("ParseRequestLine(%q) = %s, %v, want RequestLine{} and an error wrapping ErrMalformed: exactly one space between the parts", bad, requestLineShow(got), err)
+		}
+	}
+}
+
+// requestLineShow formats rl with its strings quoted, control bytes visible.
+func requestLineShow(rl RequestLine) string {
+	return fmt.Sprintf("{Method: %q, Target: %q, Major: %d, Minor: %d}", rl.Method, rl.Target, rl.Major, rl.Minor)
 }

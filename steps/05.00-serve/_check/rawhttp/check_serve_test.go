@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -68,15 +70,17 @@ var serveHello = HandlerFunc(func(w *ResponseWriter, r *Request) {
 func TestServeAnswersARequest(t *testing.T) {
 	t.Parallel() // network waits of different tests overlap
 	addr := serveStart(t, serveHello)
-	sent := "GET /hi HTTP/1.1\r\nHost: " + addr + "\r\nUser-Agent: curl/8.5.0\r\nConnection: close\r\n\r\n"
+	path := fmt.Sprintf("/hi-%d", rand.IntN(10000))
+	sent := "GET " + path + " HTTP/1.1\r\nHost: " + addr + "\r\nUser-Agent: curl/8.5.0\r\nConnection: close\r\n\r\n"
 	got := serveExchange(t, addr, sent)
 	resp, err := http.ReadResponse(bufio.NewReader(strings.NewReader(got)), nil)
 	if err != nil {
 		t.Fatalf("sent %q\nreceived %q\nwhich net/http cannot read as a response: %v", sent, got, err)
 	}
 	body, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != 200 || string(body) != "you asked for GET /hi\n" || resp.ContentLength != int64(len(body)) {
-		t.Errorf("sent %q\nreceived %q\nwant 200 OK with Content-Length %d and the body %q", sent, got, len("you asked for GET /hi\n"), "you asked for GET /hi\n")
+	want := "you asked for GET " + path + "\n"
+	if resp.StatusCode != 200 || string(body) != want || resp.ContentLength != int64(len(body)) {
+		t.Errorf("sent %q\nreceived %q\nwant 200 OK with Content-Length %d and the body %q", sent, got, len(want), want)
 	}
 	if _, err := http.ParseTime(resp.Header.Get("Date")); err != nil {
 		t.Errorf("sent %q\nreceived %q\nwant a Date field like \"Sun, 01 Mar 2026 08:30:05 GMT\"", sent, got)
@@ -134,5 +138,41 @@ func TestServeReturnsWhenListenerCloses(t *testing.T) {
 		}
 	case <-time.After(servePatience):
 		t.Errorf("Serve had not returned %v after its listener was closed: return when Accept fails with net.ErrClosed", servePatience)
+	}
+}
+
+// serveFlakyListener fails its first Accept the way a server out of file
+// descriptors does, and then works.
+type serveFlakyListener struct {
+	net.Listener
+	failed bool
+}
+
+func (l *serveFlakyListener) Accept() (net.Conn, error) {
+	if !l.failed {
+		l.failed = true
+		return nil, &net.OpError{Op: "accept", Net: "tcp", Err: syscall.EMFILE}
+	}
+	return l.Listener.Accept()
+}
+
+func TestServeSurvivesAcceptErrors(t *testing.T) {
+	t.Parallel() // network waits of different tests overlap
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	done := make(chan error, 1)
+	go func() { done <- (&Server{Handler: serveHello}).Serve(&serveFlakyListener{Listener: l}) }()
+	select {
+	case err := <-done:
+		t.Fatalf("Serve returned %v after one failed Accept, want it to wait a moment and accept again: "+
+			"running out of file descriptors passes, and only net.ErrClosed means the listener is gone", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	got := serveExchange(t, l.Addr().String(), "GET /again HTTP/1.0\r\n\r\n")
+	if !strings.HasSuffix(got, "you asked for GET /again\n") {
+		t.Errorf("after one failed Accept, sent \"GET /again HTTP/1.0\" and received %q, want a 200 response", got)
 	}
 }

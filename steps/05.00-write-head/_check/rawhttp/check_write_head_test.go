@@ -4,6 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -57,6 +61,52 @@ func TestWriteHeadRefusesInjection(t *testing.T) {
 		got, err := writeHeadBytes(tt.code, tt.h)
 		if got != "" || !errors.Is(err, ErrInvalidHeader) {
 			t.Errorf("writeHead(%d, %q) wrote %q, %v, want nothing written and an error wrapping ErrInvalidHeader (%s)", tt.code, tt.h, got, err, tt.why)
+		}
+	}
+}
+
+// writeHeadPick returns n random bytes from alphabet.
+func writeHeadPick(alphabet string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rand.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+func TestWriteHeadRandom(t *testing.T) {
+	codes := []int{200, 201, 204, 301, 404, 418, 431, 503, 299, 999}
+	for range 10 {
+		code := codes[rand.IntN(len(codes))]
+		h := Header{}
+		for range 2 + rand.IntN(6) {
+			name := "X-" + writeHeadPick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-", 1+rand.IntN(10))
+			for range 1 + rand.IntN(2) {
+				h[name] = append(h[name], writeHeadPick("abc xyz 0123456789,;=/\t\"", rand.IntN(20)))
+			}
+		}
+		want := "HTTP/1.1 " + strconv.Itoa(code) + " " + StatusText(code) + "\r\n"
+		for _, name := range slices.Sorted(maps.Keys(h)) {
+			for _, v := range h[name] {
+				want += name + ": " + v + "\r\n"
+			}
+		}
+		want += "\r\n"
+		if got, err := writeHeadBytes(code, h); got != want || err != nil {
+			t.Fatalf("writeHead(%d, %q) wrote\n%q, %v\nwant\n%q, nil: the fields sorted by name, one line per value", code, h, got, err, want)
+		}
+
+		// The same header with CR, LF or NUL in one value: nothing may be written.
+		for name := range h {
+			v := h[name][0]
+			at := rand.IntN(len(v) + 1)
+			bad := v[:at] + []string{"\r\n", "\n", "\r", "\x00"}[rand.IntN(4)] + v[at:]
+			h[name] = append([]string{bad}, h[name][1:]...)
+			if got, err := writeHeadBytes(code, h); got != "" || !errors.Is(err, ErrInvalidHeader) {
+				t.Fatalf("writeHead(%d, %q) wrote %q, %v, want nothing written and an error wrapping ErrInvalidHeader: %s has a control byte",
+					code, h, got, err, name)
+			}
+			break
 		}
 	}
 }

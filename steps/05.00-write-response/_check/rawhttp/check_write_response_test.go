@@ -3,6 +3,9 @@ package rawhttp
 import (
 	"bufio"
 	"bytes"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -27,6 +30,35 @@ func writeResponseRun(handler func(w *ResponseWriter)) string {
 func TestHTTPDate(t *testing.T) {
 	if got, want := httpDate(writeResponseDate), "Sun, 01 Mar 2026 08:30:05 GMT"; got != want {
 		t.Errorf("httpDate(%v) = %q, want %q: IMF-fixdate, always in GMT", writeResponseDate, got, want)
+	}
+	for range 5 {
+		zone := time.FixedZone("Z"+strconv.Itoa(rand.IntN(100)), (rand.IntN(27)-12)*3600)
+		when := time.Unix(rand.Int64N(4e9), 0).In(zone)
+		if got, want := httpDate(when), when.UTC().Format(http.TimeFormat); got != want {
+			t.Errorf("httpDate(%v) = %q, want %q: IMF-fixdate, always in GMT", when, got, want)
+		}
+	}
+}
+
+func TestFinishRandomBody(t *testing.T) {
+	codes := []int{200, 201, 202, 400, 404, 500, 503}
+	code := codes[rand.IntN(len(codes))]
+	body := make([]byte, rand.IntN(3000))
+	for i := range body {
+		body[i] = "abcdefghijklmnopqrstuvwxyz \n"[rand.IntN(28)]
+	}
+	got := writeResponseRun(func(w *ResponseWriter) {
+		w.WriteHeader(code)
+		for rest := body; len(rest) > 0; {
+			n := min(len(rest), 1+rand.IntN(500))
+			w.Write(rest[:n])
+			rest = rest[n:]
+		}
+	})
+	want := "HTTP/1.1 " + strconv.Itoa(code) + " " + StatusText(code) + "\r\nConnection: close\r\nContent-Length: " +
+		strconv.Itoa(len(body)) + "\r\nDate: Sun, 01 Mar 2026 08:30:05 GMT\r\n\r\n" + string(body)
+	if got != want {
+		t.Errorf("a handler that set status %d and wrote %d bytes in pieces: finish sent\n%.300q\nwant\n%.300q", code, len(body), got, want)
 	}
 }
 

@@ -51,10 +51,19 @@ func (w *ResponseWriter) Write(p []byte) (int, error) {
 // finish sends the response once the handler has returned.
 func (w *ResponseWriter) finish() error {
 	// TODO(05.00-write-response): default the status to 200, set Content-Length
-	// to the length of the body and Date to httpDate(w.now()), add
-	// "Connection: close" when w.close, write the head with writeHead, then the
-	// body, then flush. If writeHead refuses the handler's header, send a 500
-	// response instead.
+	// to the length of the body, send the head with w.sendHead, then the body,
+	// then flush.
+	return nil
+}
+
+// sendHead writes the status line and the header, with Date and Connection set.
+// If the handler's header cannot be sent, it writes a 500 response in its place
+// and returns the reason: nothing of the handler's response has gone out yet.
+func (w *ResponseWriter) sendHead() error {
+	// TODO(05.00-write-response): set Date to httpDate(w.now()) and, when
+	// w.close, "Connection: close"; write the head with writeHead. If that
+	// fails with ErrInvalidHeader (it has written nothing), write a plain 500
+	// response instead, and return the error.
 	return nil
 }
 

@@ -3,7 +3,9 @@ package rawhttp
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -96,5 +98,58 @@ func TestReadRequestAmbiguousFraming(t *testing.T) {
 	in := "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n"
 	if _, err := ReadRequest(bufio.NewReader(strings.NewReader(in)), Limits{}); err != nil {
 		t.Errorf("ReadRequest(%q) error = %v, want nil: coding names are case-insensitive", in, err)
+	}
+}
+
+// chunkedBodyEncode sends body in random chunks, with sizes in random case, now
+// and then an extension, and random trailer fields.
+func chunkedBodyEncode(body []byte) string {
+	var b strings.Builder
+	for rest := body; len(rest) > 0; {
+		n := min(len(rest), 1+rand.IntN(300))
+		size := fmt.Sprintf("%x", n)
+		if rand.IntN(2) == 0 {
+			size = strings.ToUpper(size)
+		}
+		if rand.IntN(4) == 0 {
+			size += ";ext=" + fmt.Sprint(rand.IntN(100))
+		}
+		b.WriteString(size + "\r\n")
+		b.Write(rest[:n])
+		b.WriteString("\r\n")
+		rest = rest[n:]
+	}
+	b.WriteString("0\r\n")
+	for range rand.IntN(3) {
+		fmt.Fprintf(&b, "X-Trailer-%d: %d\r\n", rand.IntN(100), rand.IntN(100))
+	}
+	b.WriteString("\r\n")
+	return b.String()
+}
+
+func TestReadChunkedRandom(t *testing.T) {
+	for range 5 {
+		body := make([]byte, rand.IntN(3000))
+		for i := range body {
+			body[i] = byte(rand.IntN(256)) // any byte, CR and LF included
+		}
+		in := chunkedBodyEncode(body)
+		got, err := readChunked(bufio.NewReaderSize(strings.NewReader(in), 16), Limits{}.withDefaults())
+		if string(got) != string(body) || err != nil {
+			t.Fatalf("readChunked(%.200q...) = %.60q... (%d bytes), %v\nwant the %d bytes of the chunks, nil", in, got, len(got), err, len(body))
+		}
+		if len(body) < 2 {
+			continue
+		}
+		// The limit is on the decoded body, all chunks together.
+		lim := Limits{Body: int64(len(body))}.withDefaults()
+		if _, err := readChunked(bufio.NewReader(strings.NewReader(in)), lim); err != nil {
+			t.Fatalf("readChunked(chunks of %d bytes in all) with Limits{Body: %d} = %v, want no error: the body is exactly at the limit", len(body), lim.Body, err)
+		}
+		lim.Body--
+		if _, err := readChunked(bufio.NewReader(strings.NewReader(in)), lim); !errors.Is(err, ErrBodyTooLarge) {
+			t.Fatalf("readChunked(%.200q..., chunks of %d bytes in all) with Limits{Body: %d} = %v, want ErrBodyTooLarge: the limit counts every chunk",
+				in, len(body), lim.Body, err)
+		}
 	}
 }

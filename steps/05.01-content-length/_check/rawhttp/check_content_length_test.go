@@ -3,7 +3,9 @@ package rawhttp
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -76,5 +78,42 @@ func TestReadRequestBodyLimits(t *testing.T) {
 	in = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nhello"
 	if r, err := ReadRequest(bufio.NewReader(strings.NewReader(in)), Limits{}); !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("ReadRequest(%q) = %+v, %v, want an error wrapping io.ErrUnexpectedEOF: 5 of 10 bytes came", in, r, err)
+	}
+}
+
+func TestReadRequestRandomBody(t *testing.T) {
+	for range 5 {
+		body := make([]byte, rand.IntN(3000))
+		for i := range body {
+			body[i] = byte(rand.IntN(256)) // any byte: a body is not text
+		}
+		zeros := strings.Repeat("0", rand.IntN(3))
+		next := fmt.Sprintf("/next-%d", rand.IntN(1000))
+		in := fmt.Sprintf("PUT /file HTTP/1.1\r\nHost: a\r\nContent-Length: %s%d\r\n\r\n%sGET %s HTTP/1.1\r\nHost: a\r\n\r\n",
+			zeros, len(body), body, next)
+		br := bufio.NewReaderSize(strings.NewReader(in), 16) // the body arrives in pieces
+		r, err := ReadRequest(br, Limits{})
+		if err != nil || string(r.Body) != string(body) {
+			var got []byte
+			if r != nil {
+				got = r.Body
+			}
+			t.Fatalf("ReadRequest(%.120q...) with a body of %d bytes: Body = %.60q... (%d bytes), error %v, want the %d bytes the Content-Length says",
+				in, len(body), got, len(got), err, len(body))
+		}
+		if r, err := ReadRequest(br, Limits{}); err != nil || r.Path != next {
+			t.Fatalf("after a request with a body of %d bytes, the next ReadRequest = %+v, %v, want the GET %s that follows the body", len(body), r, err, next)
+		}
+
+		// A body exactly at Limits.Body is read; one byte more is refused before reading.
+		limit := int64(len(body))
+		if _, err := ReadRequest(bufio.NewReader(strings.NewReader(in)), Limits{Body: max(limit, 1)}); err != nil {
+			t.Fatalf("a body of %d bytes with Limits{Body: %d}: error %v, want none: the limit is the largest body allowed", len(body), max(limit, 1), err)
+		}
+		if limit > 1 {
+			if _, err := ReadRequest(bufio.NewReader(strings.NewReader(in)), Limits{Body: limit - 1}); !errors.Is(err, ErrBodyTooLarge) {
+				t.Fatalf("a body of %d bytes with Limits{Body: %d}: error %v, want ErrBodyTooLarge", len(body), limit-1, err)
+			}
+		}
 	}
 }

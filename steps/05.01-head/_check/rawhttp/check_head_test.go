@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -106,5 +109,29 @@ func TestHeadThenGetOnOneConnection(t *testing.T) {
 	body, _ := io.ReadAll(get.Body)
 	if string(body) != "the body" {
 		t.Errorf("sent %q: the response to GET has body %q, want %q", sent, body, "the body")
+	}
+}
+
+func TestHeadRandomLength(t *testing.T) {
+	// Small bodies are held and counted; one over 64 KiB streams, and HEAD then
+	// gets the chunked head and not a single chunk.
+	for _, size := range []int{rand.IntN(5000), 64<<10 + 1 + rand.IntN(64<<10)} {
+		body := strings.Repeat("z", size)
+		handler := func(w *ResponseWriter) {
+			for rest := body; rest != ""; {
+				n := min(len(rest), 1+rand.IntN(8<<10))
+				io.WriteString(w, rest[:n])
+				rest = rest[n:]
+			}
+		}
+		get, head := headRun("GET", handler), headRun("HEAD", handler)
+		getHead, _, _ := strings.Cut(get, "\r\n\r\n")
+		if head != getHead+"\r\n\r\n" {
+			t.Errorf("a handler that writes %d bytes: the response to HEAD is\n%.200q\nwant the head of the response to GET, and nothing after it:\n%.200q",
+				size, head, getHead+"\r\n\r\n")
+		}
+		if size < 64<<10 && !strings.Contains(head, "\r\nContent-Length: "+strconv.Itoa(size)+"\r\n") {
+			t.Errorf("a handler that writes %d bytes: the response to HEAD is %q, want Content-Length: %d, counted from what it wrote", size, head, size)
+		}
 	}
 }

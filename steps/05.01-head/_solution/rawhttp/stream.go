@@ -38,3 +38,22 @@ func (w *ResponseWriter) Flush() error {
 	}
 	return w.err
 }
+
+// writeBody sends p after the head: as a chunk when chunked, as it is otherwise,
+// and not at all in a response to HEAD.
+func (w *ResponseWriter) writeBody(p []byte) (int, error) {
+	if w.req.Method == "HEAD" || len(p) == 0 {
+		return len(p), nil
+	}
+	var err error
+	if w.chunked {
+		_, err = chunkedWriter{w.bw}.Write(p)
+	} else {
+		_, err = w.bw.Write(p)
+	}
+	if err != nil {
+		w.err = err
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"strings"
@@ -127,14 +128,60 @@ func TestWantsClose(t *testing.T) {
 	}
 }
 
+func TestWantsCloseRandom(t *testing.T) {
+	others := []string{"upgrade", "te", "x-custom", "closed", "keep-alive-ish", "no-close"}
+	for range 50 {
+		minor := rand.IntN(2)
+		var tokens []string
+		for range rand.IntN(3) {
+			tokens = append(tokens, others[rand.IntN(len(others))])
+		}
+		hasClose, hasKeep := rand.IntN(3) == 0, rand.IntN(2) == 0
+		if hasClose {
+			tokens = append(tokens, "close")
+		}
+		if hasKeep {
+			tokens = append(tokens, "keep-alive")
+		}
+		rand.Shuffle(len(tokens), func(i, j int) { tokens[i], tokens[j] = tokens[j], tokens[i] })
+		// Random case, random spaces around the commas, and spread over one or two fields.
+		var fields []string
+		field := ""
+		for i, tok := range tokens {
+			if rand.IntN(2) == 0 {
+				tok = strings.ToUpper(tok[:1]) + tok[1:]
+			}
+			if i > 0 && rand.IntN(3) == 0 {
+				fields, field = append(fields, field), ""
+			}
+			if field != "" {
+				field += "," + strings.Repeat(" ", rand.IntN(3))
+			}
+			field += tok
+		}
+		if field != "" {
+			fields = append(fields, field)
+		}
+		want := hasClose || minor == 0 && !hasKeep
+		r := &Request{Method: "GET", Major: 1, Minor: minor, Header: Header{}}
+		if fields != nil {
+			r.Header["Connection"] = fields
+		}
+		if got := wantsClose(r); got != want {
+			t.Fatalf("wantsClose(HTTP/1.%d, Connection %q) = %v, want %v", minor, fields, got, want)
+		}
+	}
+}
+
 func TestKeepAliveServesMany(t *testing.T) {
 	t.Parallel() // network waits of different tests overlap
 	l := keepAliveStart(t, &Server{Handler: keepAliveEcho})
 	k := keepAliveDial(t, l.Addr().String())
-	for i := 1; i <= 3; i++ {
-		k.send(fmt.Sprintf("GET /%d HTTP/1.1\r\nHost: a\r\n\r\n", i))
+	for i := 1; i <= 2+rand.IntN(4); i++ {
+		path := fmt.Sprintf("/%d-%d", i, rand.IntN(1000))
+		k.send("GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n")
 		resp, body := k.response()
-		if want := fmt.Sprintf("GET /%d", i); body != want || resp.Close {
+		if want := "GET " + path; body != want || resp.Close {
 			t.Fatalf("sent %q\nresponse %d: body %q, Connection: close %v, want body %q and no Connection: close", k.sent, i, body, resp.Close, want)
 		}
 	}

@@ -1,6 +1,11 @@
 package rawhttp
 
-import "testing"
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // negotiateFirefox is the Accept field Firefox sends for a page.
 const negotiateFirefox = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -73,5 +78,77 @@ func TestNegotiateNothingAcceptable(t *testing.T) {
 	if got := Negotiate(`text/plain;charset="a,b", text/html;q=0.5`, "text/html"); got != "text/html" {
 		t.Errorf("Negotiate(%q, \"text/html\") = %q, want \"text/html\": a comma inside a quoted string does not split elements",
 			`text/plain;charset="a,b", text/html;q=0.5`, got)
+	}
+}
+
+// negotiateQ formats q thousandths the way clients do: "1", "0.5", "0.25", "0.125".
+func negotiateQ(q int) string {
+	if q == 1000 {
+		return []string{"1", "1.0", "1.000"}[rand.IntN(3)]
+	}
+	return strings.TrimRight(fmt.Sprintf("0.%03d", q), "0.") + map[bool]string{true: "0", false: ""}[q == 0]
+}
+
+func TestNegotiateRandom(t *testing.T) {
+	types := []string{"text", "image", "application", "audio"}
+	subs := []string{"html", "plain", "json", "xml", "png", "csv", "x-custom", "vnd.api+json"}
+	for range 30 {
+		// Accept: some exact types, maybe a type/* and a */*, each with a random q.
+		q := map[string]int{} // "type/sub", "type/*" or "*/*" -> thousandths
+		var elems []string
+		add := func(r string) {
+			if _, dup := q[r]; dup {
+				return
+			}
+			q[r] = rand.IntN(1001)
+			if rand.IntN(6) == 0 {
+				q[r] = 1000
+			}
+			elem := r
+			if q[r] != 1000 || rand.IntN(2) == 0 {
+				elem += ";q=" + negotiateQ(q[r])
+			}
+			elems = append(elems, elem)
+		}
+		for range 1 + rand.IntN(4) {
+			add(types[rand.IntN(len(types))] + "/" + subs[rand.IntN(len(subs))])
+		}
+		if rand.IntN(2) == 0 {
+			add(types[rand.IntN(len(types))] + "/*")
+		}
+		if rand.IntN(2) == 0 {
+			add("*/*")
+		}
+		rand.Shuffle(len(elems), func(i, j int) { elems[i], elems[j] = elems[j], elems[i] })
+		accept := strings.Join(elems, ", ")
+
+		// Offers: distinct types; the weight of each is the q of its most specific range.
+		var offers []string
+		seen := map[string]bool{}
+		for range 1 + rand.IntN(4) {
+			o := types[rand.IntN(len(types))] + "/" + subs[rand.IntN(len(subs))]
+			if !seen[o] {
+				seen[o] = true
+				offers = append(offers, o)
+			}
+		}
+		want, best := "", 0
+		for _, o := range offers {
+			typ, _, _ := strings.Cut(o, "/")
+			w, ok := q[o]
+			if !ok {
+				w, ok = q[typ+"/*"]
+			}
+			if !ok {
+				w = q["*/*"] // 0 when absent: not acceptable
+			}
+			if w > best {
+				want, best = o, w
+			}
+		}
+		if got := Negotiate(accept, offers...); got != want {
+			t.Fatalf("Negotiate(%q, %q) = %q, want %q: each offer weighs the q of the most specific range that matches it "+
+				"(type/sub, then type/*, then */*); the highest q above 0 wins, and the earlier offer on a tie", accept, offers, got, want)
+		}
 	}
 }

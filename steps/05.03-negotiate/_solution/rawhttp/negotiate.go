@@ -135,7 +135,7 @@ func parseQ(s string) (int, bool) {
 		}
 		scale := 100
 		for i := 2; i < len(s); i++ {
-			if !isDigit(s[i]) {
+			if s[i] < '0' || s[i] > '9' {
 				return 0, false
 			}
 			q += int(s[i]-'0') * scale

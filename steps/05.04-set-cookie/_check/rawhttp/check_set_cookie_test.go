@@ -1,7 +1,11 @@
 package rawhttp
 
 import (
+	"math/rand/v2"
+	"net/http"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -68,5 +72,64 @@ func TestSetCookieRoundTrip(t *testing.T) {
 	want := []string{"a=1; Path=/", "b=two; HttpOnly"}
 	if got := h.Values("Set-Cookie"); !reflect.DeepEqual(got, want) {
 		t.Fatalf("after two SetCookie calls, Set-Cookie = %q, want %q: one field per cookie, never joined with commas", got, want)
+	}
+}
+
+// setCookiePick returns n random bytes from alphabet.
+func setCookiePick(alphabet string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rand.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+func TestSetCookieRandom(t *testing.T) {
+	const lower = "abcdefghijklmnopqrstuvwxyz"
+	for range 30 {
+		c := Cookie{
+			Name:  setCookiePick(lower+"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", 1+rand.IntN(10)),
+			Value: setCookiePick(lower+"0123456789!#$%&'()*+-./:<=>?@[]^_`{|}~", rand.IntN(20)),
+		}
+		want := c.Name + "=" + c.Value
+		if rand.IntN(2) == 0 {
+			c.Path = "/" + setCookiePick(lower+"/-_.", rand.IntN(12))
+			want += "; Path=" + c.Path
+		}
+		if rand.IntN(2) == 0 {
+			d := setCookiePick(lower, 1+rand.IntN(8)) + "." + setCookiePick(lower, 2+rand.IntN(2))
+			c.Domain = strings.Repeat(".", rand.IntN(2)) + d
+			want += "; Domain=" + d
+		}
+		if rand.IntN(2) == 0 {
+			c.Expires = time.Unix(rand.Int64N(4e9), 0).In(time.FixedZone("Z", (rand.IntN(25)-12)*3600))
+			want += "; Expires=" + c.Expires.UTC().Format(http.TimeFormat)
+		}
+		switch rand.IntN(3) {
+		case 1:
+			c.MaxAge = 1 + rand.IntN(1e6)
+			want += "; Max-Age=" + strconv.Itoa(c.MaxAge)
+		case 2:
+			c.MaxAge = -1 - rand.IntN(1e6)
+			want += "; Max-Age=0"
+		}
+		if c.HttpOnly = rand.IntN(2) == 0; c.HttpOnly {
+			want += "; HttpOnly"
+		}
+		if c.Secure = rand.IntN(2) == 0; c.Secure {
+			want += "; Secure"
+		}
+		c.SameSite = []string{"", "Strict", "Lax", "None"}[rand.IntN(4)]
+		if c.SameSite == "None" && !c.Secure {
+			c.SameSite = ""
+		}
+		if c.SameSite != "" {
+			want += "; SameSite=" + c.SameSite
+		}
+		h := Header{}
+		err := SetCookie(h, c)
+		if got := h.Values("Set-Cookie"); err != nil || len(got) != 1 || got[0] != want {
+			t.Fatalf("SetCookie(h, %+v): Set-Cookie %q, error %v\nwant [%q], nil", c, got, err, want)
+		}
 	}
 }

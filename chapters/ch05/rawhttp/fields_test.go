@@ -70,20 +70,3 @@ func TestHeaderMethods(t *testing.T) {
 		t.Errorf("after Del, Get(Content-Type) = %q, want empty", got)
 	}
 }
-
-func TestCanonicalKey(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"content-type", "Content-Type"},
-		{"CONTENT-LENGTH", "Content-Length"},
-		{"x-forwarded-for", "X-Forwarded-For"},
-		{"etag", "Etag"},
-		{"a--b", "A--B"},
-		{"with space", "with space"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := canonicalKey(tt.in); got != tt.want {
-			t.Errorf("canonicalKey(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

@@ -125,9 +125,3 @@ func TestWriteAfterBodyNotAllowed(t *testing.T) {
 		t.Errorf("Write after WriteHeader(204) error = %v, want ErrBodyNotAllowed", err)
 	}
 }
-
-func TestHTTPDate(t *testing.T) {
-	if got, want := httpDate(testDate), "Sun, 01 Mar 2026 08:30:05 GMT"; got != want {
-		t.Errorf("httpDate(%v) = %q, want %q", testDate, got, want)
-	}
-}

@@ -1,0 +1,109 @@
+package logtar
+
+import (
+	"io"
+	"time"
+)
+
+// Sizes for [Config.WithRollingSize], in bytes.
+const (
+	KiB int64 = 1 << 10
+	MiB int64 = 1 << 20
+	GiB int64 = 1 << 30
+)
+
+// Config holds every setting of a [Logger]. Build one with [NewConfig] and
+// the With methods, or read one from JSON with [LoadConfig]:
+//
+//	cfg := logtar.NewConfig().
+//		WithLevel(logtar.LevelDebug).
+//		WithDir("/var/log/myapp").
+//		WithRollingSize(10 * logtar.MiB)
+//
+// A Config is a value: each With method returns a changed copy and leaves its
+// receiver alone, so a base config can be shared and varied safely. The With
+// methods do not check their arguments; [Config.Validate] checks them all at
+// once, and [New] calls it.
+type Config struct {
+	level           Level
+	dir             string
+	filePrefix      string
+	rollingSize     int64
+	rollingInterval time.Duration
+	caller          bool
+	callerSkip      int
+	async           bool
+	queueSize       int
+	writer          io.Writer
+	clock           func() time.Time
+}
+
+// NewConfig returns the default configuration: level Info, files named
+// "logtar_<time>.log" in the directory "logs" (relative to the working
+// directory), a new file every 5 MiB or every hour, no caller info, and
+// synchronous writes.
+func NewConfig() Config {
+	return Config{
+		level:           LevelInfo,
+		dir:             "logs",
+		filePrefix:      "logtar_",
+		rollingSize:     5 * MiB,
+		rollingInterval: time.Hour,
+		queueSize:       1024,
+	}
+}
+
+// WithLevel sets the minimum level: records below it are skipped. It must be
+// one of the five named levels.
+func (c Config) WithLevel(l Level) Config { c.level = l; return c }
+
+// WithDir sets the directory for log files. New creates it, and any missing
+// parents, if needed.
+func (c Config) WithDir(dir string) Config { c.dir = dir; return c }
+
+// WithFilePrefix sets the text that starts every log file name. It may be
+// empty but must not contain a path separator.
+func (c Config) WithFilePrefix(prefix string) Config { c.filePrefix = prefix; return c }
+
+// WithRollingSize sets the size, in bytes, at which a log file is closed and
+// a new one started. A line that would take the file past the size goes to a
+// new file, so no file grows beyond it unless a single line is bigger than
+// the whole limit. Zero turns rolling by size off.
+func (c Config) WithRollingSize(bytes int64) Config { c.rollingSize = bytes; return c }
+
+// WithRollingInterval sets how often a new log file is started. Rolls happen
+// on multiples of the interval counted from midnight UTC, so with time.Hour
+// a file covers 10:00 to 11:00 whenever in that hour it was opened. Zero
+// turns rolling by time off; otherwise the interval must be at least
+// [MinRollingInterval].
+func (c Config) WithRollingInterval(d time.Duration) Config { c.rollingInterval = d; return c }
+
+// WithCaller turns caller info on or off. When on, each record names the
+// function, file and line that logged it.
+func (c Config) WithCaller(on bool) Config { c.caller = on; return c }
+
+// WithCallerSkip sets how many extra stack frames to skip when finding the
+// caller. Use it when you wrap the Logger's methods in your own helper: a
+// helper that calls logger.Info directly needs a skip of 1, so that records
+// name the helper's caller rather than the helper.
+func (c Config) WithCallerSkip(frames int) Config { c.callerSkip = frames; return c }
+
+// WithAsync turns asynchronous mode on or off. In async mode the logging
+// methods format the record and put it on a queue; one goroutine writes the
+// queue out. See the package documentation for what that promises.
+func (c Config) WithAsync(on bool) Config { c.async = on; return c }
+
+// WithQueueSize sets how many records the async queue holds before the
+// logging methods wait for the writer. It has no effect in synchronous mode.
+func (c Config) WithQueueSize(records int) Config { c.queueSize = records; return c }
+
+// WithWriter sends records to w instead of to files. The directory, prefix
+// and rolling settings are then ignored. The Logger never closes w; Sync
+// calls w's Sync method if it has one. A nil w means files again.
+func (c Config) WithWriter(w io.Writer) Config { c.writer = w; return c }
+
+// WithClock sets the function the Logger reads the time from. It exists for
+// examples and tests that need the same output on every run; nil means
+// [time.Now]. The clock also stamps records that come through [Handler],
+// in place of the time slog put in them.
+func (c Config) WithClock(now func() time.Time) Config { c.clock = now; return c }

@@ -1,0 +1,50 @@
+package logtar
+
+import (
+	"errors"
+	"io"
+	"syscall"
+	"time"
+)
+
+// output is where encoded records go. There are two: writerOutput, for an
+// io.Writer the user supplies, and fileOutput (file.go), which manages log
+// files and rolls them. The Logger never uses an output from two goroutines
+// at once, so outputs need no locking of their own.
+type output interface {
+	// write writes one record. t is the record's time, which a rolling
+	// output uses to decide when to start a new file.
+	write(t time.Time, line []byte) error
+	// sync pushes written records to stable storage, if it can.
+	sync() error
+	// close releases what the output holds.
+	close() error
+}
+
+// writerOutput writes records to an io.Writer, one Write call per record.
+type writerOutput struct {
+	w io.Writer
+}
+
+func (o writerOutput) write(_ time.Time, line []byte) error {
+	_, err := o.w.Write(line)
+	return err
+}
+
+// sync calls the writer's Sync method, if it has one (*os.File does).
+// Terminals and pipes cannot be synced and say so with EINVAL or ENOTSUP;
+// that is not a lost record, so it is not reported.
+func (o writerOutput) sync() error {
+	s, ok := o.w.(interface{ Sync() error })
+	if !ok {
+		return nil
+	}
+	err := s.Sync()
+	if errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOTSUP) {
+		return nil
+	}
+	return err
+}
+
+// close does nothing: the writer belongs to whoever passed it in.
+func (o writerOutput) close() error { return nil }

@@ -1,0 +1,103 @@
+package velocy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// The limits [NewServer] sets. An [http.Server] has no timeouts by default:
+// a client that opens a connection and sends its headers one byte a minute
+// holds a goroutine and a socket for ever.
+const (
+	// ReadHeaderTimeout bounds the time a client takes to send the request
+	// line and headers. It does not cover the body, so slow uploads still
+	// work.
+	ReadHeaderTimeout = 10 * time.Second
+
+	// IdleTimeout bounds how long a keep-alive connection waits for the
+	// next request.
+	IdleTimeout = 2 * time.Minute
+
+	// MaxHeaderBytes bounds the size of the request line and headers
+	// (net/http's default is 1 MiB; 64 KiB is ample for cookies and tokens).
+	MaxHeaderBytes = 64 << 10
+
+	// ShutdownTimeout is how long [Serve] and [ListenAndServe] wait for
+	// requests in flight to finish once they have been told to stop.
+	ShutdownTimeout = 10 * time.Second
+)
+
+// NewServer returns an [http.Server] for h on addr with ReadHeaderTimeout,
+// IdleTimeout and MaxHeaderBytes set. There is no overall read or write
+// timeout, which would cut off long uploads, downloads and streams; put a
+// deadline on each handler that needs one instead (for example with
+// [http.TimeoutHandler] or [http.ResponseController]).
+func NewServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+	}
+}
+
+// ListenAndServe listens on the TCP address addr ("127.0.0.1:8080", or
+// ":8080" for every interface) and serves h as [Serve] does.
+func ListenAndServe(ctx context.Context, addr string, h http.Handler) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("velocy: %w", err)
+	}
+	return Serve(ctx, ln, h)
+}
+
+// Serve serves h on ln with the limits of [NewServer] until ctx is done or
+// the process receives SIGINT (Ctrl-C) or SIGTERM (what container runtimes
+// and systemd send). Then it shuts down gracefully: it stops accepting
+// connections, closes idle ones, and waits up to [ShutdownTimeout] for the
+// requests in flight to finish. A second signal during that wait ends the
+// process the usual way.
+//
+// Serve returns nil after a graceful shutdown, an error if the server failed,
+// or an error if the requests in flight did not finish in time (their
+// connections are then closed). It always closes ln.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	return serve(ctx, NewServer(ln.Addr().String(), h), ln, ShutdownTimeout)
+}
+
+// serve is Serve with the server and the grace period as parameters, for
+// tests.
+func serve(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+
+	select {
+	case err := <-done: // Serve never returns nil; without a Shutdown this is a real failure
+		return fmt.Errorf("velocy: serve: %w", err)
+	case <-ctx.Done():
+	}
+	stop() // from now on a signal ends the process instead of being caught
+
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := srv.Shutdown(shutdownCtx)
+	if err != nil {
+		srv.Close()
+		err = fmt.Errorf("velocy: shutdown: %w", err)
+	}
+	if serveErr := <-done; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
+		err = fmt.Errorf("velocy: serve: %w", serveErr)
+	}
+	return err
+}

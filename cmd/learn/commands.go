@@ -69,6 +69,7 @@ func (a *app) check(ctx context.Context, args []string) int {
 			return a.fail(err)
 		}
 		fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "checking "+s.ID+"…"))
+		a.start(wb, s)
 		res, err := wb.Check(ctx, s)
 		if res == nil {
 			return a.fail(err)
@@ -86,6 +87,7 @@ func (a *app) check(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "checking "+s.ID+", then every earlier step you have started…"))
 	green, total := 0, 0
+	a.start(wb, s)
 	err = wb.CheckThrough(ctx, s, func(r workbook.StepResult) {
 		total++
 		if r.Result.Status == checker.Passed {
@@ -136,6 +138,24 @@ func (a *app) checkAll(ctx context.Context, wb *workbook.Workbook) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// start gives the workspace what step s needs and says what it added or put back: a check file
+// the learner edited is restored, with a note (the checker never ran their copy anyway).
+func (a *app) start(wb *workbook.Workbook, s *steps.Step) {
+	done, err := wb.Start(s)
+	for _, p := range done.Added {
+		if !strings.Contains(p, "/check_") {
+			fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "added "+wb.Rel(p)))
+		}
+	}
+	for _, p := range done.Restored {
+		fmt.Fprintf(a.stderr, "%s restored %s: check files are learn's; write your own tests in other files\n",
+			a.paint(yellow, "note:"), wb.Rel(p))
+	}
+	if err != nil {
+		a.warnSave(err)
+	}
 }
 
 // warnSave prints a one-line warning when err says progress could not be saved; a verdict was
@@ -213,6 +233,7 @@ func (a *app) watch(ctx context.Context, args []string) int {
 	last := exitFail
 	for {
 		fmt.Fprintf(a.stdout, "%s\n", a.paint(dim, "── "+time.Now().Format("15:04:05")+" checking "+s.ID+" ──"))
+		a.start(wb, s)
 		res, err := wb.Check(ctx, s)
 		if ctx.Err() != nil {
 			return last

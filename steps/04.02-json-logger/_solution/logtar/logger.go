@@ -10,9 +10,9 @@ import (
 // ErrClosed is returned by [Logger.Sync] once the Logger has been closed.
 var ErrClosed = errors.New("logtar: logger closed")
 
-// A Logger writes records as JSON lines to an io.Writer. Create one with
-// [New]; finish with [Logger.Close]. A Logger is safe for use by many
-// goroutines at once, and each record is written whole: lines from
+// A Logger writes records as JSON lines to log files or to an io.Writer.
+// Create one with [New]; finish with [Logger.Close]. A Logger is safe for use
+// by many goroutines at once, and each record is written whole: lines from
 // different goroutines never mix.
 type Logger struct {
 	// Set by New and never changed, so read without locking.
@@ -26,14 +26,28 @@ type Logger struct {
 	out    output
 }
 
-// New returns a Logger configured by cfg. It validates cfg and returns a
-// [*ConfigError] for a bad setting. Until log files exist (section 4.2),
-// records go to cfg's writer, or to standard error if it has none.
+// New returns a Logger configured by cfg. It validates cfg, and creates the
+// log directory and opens the first log file (unless cfg has a writer).
+// Errors are a [*ConfigError] for a bad setting, or an error from the file
+// system, such as a directory that cannot be created.
 func New(cfg Config) (*Logger, error) {
-	// TODO(04.02-logger): validate cfg (on error, return nil and the error),
-	// copy its level and clock into a new Logger, and make out a
-	// writerOutput around cfg.writer, or around os.Stderr if there is none.
-	return &Logger{}, nil
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	l := &Logger{
+		level: cfg.level,
+		clock: cfg.clock,
+	}
+	if cfg.writer != nil {
+		l.out = writerOutput{cfg.writer}
+	} else {
+		f, err := openFileOutput(cfg, l.now())
+		if err != nil {
+			return nil, err
+		}
+		l.out = f
+	}
+	return l, nil
 }
 
 // now returns the current time from the configured clock.
@@ -53,10 +67,7 @@ func (l *Logger) Level() Level { return l.level }
 //	if logger.Enabled(logtar.LevelDebug) {
 //		logger.Debug("state", "dump", expensiveDump())
 //	}
-func (l *Logger) Enabled(level Level) bool {
-	// TODO(04.02-logger): compare level with the Logger's minimum.
-	return false
-}
+func (l *Logger) Enabled(level Level) bool { return level >= l.level }
 
 // The level methods check the level first and return at once if it is
 // disabled; that check is small enough for the compiler to inline into the
@@ -67,38 +78,51 @@ func (l *Logger) Enabled(level Level) bool {
 // pair. An argument that should be a key but is not a string is written
 // under the key "!BADKEY".
 func (l *Logger) Debug(msg string, args ...any) {
-	// TODO(04.02-logger): return at once if LevelDebug is below the minimum;
-	// otherwise l.log(LevelDebug, msg, args, nil).
+	if LevelDebug < l.level {
+		return
+	}
+	l.log(LevelDebug, msg, args, nil)
 }
 
 // Info logs msg at LevelInfo. See [Logger.Debug] for args.
 func (l *Logger) Info(msg string, args ...any) {
-	// TODO(04.02-logger): return at once if LevelInfo is below the minimum;
-	// otherwise l.log(LevelInfo, msg, args, nil).
+	if LevelInfo < l.level {
+		return
+	}
+	l.log(LevelInfo, msg, args, nil)
 }
 
 // Warn logs msg at LevelWarn. See [Logger.Debug] for args.
 func (l *Logger) Warn(msg string, args ...any) {
-	// TODO(04.02-logger): return at once if LevelWarn is below the minimum;
-	// otherwise l.log(LevelWarn, msg, args, nil).
+	if LevelWarn < l.level {
+		return
+	}
+	l.log(LevelWarn, msg, args, nil)
 }
 
 // Error logs msg at LevelError. See [Logger.Debug] for args.
 func (l *Logger) Error(msg string, args ...any) {
-	// TODO(04.02-logger): return at once if LevelError is below the minimum;
-	// otherwise l.log(LevelError, msg, args, nil).
+	if LevelError < l.level {
+		return
+	}
+	l.log(LevelError, msg, args, nil)
 }
 
 // Critical logs msg at LevelCritical. See [Logger.Debug] for args.
 func (l *Logger) Critical(msg string, args ...any) {
-	// TODO(04.02-logger): return at once if LevelCritical is below the minimum;
-	// otherwise l.log(LevelCritical, msg, args, nil).
+	if LevelCritical < l.level {
+		return
+	}
+	l.log(LevelCritical, msg, args, nil)
 }
 
 // Log logs msg at any level, including levels between the named ones. See
 // [Logger.Debug] for args.
 func (l *Logger) Log(level Level, msg string, args ...any) {
-	// TODO(04.02-logger): like Info, with the level given.
+	if level < l.level {
+		return
+	}
+	l.log(level, msg, args, nil)
 }
 
 // LogAttrs logs msg at level with typed attributes. It is the fastest way
@@ -108,33 +132,56 @@ func (l *Logger) Log(level Level, msg string, args ...any) {
 //
 //	logger.LogAttrs(logtar.LevelInfo, "saved", slog.String("user", name), slog.Int("bytes", n))
 func (l *Logger) LogAttrs(level Level, msg string, attrs ...slog.Attr) {
-	// TODO(04.02-logger): like Log, passing attrs instead of args.
+	if level < l.level {
+		return
+	}
+	l.log(level, msg, nil, attrs)
 }
 
 // log encodes a record and hands it to the output.
 func (l *Logger) log(level Level, msg string, args []any, attrs []slog.Attr) {
-	// TODO(04.02-logger): read the time once, take a buffer, append the header,
-	// the args, each attr, and "}\n", then hand the buffer to emit.
+	t := l.now()
+	b := newBuffer()
+	*b = appendHeader(*b, t, level, msg)
+	*b = appendArgs(*b, args)
+	for _, a := range attrs {
+		*b = appendAttr(*b, a)
+	}
+	*b = append(*b, "}\n"...)
+	l.emit(t, b)
 }
 
 // emit writes an encoded record and takes ownership of b.
 func (l *Logger) emit(t time.Time, b *buffer) {
-	// TODO(04.02-logger): under l.mu, write the whole record with one l.out.write
-	// unless the Logger is closed; then free b.
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.closed {
+		// For now a failed write is forgotten, and so is a record logged
+		// after Close. The next step counts both and reports them.
+		_ = l.out.write(t, *b)
+	}
+	b.free()
 }
 
 // Sync syncs the output to stable storage (fsync for files). After Close
 // it returns [ErrClosed].
 func (l *Logger) Sync() error {
-	// TODO(04.02-logger): under l.mu: ErrClosed after Close, else l.out.sync().
-	return nil
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return ErrClosed
+	}
+	return l.out.sync()
 }
 
 // Close syncs and closes the output. Close may be called more than once;
 // later calls do nothing and return nil.
 func (l *Logger) Close() error {
-	// TODO(04.02-logger): under l.mu: a second Close returns nil; the first
-	// marks the Logger closed and returns errors.Join(l.out.sync(),
-	// l.out.close()).
-	return nil
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	return errors.Join(l.out.sync(), l.out.close())
 }

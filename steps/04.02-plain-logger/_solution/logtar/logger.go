@@ -3,22 +3,25 @@ package logtar
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
-	"strconv"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 )
 
-// ErrClosed is reported when a Logger is used after [Logger.Close]. The
-// logging methods have no error result, so a record logged after Close is
-// dropped and counted instead; the next call to Sync or Close returns an
-// error that wraps ErrClosed and says how many records were dropped.
+// ErrClosed is returned by [Logger.Sync] once the Logger has been closed.
 var ErrClosed = errors.New("logtar: logger closed")
 
-// A Logger writes records as JSON lines to log files or to an io.Writer.
+// A Logger writes records as lines of text to a log file or an io.Writer.
 // Create one with [New]; finish with [Logger.Close]. A Logger is safe for use
 // by many goroutines at once, and each record is written whole: lines from
 // different goroutines never mix.
+//
+// For now a record is a plain line, and fields are left out:
+//
+//	[2024-05-06T07:08:09.123Z] [INFO] user logged in
 type Logger struct {
 	// Set by New and never changed, so read without locking.
 	level Level
@@ -26,19 +29,16 @@ type Logger struct {
 
 	// mu guards everything below. Holding it while writing is what keeps
 	// two records from running into each other.
-	mu      sync.Mutex
-	closed  bool
-	dropped int // records logged after Close
-
-	out      output
-	errCount int   // records that met a write error since the last Sync
-	firstErr error // the first of those errors
+	mu     sync.Mutex
+	closed bool
+	out    io.Writer // where lines go: cfg's writer, or file
+	file   *os.File  // the log file New opened; nil when cfg has a writer
 }
 
 // New returns a Logger configured by cfg. It validates cfg, and creates the
-// log directory and opens the first log file (unless cfg has a writer).
-// Errors are a [*ConfigError] for a bad setting, or an error from the file
-// system, such as a directory that cannot be created.
+// log directory and opens the log file, <dir>/<prefix>plain.log (unless cfg
+// has a writer). Errors are a [*ConfigError] for a bad setting, or an error
+// from the file system, such as a directory that cannot be created.
 func New(cfg Config) (*Logger, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -46,15 +46,18 @@ func New(cfg Config) (*Logger, error) {
 	l := &Logger{
 		level: cfg.level,
 		clock: cfg.clock,
+		out:   cfg.writer,
 	}
-	if cfg.writer != nil {
-		l.out = writerOutput{cfg.writer}
-	} else {
-		f, err := openFileOutput(cfg, l.now())
-		if err != nil {
-			return nil, err
+	if cfg.writer == nil {
+		if err := os.MkdirAll(cfg.dir, 0o755); err != nil {
+			return nil, fmt.Errorf("logtar: create log directory: %w", err)
 		}
-		l.out = f
+		path := filepath.Join(cfg.dir, cfg.filePrefix+"plain.log")
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+		if err != nil {
+			return nil, fmt.Errorf("logtar: open log file: %w", err)
+		}
+		l.out, l.file = f, f
 	}
 	return l, nil
 }
@@ -147,104 +150,45 @@ func (l *Logger) LogAttrs(level Level, msg string, attrs ...slog.Attr) {
 	l.log(level, msg, nil, attrs)
 }
 
-// log encodes a record and hands it to the output.
+// log writes one record as a line of text. For now it leaves args and
+// attrs out: a plain line has no good place for them.
 func (l *Logger) log(level Level, msg string, args []any, attrs []slog.Attr) {
-	t := l.now()
-	b := newBuffer()
-	*b = appendHeader(*b, t, level, msg)
-	*b = appendArgs(*b, args)
-	for _, a := range attrs {
-		*b = appendAttr(*b, a)
-	}
-	*b = append(*b, "}\n"...)
-	l.emit(t, b)
-}
-
-// emit writes an encoded record and takes ownership of b.
-func (l *Logger) emit(t time.Time, b *buffer) {
+	t := l.now().UTC().Format("2006-01-02T15:04:05.000Z07:00")
+	line := fmt.Sprintf("[%s] [%s] %s\n", t, level, msg)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	switch {
-	case l.closed:
-		l.dropped++
-		b.free()
-	default:
-		l.writeRecord(t, *b)
-		b.free()
+	if l.closed {
+		return // for now, a record logged after Close simply vanishes
 	}
+	io.WriteString(l.out, line)
 }
 
-// writeRecord writes one record and counts it if it fails. The Logger's
-// methods have no error result, so failures are collected here and
-// reported by the next Sync or Close.
-func (l *Logger) writeRecord(t time.Time, line []byte) {
-	if err := l.out.write(t, line); err != nil {
-		l.errCount++
-		if l.firstErr == nil {
-			l.firstErr = err
-		}
-	}
-}
-
-// flush syncs the output and returns every write error since the last
-// flush, then forgets them.
-func (l *Logger) flush() error {
-	var lost error
-	if l.errCount > 0 {
-		lost = fmt.Errorf("logtar: %s met write errors since the last Sync; the first: %w", records(l.errCount), l.firstErr)
-		l.errCount, l.firstErr = 0, nil
-	}
-	return errors.Join(lost, l.out.sync())
-}
-
-// Sync syncs the output to stable storage (fsync for files) and returns
-// the write errors met since the last Sync, if any. After Close it returns
-// an error that wraps [ErrClosed].
+// Sync syncs the output to stable storage (fsync for files). After Close
+// it returns [ErrClosed].
 func (l *Logger) Sync() error {
 	l.mu.Lock()
-	switch {
-	case l.closed:
-		defer l.mu.Unlock()
-		if err := l.droppedError(); err != nil {
-			return err
-		}
-		return ErrClosed
-	default:
-		defer l.mu.Unlock()
-		return l.flush()
-	}
-}
-
-// Close syncs and closes the log file. It returns the write errors not yet
-// reported by Sync.
-//
-// Close may be called more than once; later calls return nil, or, if
-// records were logged after the first Close, an error that wraps
-// [ErrClosed] and counts them. Logging after Close never panics: the
-// record is dropped and counted.
-func (l *Logger) Close() error {
-	l.mu.Lock()
-	if l.closed {
-		defer l.mu.Unlock()
-		return l.droppedError()
-	}
-	l.closed = true
 	defer l.mu.Unlock()
-	return errors.Join(l.flush(), l.out.close())
-}
-
-// droppedError reports records logged after Close. The caller holds mu.
-func (l *Logger) droppedError() error {
-	if l.dropped == 0 {
+	if l.closed {
+		return ErrClosed
+	}
+	if l.file == nil {
 		return nil
 	}
-	return fmt.Errorf("logtar: dropped %s logged after Close: %w", records(l.dropped), ErrClosed)
+	return l.file.Sync()
 }
 
-// records returns "1 record" or "n records", for error messages.
-func records(n int) string {
-	if n == 1 {
-		return "1 record"
+// Close syncs and closes the output: the log file, if New opened one, but
+// never a writer passed in, which belongs to whoever passed it in. Close
+// may be called more than once; later calls do nothing and return nil.
+func (l *Logger) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
 	}
-	return strconv.Itoa(n) + " records"
+	l.closed = true
+	if l.file == nil {
+		return nil
+	}
+	return errors.Join(l.file.Sync(), l.file.Close())
 }

@@ -2,6 +2,7 @@ package logtar
 
 import (
 	"errors"
+	"io"
 	"log/slog"
 	"os"
 	"sync"
@@ -11,10 +12,14 @@ import (
 // ErrClosed is returned by [Logger.Sync] once the Logger has been closed.
 var ErrClosed = errors.New("logtar: logger closed")
 
-// A Logger writes records as JSON lines to an io.Writer. Create one with
-// [New]; finish with [Logger.Close]. A Logger is safe for use by many
-// goroutines at once, and each record is written whole: lines from
+// A Logger writes records as lines of text to a log file or an io.Writer.
+// Create one with [New]; finish with [Logger.Close]. A Logger is safe for use
+// by many goroutines at once, and each record is written whole: lines from
 // different goroutines never mix.
+//
+// For now a record is a plain line, and fields are left out:
+//
+//	[2024-05-06T07:08:09.123Z] [INFO] user logged in
 type Logger struct {
 	// Set by New and never changed, so read without locking.
 	level Level
@@ -24,26 +29,19 @@ type Logger struct {
 	// two records from running into each other.
 	mu     sync.Mutex
 	closed bool
-	out    output
+	out    io.Writer // where lines go: cfg's writer, or file
+	file   *os.File  // the log file New opened; nil when cfg has a writer
 }
 
-// New returns a Logger configured by cfg. It validates cfg and returns a
-// [*ConfigError] for a bad setting. Until log files exist (section 4.2),
-// records go to cfg's writer, or to standard error if it has none.
+// New returns a Logger configured by cfg. It validates cfg, and creates the
+// log directory and opens the log file, <dir>/<prefix>plain.log (unless cfg
+// has a writer). Errors are a [*ConfigError] for a bad setting, or an error
+// from the file system, such as a directory that cannot be created.
 func New(cfg Config) (*Logger, error) {
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	l := &Logger{
-		level: cfg.level,
-		clock: cfg.clock,
-	}
-	if cfg.writer != nil {
-		l.out = writerOutput{cfg.writer}
-	} else {
-		l.out = writerOutput{os.Stderr}
-	}
-	return l, nil
+	// TODO(04.02-plain-logger): validate cfg, copy its level and clock, and
+	// set out to cfg.writer, or else create cfg.dir and open the file
+	// (O_WRONLY|O_CREATE|O_APPEND, 0o644) into both out and file.
+	return &Logger{out: io.Discard}, nil
 }
 
 // now returns the current time from the configured clock.
@@ -63,7 +61,10 @@ func (l *Logger) Level() Level { return l.level }
 //	if logger.Enabled(logtar.LevelDebug) {
 //		logger.Debug("state", "dump", expensiveDump())
 //	}
-func (l *Logger) Enabled(level Level) bool { return level >= l.level }
+func (l *Logger) Enabled(level Level) bool {
+	// TODO(04.02-plain-logger): compare level with the Logger's minimum.
+	return false
+}
 
 // The level methods check the level first and return at once if it is
 // disabled; that check is small enough for the compiler to inline into the
@@ -134,50 +135,27 @@ func (l *Logger) LogAttrs(level Level, msg string, attrs ...slog.Attr) {
 	l.log(level, msg, nil, attrs)
 }
 
-// log encodes a record and hands it to the output.
+// log writes one record as a line of text. For now it leaves args and
+// attrs out: a plain line has no good place for them.
 func (l *Logger) log(level Level, msg string, args []any, attrs []slog.Attr) {
-	t := l.now()
-	b := newBuffer()
-	*b = appendHeader(*b, t, level, msg)
-	*b = appendArgs(*b, args)
-	for _, a := range attrs {
-		*b = appendAttr(*b, a)
-	}
-	*b = append(*b, "}\n"...)
-	l.emit(t, b)
-}
-
-// emit writes an encoded record and takes ownership of b.
-func (l *Logger) emit(t time.Time, b *buffer) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if !l.closed {
-		// For now a failed write is forgotten, and so is a record logged
-		// after Close. The next step counts both and reports them.
-		_ = l.out.write(t, *b)
-	}
-	b.free()
+	// TODO(04.02-plain-logger): build "[<time>] [<level>] <msg>\n" (l.now()
+	// in UTC, as 2006-01-02T15:04:05.000Z), then write it to l.out in one
+	// Write call, holding l.mu, unless the Logger is closed.
 }
 
 // Sync syncs the output to stable storage (fsync for files). After Close
 // it returns [ErrClosed].
 func (l *Logger) Sync() error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.closed {
-		return ErrClosed
-	}
-	return l.out.sync()
+	// TODO(04.02-plain-logger): under l.mu: ErrClosed after Close, nil
+	// without a file, else l.file.Sync().
+	return nil
 }
 
-// Close syncs and closes the output. Close may be called more than once;
-// later calls do nothing and return nil.
+// Close syncs and closes the output: the log file, if New opened one, but
+// never a writer passed in, which belongs to whoever passed it in. Close
+// may be called more than once; later calls do nothing and return nil.
 func (l *Logger) Close() error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.closed {
-		return nil
-	}
-	l.closed = true
-	return errors.Join(l.out.sync(), l.out.close())
+	// TODO(04.02-plain-logger): under l.mu, mark the Logger closed (a
+	// second Close returns nil), then sync and close the file, if any.
+	return nil
 }

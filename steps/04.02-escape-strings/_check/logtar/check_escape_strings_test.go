@@ -111,7 +111,7 @@ func escapeStringsWant(s string) string {
 }
 
 func TestEscapeStringsRandom(t *testing.T) {
-	pieces := []string{"a", "Z", "9", " ", "plain words ", `"`, `\`, "\n", "\r", "\t", "\x00", "\x01", "\x1f",
+	pieces := []string{"a", "Z", "9", " ", "plain words ", `"`, `\`, "\n", "\r", "\t", "\x00", "\x01", "\b", "\f", "\x1f",
 		"\x7f", "é", "世", "🙂", "\xff", "\xe4\xb8", "\xed\xa0\x80", "\u2028", "\u2029", "<", ">", "&", "\ufffd"}
 	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	for range 500 {

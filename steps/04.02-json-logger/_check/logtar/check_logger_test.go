@@ -153,10 +153,12 @@ func TestLoggerNewUnusableDirectory(t *testing.T) {
 	dir := filepath.Join(file, "logs")
 	l, err := New(NewConfig().WithDir(dir))
 	if err == nil || l != nil {
+		got := "nil"
 		if l != nil {
 			l.Close()
+			got = "a Logger"
 		}
-		t.Fatalf("New(WithDir(%q)), where plain.txt is a file, = %v, %v, want nil and an error", dir, l, err)
+		t.Fatalf("New(WithDir(%q)), where plain.txt is a file, = %s, %v, want nil and an error", dir, got, err)
 	}
 	if !strings.HasPrefix(err.Error(), "logtar: ") || !strings.Contains(err.Error(), "plain.txt") {
 		t.Errorf("New(WithDir(%q)) error = %q, want openFileOutput's \"logtar: \" error naming the path", dir, err)

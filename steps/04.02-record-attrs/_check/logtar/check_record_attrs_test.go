@@ -110,6 +110,26 @@ func attrsStepValue(rng *rand.Rand) (any, string) {
 	}
 }
 
+// attrsStepShow writes args the way they would appear in a call.
+func attrsStepShow(args []any) string {
+	var parts []string
+	for _, a := range args {
+		switch a := a.(type) {
+		case string:
+			parts = append(parts, strconv.Quote(a))
+		case slog.Attr:
+			parts = append(parts, fmt.Sprintf("slog.Any(%q, %v)", a.Key, a.Value))
+		case time.Duration:
+			parts = append(parts, fmt.Sprintf("time.Duration(%d)", int64(a)))
+		case time.Time:
+			parts = append(parts, a.Format(time.RFC3339Nano))
+		default:
+			parts = append(parts, fmt.Sprintf("%T(%v)", a, a))
+		}
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
 func TestRecordAttrsRandomArgs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	for range 20 {
@@ -140,7 +160,7 @@ func TestRecordAttrsRandomArgs(t *testing.T) {
 		prefix := `{"msg":"m"`
 		got := string(appendArgs([]byte(prefix), args))
 		if got != prefix+want.String() {
-			t.Fatalf("appendArgs(%#v) appended\n%q\nwant\n%q", args, strings.TrimPrefix(got, prefix), want.String())
+			t.Fatalf("appendArgs(%s) appended\n%q\nwant\n%q", attrsStepShow(args), strings.TrimPrefix(got, prefix), want.String())
 		}
 	}
 }

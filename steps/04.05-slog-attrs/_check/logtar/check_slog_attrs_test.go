@@ -25,35 +25,32 @@ func TestSlogAttrsWith(t *testing.T) {
 }
 
 func TestSlogAttrsRandomSiblings(t *testing.T) {
-	// Many handlers made from one parent, each with its own fields, logged
-	// in a random order: each record must carry exactly its handler's.
+	// For bases of every length from 1 to 40 bytes (so that some of them
+	// have spare capacity after the appends that built them), three
+	// handlers made from one base, then logged: each record must carry
+	// exactly its own handler's fields.
 	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	var buf loggerStepBuffer
 	l, err := New(NewConfig().WithWriter(&buf).WithClock(loggerStepClock))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := rng.IntN(100)
-	base := slog.New(l.Handler()).With("base", b)
-	type child struct {
-		logger *slog.Logger
-		fields string
-	}
-	var children []child
-	for i := range 8 {
-		c, fields := base, fmt.Sprintf(`"base":%d`, b)
-		for j := range 1 + rng.IntN(3) {
-			n := rng.IntN(1000)
-			c = c.With(fmt.Sprintf("c%d_%d", i, j), n)
-			fields += fmt.Sprintf(`,"c%d_%d":%d`, i, j, n)
-		}
-		children = append(children, child{c, fields})
-	}
+	root := slog.New(l.Handler())
 	var want []string
-	for range 20 {
-		c := children[rng.IntN(len(children))]
-		c.logger.Info("m")
-		want = append(want, c.fields)
+	for n := 1; n <= 40; n++ {
+		v := strings.Repeat("x", n)
+		base := root.With("b", v)
+		var children []*slog.Logger
+		var fields []string
+		for i := range 3 {
+			k, x := fmt.Sprintf("c%d", i), rng.IntN(10)
+			children = append(children, base.With(k, x))
+			fields = append(fields, fmt.Sprintf(`"b":%q,"%s":%d`, v, k, x))
+		}
+		for i, c := range children {
+			c.Info("m")
+			want = append(want, fields[i])
+		}
 	}
 	l.Close()
 	got := strings.Split(slogStepAttrs(buf.String()), "\n")
@@ -63,7 +60,7 @@ func TestSlogAttrsRandomSiblings(t *testing.T) {
 			if i < len(got) {
 				g = got[i]
 			}
-			t.Fatalf("record %d, from one of 8 handlers made with With from one parent, has the fields\n%q\nwant\n%q\n(copy pre before appending to it: h.pre[:len(h.pre):len(h.pre)] makes append copy instead of writing into a sibling's memory)", i, g, want[i])
+			t.Fatalf("three handlers made with With from one parent, then logged: a record has the fields\n%q\nwant\n%q\n(copy pre before appending to it: h.pre[:len(h.pre):len(h.pre)] makes append copy instead of writing into a sibling's memory)", g, want[i])
 		}
 	}
 }

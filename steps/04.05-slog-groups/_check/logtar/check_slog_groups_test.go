@@ -20,10 +20,11 @@ func TestSlogGroupsOutput(t *testing.T) {
 		{"an empty With inside a group changes nothing", func(l *slog.Logger) { l.WithGroup("g").With().Info("m", "a", 1) }, `"g":{"a":1}`},
 		{"With before WithGroup stays outside it", func(l *slog.Logger) { l.With("a", 1).WithGroup("g").Info("m", "b", 2) }, `"a":1,"g":{"b":2}`},
 		{"sibling groups do not share memory", func(l *slog.Logger) {
-			base := l.WithGroup("g")
-			base.WithGroup("x").Info("m", "a", 1)
-			base.WithGroup("y").Info("m", "a", 2)
-		}, `"g":{"x":{"a":1}}` + "\n" + `"g":{"y":{"a":2}}`},
+			base := l.WithGroup("a").WithGroup("b").WithGroup("c")
+			x, y := base.WithGroup("x"), base.WithGroup("y")
+			x.Info("m", "k", 1)
+			y.Info("m", "k", 2)
+		}, `"a":{"b":{"c":{"x":{"k":1}}}}` + "\n" + `"a":{"b":{"c":{"y":{"k":2}}}}`},
 	})
 }
 

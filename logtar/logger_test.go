@@ -222,6 +222,7 @@ func TestLoggerSyncCallsWriterSync(t *testing.T) {
 		{"ok", nil, false},
 		{"failure reported", errDiskFull, true},
 		{"terminal ignored", fmt.Errorf("sync /dev/stderr: %w", syscall.EINVAL), false},
+		{"macOS terminal ignored", &os.PathError{Op: "sync", Path: "/dev/stdout", Err: syscall.ENOTTY}, false},
 		{"not supported ignored", syscall.ENOTSUP, false},
 	}
 	for _, tt := range tests {

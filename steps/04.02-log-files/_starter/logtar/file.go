@@ -24,8 +24,7 @@ func openFileOutput(cfg Config, now time.Time) (*fileOutput, error) {
 	// TODO(04.02-log-files): create cfg.dir and its parents (os.MkdirAll,
 	// mode 0o755; wrap an error as "logtar: create log directory: %w"),
 	// then make a fileOutput for cfg.dir and cfg.filePrefix and open its
-	// first file. Then change New in logger.go: without a writer, the
-	// output is openFileOutput(cfg, l.now()), and its error is New's error.
+	// first file.
 	return nil, errors.New("logtar: log files are not written yet")
 }
 

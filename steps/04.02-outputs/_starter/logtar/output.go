@@ -30,12 +30,14 @@ func (o writerOutput) write(_ time.Time, line []byte) error {
 }
 
 // sync calls the writer's Sync method, if it has one (*os.File does).
-// Terminals and pipes cannot be synced and say so with EINVAL or ENOTSUP;
-// that is not a lost record, so it is not reported.
+// Terminals and pipes cannot be synced and say so: with EINVAL on Linux,
+// with ENOTTY ("inappropriate ioctl for device") for a macOS terminal, or
+// with ENOTSUP. That is not a lost record, so it is not reported.
 func (o writerOutput) sync() error {
 	// TODO(04.02-outputs): if o.w has a method Sync() error (a type
 	// assertion to an interface), call it, and return its error unless
-	// errors.Is finds syscall.EINVAL or syscall.ENOTSUP in it.
+	// errors.Is finds syscall.EINVAL, syscall.ENOTTY or syscall.ENOTSUP in
+	// it.
 	return nil
 }
 

@@ -1,10 +1,7 @@
 package logtar
 
 import (
-	"encoding/json"
-	"fmt"
 	"log/slog"
-	"math"
 	"strconv"
 	"time"
 )
@@ -55,40 +52,11 @@ func appendArgs(b []byte, args []any) []byte {
 // group with an empty key is written inline, its members side by side with
 // the record's other fields.
 func appendAttr(b []byte, a slog.Attr) []byte {
-	v := a.Value
-	kind := v.Kind()
-	if kind == slog.KindLogValuer {
-		// Only LogValuers need resolving, and Resolve is not free (it
-		// defers a recover, in case LogValue panics), so call it only
-		// for them: this check saves time on every other attribute.
-		v = v.Resolve()
-		kind = v.Kind()
-	}
-	if kind != slog.KindGroup {
-		if a.Key == "" && kind == slog.KindAny && v.Any() == nil {
-			return b // the empty Attr
-		}
-		b = appendKey(b, a.Key)
-		return appendValue(b, v)
-	}
-	members := v.Group()
-	if a.Key == "" {
-		for _, m := range members {
-			b = appendAttr(b, m)
-		}
-		return b
-	}
-	mark := len(b)
+	// TODO(04.02-attr-groups): resolve a LogValuer first (only those). Skip
+	// the empty Attr. A group with an empty key: its members inline. A
+	// group: "key":{members}, or nothing at all if no member wrote anything.
 	b = appendKey(b, a.Key)
-	b = append(b, '{')
-	start := len(b)
-	for _, m := range members {
-		b = appendAttr(b, m)
-	}
-	if len(b) == start {
-		return b[:mark] // nothing inside: leave the group out
-	}
-	return append(b, '}')
+	return appendValue(b, a.Value)
 }
 
 // appendValue appends a resolved, non-group value.
@@ -120,14 +88,11 @@ func appendValue(b []byte, v slog.Value) []byte {
 // appendFloat appends f as a JSON number, choosing the same notation as
 // encoding/json. JSON has no NaN or infinity, so those become strings.
 func appendFloat(b []byte, f float64) []byte {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return appendString(b, strconv.FormatFloat(f, 'g', -1, 64))
-	}
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	return strconv.AppendFloat(b, f, format, -1, 64)
+	// TODO(04.02-other-values): NaN and the infinities as strings ("NaN",
+	// "+Inf", "-Inf"); otherwise strconv.AppendFloat with format 'e' for
+	// magnitudes below 1e-6 or from 1e21 up (but not 0), and 'f' for the
+	// rest.
+	return b
 }
 
 // appendAny appends a value of a type slog does not model: an error as its
@@ -135,37 +100,22 @@ func appendFloat(b []byte, f float64) []byte {
 // we did not write (Error, MarshalJSON), which may panic, for example on a
 // nil pointer; the panic is caught and written into the record instead.
 func appendAny(b []byte, x any) []byte {
-	switch x := x.(type) {
-	case nil:
-		return append(b, "null"...)
-	case error:
-		return appendString(b, errorText(x))
-	}
-	data, err := marshalJSON(x)
-	if err != nil {
-		return appendString(b, "!ERROR: "+err.Error())
-	}
-	// json.Marshal compacts its output (even what a MarshalJSON method
-	// returns), so it never contains a newline.
-	return append(b, data...)
+	// TODO(04.02-other-values): nil is null; an error is its errorText as a
+	// string; anything else is marshalJSON's output, or "!ERROR: <the
+	// error>" as a string if it failed.
+	return b
 }
 
 // errorText returns err.Error(), or a description of the panic it raised.
 func errorText(err error) (text string) {
-	defer func() {
-		if r := recover(); r != nil {
-			text = fmt.Sprintf("!PANIC in Error: %v", r)
-		}
-	}()
-	return err.Error()
+	// TODO(04.02-other-values): defer a func that recovers a panic and sets
+	// text to "!PANIC in Error: <the value>"; then return err.Error().
+	return ""
 }
 
 // marshalJSON is json.Marshal with panics turned into errors.
 func marshalJSON(x any) (data []byte, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic in MarshalJSON: %v", r)
-		}
-	}()
-	return json.Marshal(x)
+	// TODO(04.02-other-values): like errorText: recover a panic into
+	// err = fmt.Errorf("panic in MarshalJSON: %v", r); then json.Marshal(x).
+	return nil, nil
 }

@@ -21,10 +21,10 @@ func appendKey(b []byte, key string) []byte {
 // the very end, or anything else where a key should be, is written under
 // the key "!BADKEY".
 func appendArgs(b []byte, args []any) []byte {
-	// TODO(04.02-record-attrs): loop while args is not empty. A string followed by
-	// another argument is a pair: appendAttr(b, slog.Any(key, value)). A
-	// slog.Attr stands alone. A string with nothing after it, and anything
-	// else where a key should be, goes under badKey.
+	// TODO(04.02-record-attrs): loop while args is not empty. A string
+	// followed by another argument is a pair: appendAttr(b, slog.Any(key,
+	// value)). A slog.Attr stands alone. A string with nothing after it, and
+	// anything else where a key should be, goes under badKey.
 	return b
 }
 
@@ -34,28 +34,30 @@ func appendArgs(b []byte, args []any) []byte {
 // group with an empty key is written inline, its members side by side with
 // the record's other fields.
 func appendAttr(b []byte, a slog.Attr) []byte {
-	// TODO(04.02-record-attrs): resolve a LogValuer first (only those). Skip the empty
-	// Attr. A non-group: appendKey, then appendValue. A group with an empty
-	// key: its members inline. A group: "key":{members}, or nothing at all
-	// if no member wrote anything.
+	// TODO(04.02-record-attrs): for now, appendKey and then appendValue.
+	//
+	// TODO(04.02-attr-groups): resolve a LogValuer first (only those). Skip
+	// the empty Attr. A group with an empty key: its members inline. A
+	// group: "key":{members}, or nothing at all if no member wrote anything.
 	return b
 }
 
 // appendValue appends a resolved, non-group value.
 func appendValue(b []byte, v slog.Value) []byte {
-	// TODO(04.02-record-attrs): switch on v.Kind(): strings through appendString,
-	// integers and bools with strconv, floats with appendFloat, durations as
-	// nanoseconds, times as quoted RFC 3339 with nanoseconds, and anything
-	// else with appendAny(b, v.Any()).
+	// TODO(04.02-record-attrs): switch on v.Kind(): strings through
+	// appendString, integers and bools with strconv, floats with appendFloat,
+	// durations as nanoseconds, times as quoted RFC 3339 with nanoseconds,
+	// and anything else with appendAny(b, v.Any()).
 	return b
 }
 
 // appendFloat appends f as a JSON number, choosing the same notation as
 // encoding/json. JSON has no NaN or infinity, so those become strings.
 func appendFloat(b []byte, f float64) []byte {
-	// TODO(04.02-record-attrs): NaN and the infinities as strings ("NaN", "+Inf",
-	// "-Inf"); otherwise strconv.AppendFloat with format 'e' for magnitudes
-	// below 1e-6 or from 1e21 up (but not 0), and 'f' for the rest.
+	// TODO(04.02-other-values): NaN and the infinities as strings ("NaN",
+	// "+Inf", "-Inf"); otherwise strconv.AppendFloat with format 'e' for
+	// magnitudes below 1e-6 or from 1e21 up (but not 0), and 'f' for the
+	// rest.
 	return b
 }
 
@@ -64,22 +66,22 @@ func appendFloat(b []byte, f float64) []byte {
 // we did not write (Error, MarshalJSON), which may panic, for example on a
 // nil pointer; the panic is caught and written into the record instead.
 func appendAny(b []byte, x any) []byte {
-	// TODO(04.02-record-attrs): nil is null; an error is its errorText as a string;
-	// anything else is marshalJSON's output, or "!ERROR: <the error>" as a
-	// string if it failed.
+	// TODO(04.02-other-values): nil is null; an error is its errorText as a
+	// string; anything else is marshalJSON's output, or "!ERROR: <the
+	// error>" as a string if it failed.
 	return b
 }
 
 // errorText returns err.Error(), or a description of the panic it raised.
 func errorText(err error) (text string) {
-	// TODO(04.02-record-attrs): defer a func that recovers a panic and sets text to
-	// "!PANIC in Error: <the value>"; then return err.Error().
+	// TODO(04.02-other-values): defer a func that recovers a panic and sets
+	// text to "!PANIC in Error: <the value>"; then return err.Error().
 	return ""
 }
 
 // marshalJSON is json.Marshal with panics turned into errors.
 func marshalJSON(x any) (data []byte, err error) {
-	// TODO(04.02-record-attrs): like errorText: recover a panic into
+	// TODO(04.02-other-values): like errorText: recover a panic into
 	// err = fmt.Errorf("panic in MarshalJSON: %v", r); then json.Marshal(x).
 	return nil, nil
 }

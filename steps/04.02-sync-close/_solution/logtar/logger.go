@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"strconv"
 	"sync"
 	"time"
@@ -16,9 +15,9 @@ import (
 // error that wraps ErrClosed and says how many records were dropped.
 var ErrClosed = errors.New("logtar: logger closed")
 
-// A Logger writes records as JSON lines to an io.Writer. Create one with
-// [New]; finish with [Logger.Close]. A Logger is safe for use by many
-// goroutines at once, and each record is written whole: lines from
+// A Logger writes records as JSON lines to log files or to an io.Writer.
+// Create one with [New]; finish with [Logger.Close]. A Logger is safe for use
+// by many goroutines at once, and each record is written whole: lines from
 // different goroutines never mix.
 type Logger struct {
 	// Set by New and never changed, so read without locking.
@@ -36,9 +35,10 @@ type Logger struct {
 	firstErr error // the first of those errors
 }
 
-// New returns a Logger configured by cfg. It validates cfg and returns a
-// [*ConfigError] for a bad setting. Until log files exist (section 4.2),
-// records go to cfg's writer, or to standard error if it has none.
+// New returns a Logger configured by cfg. It validates cfg, and creates the
+// log directory and opens the first log file (unless cfg has a writer).
+// Errors are a [*ConfigError] for a bad setting, or an error from the file
+// system, such as a directory that cannot be created.
 func New(cfg Config) (*Logger, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -50,7 +50,11 @@ func New(cfg Config) (*Logger, error) {
 	if cfg.writer != nil {
 		l.out = writerOutput{cfg.writer}
 	} else {
-		l.out = writerOutput{os.Stderr}
+		f, err := openFileOutput(cfg, l.now())
+		if err != nil {
+			return nil, err
+		}
+		l.out = f
 	}
 	return l, nil
 }
@@ -211,7 +215,7 @@ func (l *Logger) Sync() error {
 	}
 }
 
-// Close syncs and closes the output. It returns the write errors not yet
+// Close syncs and closes the log file. It returns the write errors not yet
 // reported by Sync.
 //
 // Close may be called more than once; later calls return nil, or, if

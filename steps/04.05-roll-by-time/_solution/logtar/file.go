@@ -47,6 +47,14 @@ func openFileOutput(cfg Config, now time.Time) (*fileOutput, error) {
 // error the current file, if any, stays in use.
 func (f *fileOutput) open(now time.Time) error {
 	stamp := now.UTC().Format(stampLayout)
+	if stamp < f.lastStamp {
+		// Each record's time is read before it waits for its turn to
+		// write, so the record that triggers a roll may be a moment older
+		// than the one that opened the current file (and clocks can be
+		// set back). A name earlier than the last would sort the new file
+		// before the old one, so keep the last stamp and number the file.
+		stamp = f.lastStamp
+	}
 	seq := 0
 	if stamp == f.lastStamp {
 		seq = f.lastSeq + 1

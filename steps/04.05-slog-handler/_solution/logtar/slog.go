@@ -3,7 +3,6 @@ package logtar
 import (
 	"context"
 	"log/slog"
-	"slices"
 )
 
 // Handler lets a Logger sit behind a [*slog.Logger], so code written against
@@ -51,29 +50,19 @@ func (h *Handler) Enabled(_ context.Context, level slog.Level) bool {
 // groups opened so far. The attributes are encoded once, here, rather than
 // on every record.
 func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	// The three-index slice caps pre at its length, so the appends below
-	// copy it instead of writing into memory h (or a sibling) still uses.
-	pre := h.openPending(h.pre[:len(h.pre):len(h.pre)])
-	start := len(pre)
-	for _, a := range attrs {
-		pre = appendAttr(pre, a)
-	}
-	if len(pre) == start {
-		return h // nothing to add; pending groups stay pending
-	}
-	return &Handler{l: h.l, pre: pre, open: h.open + len(h.pending)}
+	// TODO(04.05-slog-attrs): return a new Handler whose pre is a copy of
+	// h.pre (h.pre[:len(h.pre):len(h.pre)] makes append copy) with attrs
+	// appended. If no attr wrote anything, return h unchanged.
+	return h
 }
 
 // WithGroup returns a Handler that puts the attributes added after it, by
 // WithAttrs or by a record, in a group called name. An empty name adds no
 // group, as slog requires.
 func (h *Handler) WithGroup(name string) slog.Handler {
-	if name == "" {
-		return h
-	}
-	h2 := *h
-	h2.pending = append(slices.Clip(h.pending), name)
-	return &h2
+	// TODO(04.05-slog-groups): an empty name changes nothing; otherwise
+	// return a copy of h with name added to a copy of pending (slices.Clip).
+	return h
 }
 
 // Handle encodes r and hands it to the Logger's output.
@@ -88,25 +77,10 @@ func (h *Handler) Handle(_ context.Context, r slog.Record) error {
 	if l.caller {
 		*b = appendCaller(*b, r.PC)
 	}
-	*b = append(*b, h.pre...)
-	closing := h.open
-	if r.NumAttrs() > 0 {
-		mark := len(*b)
-		*b = h.openPending(*b)
-		start := len(*b)
-		r.Attrs(func(a slog.Attr) bool {
-			*b = appendAttr(*b, a)
-			return true
-		})
-		if len(*b) == start {
-			*b = (*b)[:mark] // every attribute was empty: no groups either
-		} else {
-			closing += len(h.pending)
-		}
-	}
-	for range closing {
-		*b = append(*b, '}')
-	}
+	r.Attrs(func(a slog.Attr) bool {
+		*b = appendAttr(*b, a)
+		return true
+	})
 	*b = append(*b, "}\n"...)
 	if t.IsZero() {
 		t = l.now() // rolling by time still needs to know when this is
@@ -117,9 +91,6 @@ func (h *Handler) Handle(_ context.Context, r slog.Record) error {
 
 // openPending appends the opening of each pending group.
 func (h *Handler) openPending(b []byte) []byte {
-	for _, name := range h.pending {
-		b = appendKey(b, name)
-		b = append(b, '{')
-	}
+	// TODO(04.05-slog-groups): for each pending group, appendKey and '{'.
 	return b
 }

@@ -43,7 +43,8 @@ func (l *Logger) Handler() *Handler {
 
 // Enabled reports whether the Logger writes records at level.
 func (h *Handler) Enabled(_ context.Context, level slog.Level) bool {
-	// TODO(04.05-slog-handler): ask the Logger (a slog.Level converts to a Level).
+	// TODO(04.05-slog-handler): ask the Logger (a slog.Level converts to a
+	// Level).
 	return false
 }
 
@@ -51,10 +52,9 @@ func (h *Handler) Enabled(_ context.Context, level slog.Level) bool {
 // groups opened so far. The attributes are encoded once, here, rather than
 // on every record.
 func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	// TODO(04.05-slog-handler): return a new Handler whose pre is a copy of h.pre
-	// (h.pre[:len(h.pre):len(h.pre)] makes append copy), with the pending
-	// groups opened and attrs appended. If no attr wrote anything, return h
-	// unchanged, pending groups and all.
+	// TODO(04.05-slog-attrs): return a new Handler whose pre is a copy of
+	// h.pre (h.pre[:len(h.pre):len(h.pre)] makes append copy) with attrs
+	// appended. If no attr wrote anything, return h unchanged.
 	return h
 }
 
@@ -62,23 +62,23 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 // WithAttrs or by a record, in a group called name. An empty name adds no
 // group, as slog requires.
 func (h *Handler) WithGroup(name string) slog.Handler {
-	// TODO(04.05-slog-handler): an empty name changes nothing; otherwise return a
-	// copy of h with name added to a copy of pending (slices.Clip).
+	// TODO(04.05-slog-groups): an empty name changes nothing; otherwise
+	// return a copy of h with name added to a copy of pending (slices.Clip).
 	return h
 }
 
 // Handle encodes r and hands it to the Logger's output.
 func (h *Handler) Handle(_ context.Context, r slog.Record) error {
-	// TODO(04.05-slog-handler): encode r as Logger.log would (the configured clock, if
-	// any, wins over r.Time unless r.Time is zero; caller info from r.PC),
-	// then h.pre, then the record's attrs inside the pending groups (or no
-	// groups at all if no attr wrote anything), then a '}' for every open
-	// group, and "}\n". Hand it to emit with a non-zero time.
+	// TODO(04.05-slog-handler): encode r as Logger.log would: the header
+	// (the configured clock, if any, wins over r.Time, but a zero r.Time
+	// stays zero and leaves the time out), caller info from r.PC if the
+	// Logger wants it, each of the record's attrs, and "}\n". Hand it to
+	// emit with a time that is never zero.
 	return nil
 }
 
 // openPending appends the opening of each pending group.
 func (h *Handler) openPending(b []byte) []byte {
-	// TODO(04.05-slog-handler): for each pending group, appendKey and '{'.
+	// TODO(04.05-slog-groups): for each pending group, appendKey and '{'.
 	return b
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -142,5 +143,13 @@ func TestPathValuesThroughServer(t *testing.T) {
 	body, _ := io.ReadAll(resp.Body)
 	if want := "/users/{id} id=" + id; resp.StatusCode != 200 || string(body) != want {
 		t.Errorf("GET /users/%s = %d %q, want 200 %q", id, resp.StatusCode, body, want)
+	}
+}
+
+// TestPathValuesRouteField checks the name the lesson gives the route's new
+// field: the code of the next steps reads it.
+func TestPathValuesRouteField(t *testing.T) {
+	if f, ok := reflect.TypeOf(route{}).FieldByName("params"); !ok || f.Type != reflect.TypeOf([]param(nil)) {
+		t.Errorf("route has no field params []param: lesson 6.9 keeps a route's wildcards in route.params, and the code of the next steps uses that name")
 	}
 }

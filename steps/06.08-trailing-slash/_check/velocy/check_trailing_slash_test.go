@@ -18,7 +18,7 @@ func slashRouter() *Router {
 		b, _ := io.ReadAll(req.Body)
 		io.WriteString(w, req.Method+" "+req.URL.Path+" "+string(b))
 	}
-	for _, rt := range []string{"GET /dir/", "GET /file", "POST /form", "GET /both", "GET /both/"} {
+	for _, rt := range []string{"GET /dir/", "GET /file", "POST /form", "GET /both", "GET /both/", "GET /café/"} {
 		method, pattern, _ := strings.Cut(rt, " ")
 		r.HandleFunc(method, pattern, echo)
 	}
@@ -39,6 +39,7 @@ func TestTrailingSlashRedirects(t *testing.T) {
 		{"POST", "/form/", 308, "/form"},                    // 308 keeps the method and the body
 		{"DELETE", "/file/", 308, "/file"},                  // and there the client gets its 405
 		{"GET", "/dir//", 301, "/dir/"},
+		{"GET", "/caf%C3%A9", 301, "/caf%C3%A9/"}, // the escaped path: a Location is a URL
 		{"GET", "/both", 200, ""},
 		{"GET", "/both/", 200, ""},
 		{"GET", "//file/", 404, ""}, // never a Location that starts with "//"

@@ -7,7 +7,7 @@ import "net/http"
 // to [http.ListenAndServe].
 //
 // This first Router keeps its routes in a map from "METHOD /path" to the
-// route, so a pattern matches one literal path. Lesson 6.06 replaces the map
+// route, so a pattern matches one literal path. Lesson 6.6 replaces the map
 // with a tree.
 type Router struct {
 	routes map[string]http.Handler // "GET /users" -> its handler

@@ -48,3 +48,12 @@ func (r *Router) handlerFunc(method, pattern string, h http.HandlerFunc) {
 	}
 	r.Handle(method, pattern, h)
 }
+
+// validMethod reports whether m can be registered: an HTTP token (RFC 9110)
+// without lower-case letters. Methods are case-sensitive and every standard
+// one is upper case, so "get" is far more likely a typo than a custom method.
+func validMethod(m string) bool {
+	// TODO(06.03-valid-method): true for an HTTP token without lower-case
+	// letters, false for anything else, "" included.
+	return true
+}

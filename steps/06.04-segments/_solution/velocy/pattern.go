@@ -12,7 +12,7 @@ import (
 //	"/"           =>  static ""
 //
 // A trailing slash is an empty static segment, so "/users" and "/users/" are
-// different routes. For now every segment is static; lesson 6.09 adds the
+// different routes. For now every segment is static; lesson 6.9 adds the
 // two kinds of wildcards.
 
 // segmentKind tells what a pattern segment matches.

@@ -10,6 +10,15 @@ import "net/http"
 // do. Move ServeHTTP here from router.go while you are at it: router.go is
 // about registering routes, this file about answering requests.
 
+// allowHeader builds the value of the Allow header from the methods that
+// have a route for a path: sorted, with HEAD added when GET is there (GET
+// routes answer HEAD) and OPTIONS always (the router answers it).
+func allowHeader(methods []string) string {
+	// TODO(06.07-405-allow): add HEAD when GET is there and OPTIONS always,
+	// sort, drop duplicates, and join with ", ".
+	return ""
+}
+
 // NotFound sets the handler for requests that no route matches. The default
 // answers 404 with the text "404 page not found", as [http.NotFound] does.
 // Passing nil restores the default.

@@ -33,7 +33,7 @@ import (
 // route can match is found.
 //
 // A catch-all {name...} is a param child too, for now: it takes exactly one
-// segment. The next step gives it a child of its own.
+// segment. The catch-all step gives it a child of its own.
 //
 // The param child has no name: /u/{id} and /u/{userID}/posts share it. The
 // names belong to the routes (see route.params), so each route reads its own

@@ -16,15 +16,11 @@ import (
 // concurrent use.
 //
 // The Router that [Router.Group] passes to its function shares the routes of
-// the Router it came from and adds a prefix and middleware of its own.
+// the Router it came from and adds a prefix of its own.
 type Router struct {
 	core *core // the routes and settings, shared with groups
 
-	// Only groups use these.
-	prefix     string                            // prepended to every pattern
-	middleware []func(http.Handler) http.Handler // wraps every route the group registers
-	group      bool
-	registered bool // the group has registered a route, so Use comes too late
+	prefix string // a group's prefix, prepended to every pattern; "" outside groups
 }
 
 // core is what a Router and all its groups share.
@@ -44,7 +40,7 @@ type route struct {
 	method  string       // the HTTP method
 	pattern string       // the whole pattern, group prefix included; the value of Request.Pattern
 	params  []param      // the wildcards, with their positions in the path
-	handler http.Handler // the handler, wrapped in the group's middleware
+	handler http.Handler // the handler
 }
 
 // String describes the route in error messages: GET "/users/{id}".
@@ -99,7 +95,7 @@ func (r *Router) handle(method, pattern string, h http.Handler) error {
 	if err != nil {
 		return err
 	}
-	rt := &route{method: method, pattern: full, params: paramsOf(segs), handler: r.wrap(h)}
+	rt := &route{method: method, pattern: full, params: paramsOf(segs), handler: h}
 	if err := r.add(segs, rt); err != nil {
 		return err
 	}
@@ -124,7 +120,6 @@ func (r *Router) add(segs []segment, rt *route) error {
 		return err
 	}
 	leaf.routes = append(leaf.routes, rt)
-	r.registered = true
 	return nil
 }
 

@@ -36,9 +36,6 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 	if h == nil {
 		return &PatternError{Pattern: full, Offset: -1, Problem: "nil handler"}
 	}
-	if reaches(h, r.core) {
-		return &PatternError{Pattern: full, Offset: -1, Problem: "the mounted router leads back to this one"}
-	}
 	var segs []segment
 	if full != "" {
 		segs, _ = parsePattern("", full) // checkPrefix accepted it
@@ -47,7 +44,6 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 		pattern: full + "/*",
 		params:  paramsOf(segs),
 		handler: r.wrap(&mounted{h: h, depth: len(segs)}),
-		mounted: h,
 	}
 	// Two entries in the tree: a catch-all below the prefix, and the prefix
 	// itself. (A mount at the root needs only the catch-all, which also
@@ -72,18 +68,7 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 // reaches reports whether h is a Router sharing the core c, or mounts one
 // that does, however deep: serving such a mount would never end.
 func reaches(h http.Handler, c *core) bool {
-	sub, ok := h.(*Router)
-	if !ok {
-		return false
-	}
-	if sub.core == c {
-		return true
-	}
-	for _, rt := range sub.core.routes {
-		if rt.mounted != nil && reaches(rt.mounted, c) {
-			return true
-		}
-	}
+	// TODO(06.11-mount-routes): look through h when it is a *Router.
 	return false
 }
 

@@ -45,7 +45,6 @@ type route struct {
 	pattern string       // the whole pattern, group prefix included; the value of Request.Pattern
 	params  []param      // the wildcards, with their positions in the path
 	handler http.Handler // the handler, wrapped in the group's middleware
-	mounted http.Handler // for Mount: the handler as given, for Routes
 }
 
 // String describes the route in error messages: GET "/users/{id}".

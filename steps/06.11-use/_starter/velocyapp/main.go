@@ -57,8 +57,9 @@ func home(w http.ResponseWriter, req *http.Request) {
 
 // greet answers GET /user/{name}.
 func greet(w http.ResponseWriter, req *http.Request) {
-	// Set the type: without it, net/http guesses from the first bytes, and a
-	// name like "<script>..." would make the answer an HTML page.
+	// Set the type: without it, net/http guesses from the first bytes of the
+	// body. "Hello, " keeps this answer text by luck; a body that started
+	// with the name, and a name like "<script>...", would be served as HTML.
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprintf(w, "Hello, %s!\n", req.PathValue("name"))
 }

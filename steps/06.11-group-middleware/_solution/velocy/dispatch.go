@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -15,30 +16,54 @@ import (
 //   - 405 Method Not Allowed with an Allow header when routes match the path
 //     but none takes the method (see [Router.MethodNotAllowed]);
 //   - 204 No Content with an Allow header for OPTIONS, unless a route takes
-//     OPTIONS.
+//     OPTIONS;
+//   - 400 Bad Request when the path holds a malformed percent-escape.
+//
+// Middleware added to the top-level Router with [Router.Use] runs before all
+// of this, so it sees every request, including those that end in a 404.
 func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	// Without middleware, skip the indirect call through core.handler.
+	if h := r.core.handler; h != nil {
+		h.ServeHTTP(w, req)
+		return
+	}
 	r.core.dispatch(w, req)
 }
 
-// dispatch is ServeHTTP, on the routes.
+// dispatch is ServeHTTP without the top-level middleware.
 func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
-	path := req.URL.Path // decoded by net/http
+	// net/http gives the path decoded in URL.Path. It also keeps the path as
+	// the client sent it in URL.RawPath, but only when the two differ in more
+	// than the usual escaping: when the client escaped a slash (%2F), for
+	// instance. Then the segments must be cut from the escaped path, or
+	// "a%2Fb" would become two segments, and each one decoded on its own.
+	// That is the rare case; most requests take the fast path, URL.Path.
+	path, raw := req.URL.Path, false
+	if req.URL.RawPath != "" {
+		if badEscape(req.URL.RawPath) >= 0 { // only a hand-built request gets here: net/http refuses these
+			http.Error(w, "400 bad request: malformed percent-escape in the path", http.StatusBadRequest)
+			return
+		}
+		// EscapedPath returns RawPath after checking that it is a valid
+		// escaping of Path; if it is not, it escapes Path itself.
+		path, raw = req.URL.EscapedPath(), true
+	}
 	if !strings.HasPrefix(path, "/") {
 		c.notFoundHandler().ServeHTTP(w, req)
 		return
 	}
 
-	s := search{method: req.Method}
+	s := search{method: req.Method, raw: raw}
 	if rt := c.root.find(path[1:], &s); rt != nil {
-		rt.setPathValues(req, path[1:])
+		rt.setPathValues(req, path[1:], raw)
 		req.Pattern = rt.pattern
 		rt.handler.ServeHTTP(w, req)
 		return
 	}
 	switch {
 	case s.found:
-		c.wrongMethod(w, req, path)
-	case c.redirectSlash(w, req, path):
+		c.wrongMethod(w, req, path, raw)
+	case c.redirectSlash(w, req, path, raw):
 	default:
 		c.notFoundHandler().ServeHTTP(w, req)
 	}
@@ -46,8 +71,8 @@ func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
 
 // wrongMethod answers a request whose path matches routes of other methods:
 // with the list of methods for OPTIONS, with a 405 for the rest.
-func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string) {
-	s := search{collect: true}
+func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string, raw bool) {
+	s := search{raw: raw, collect: true}
 	c.root.find(path[1:], &s)
 	w.Header().Set("Allow", allowHeader(s.allow))
 	if req.Method == http.MethodOptions {
@@ -61,15 +86,27 @@ func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string
 	http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 }
 
+// allowHeader builds the value of the Allow header from the methods that
+// have a route for a path: sorted, with HEAD added when GET is there (GET
+// routes answer HEAD) and OPTIONS always (the router answers it).
+func allowHeader(methods []string) string {
+	if slices.Contains(methods, http.MethodGet) {
+		methods = append(methods, http.MethodHead)
+	}
+	methods = append(methods, http.MethodOptions)
+	slices.Sort(methods)
+	return strings.Join(slices.Compact(methods), ", ")
+}
+
 // redirectSlash redirects req and reports true when its path matches a route
 // once a trailing slash is added or removed.
-func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path string) bool {
+func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path string, raw bool) bool {
 	// Never redirect "//host/..." or "/\host/...": a browser would read the
 	// Location as an address on another site.
 	if len(path) < 2 || path[1] == '/' || path[1] == '\\' {
 		return false
 	}
-	s := search{method: req.Method}
+	s := search{method: req.Method, raw: raw}
 	if c.root.find(toggleSlash(path)[1:], &s) == nil && !s.found {
 		return false
 	}
@@ -103,7 +140,8 @@ func (c *core) notFoundHandler() http.Handler {
 
 // NotFound sets the handler for requests that no route matches. The default
 // answers 404 with the text "404 page not found", as [http.NotFound] does.
-// Passing nil restores the default.
+// Passing nil restores the default. Inside a group it sets the handler for
+// the whole router.
 func (r *Router) NotFound(h http.Handler) {
 	r.core.notFound = h
 }
@@ -111,7 +149,8 @@ func (r *Router) NotFound(h http.Handler) {
 // MethodNotAllowed sets the handler for requests whose path matches a route
 // but whose method does not. The Allow header is already set when it runs.
 // The default answers 405 with the text "405 method not allowed". Passing
-// nil restores the default.
+// nil restores the default. Inside a group it sets the handler for the whole
+// router.
 func (r *Router) MethodNotAllowed(h http.Handler) {
 	r.core.methodNotAllowed = h
 }

@@ -22,7 +22,7 @@ type param struct {
 
 // paramsOf lists the wildcards of a parsed pattern with their positions.
 func paramsOf(segs []segment) []param {
-	// TODO(06.09-param-node): one param per segment that is not static.
+	// TODO(06.09-path-values): one param per segment that is not static.
 	return nil
 }
 
@@ -30,6 +30,6 @@ func paramsOf(segs []segment) []param {
 // [http.Request.PathValue]. path is the request path without its leading '/',
 // and it must be one that rt matches.
 func (rt *route) setPathValues(req *http.Request, path string) {
-	// TODO(06.09-param-node): for each of rt's params (you will add a params
+	// TODO(06.09-path-values): for each of rt's params (you will add a params
 	// field to route), find its segment in path and req.SetPathValue(name, value).
 }

@@ -1,0 +1,81 @@
+package velocy
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Mount sends every request whose path is prefix, or starts with prefix
+// followed by a slash, to h, whatever its method, with the prefix cut off the
+// path: after Mount("/api", h), h sees GET /api/users as GET /users, and
+// both /api and /api/ as /. The usual h is another Router, and since it is
+// asked at every request, routes added to it after Mount are served too.
+//
+// Routes registered directly on r still win over the mount for the paths
+// they match, by the usual precedence: a static segment beats the mount's
+// catch-all. The prefix may contain wildcards, whose values h can read with
+// [http.Request.PathValue]. [Router.Routes] lists the routes of a mounted
+// *Router under the prefix.
+//
+// Mount panics with a [*PatternError] if the prefix is not valid, if h is
+// nil, if h is r (or one of its groups, or a router that mounts r), which
+// would send every request round in a circle, or if a route already takes
+// any path the mount covers.
+func (r *Router) Mount(prefix string, h http.Handler) {
+	if err := r.mount(prefix, h); err != nil {
+		panic(err)
+	}
+}
+
+// mount is Mount returning the error instead of panicking.
+func (r *Router) mount(prefix string, h http.Handler) error {
+	// TODO(06.11-mount): check the prefix and h, then put one route with
+	// method "" (every method) in the tree twice: at the prefix's node, and
+	// at a catch-all below it. Its handler is a mounted, wrapped in the
+	// group's middleware.
+	return nil
+}
+
+// reaches reports whether h is a Router sharing the core c, or mounts one
+// that does, however deep: serving such a mount would never end.
+func reaches(h http.Handler, c *core) bool {
+	// TODO(06.11-mount-routes): look through h when it is a *Router.
+	return false
+}
+
+// mounted is the handler Mount puts in the tree: it cuts the prefix's
+// segments off the path and calls h.
+type mounted struct {
+	h     http.Handler
+	depth int // how many segments the prefix has
+}
+
+func (m *mounted) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	// Change a copy: the caller's request must keep its own URL, as
+	// http.StripPrefix does it.
+	sub := new(http.Request)
+	*sub = *req
+	u := *req.URL
+	sub.URL = &u
+	if u.RawPath != "" { // cut the escaped path, as dispatch matched it
+		u.RawPath = stripSegments(req.URL.EscapedPath(), m.depth)
+		u.Path, _ = unescape(u.RawPath, false) // dispatch checked the escapes
+	} else {
+		u.Path = stripSegments(u.Path, m.depth)
+	}
+	m.h.ServeHTTP(w, sub)
+}
+
+// stripSegments removes the first n segments from the path p, which starts
+// with a slash: stripSegments("/api/v1/users", 2) is "/users". What is left
+// always starts with a slash.
+func stripSegments(p string, n int) string {
+	for ; n > 0; n-- {
+		i := strings.IndexByte(p[1:], '/')
+		if i < 0 {
+			return "/"
+		}
+		p = p[i+1:]
+	}
+	return p
+}

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -172,16 +173,22 @@ func declaredNames(src []byte, names map[string]bool) {
 	})
 }
 
-// usedNames adds every identifier a Go file mentions to names: a superset of what it uses from
-// the package, which is all the check needs.
+// usedNames adds every identifier a Go file mentions to names, and every string literal that is
+// an identifier (a check may require a field by name, through reflect's FieldByName): a superset
+// of what it requires of the package, which is all the rule needs.
 func usedNames(src []byte, names map[string]bool) {
 	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
 	if err != nil {
 		return
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			names[id.Name] = true
+		switch n := n.(type) {
+		case *ast.Ident:
+			names[n.Name] = true
+		case *ast.BasicLit:
+			if s, err := strconv.Unquote(n.Value); err == nil && n.Kind == token.STRING && token.IsIdentifier(s) {
+				names[s] = true
+			}
 		}
 		return true
 	})

@@ -88,7 +88,8 @@ func (v *Verifier) lessonFiles() ([]string, error) {
 }
 
 // Static checks what can be checked without running anything: hints, files, formatting, the
-// lesson section and the callout.
+// lesson section and the callout, and that applying the solution cannot break a learner's own
+// code (ApplySafe).
 func (v *Verifier) Static(s *steps.Step) []error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
@@ -142,6 +143,7 @@ func (v *Verifier) Static(s *steps.Step) []error {
 		}
 	}
 	errs = append(errs, v.callout(s)...)
+	errs = append(errs, v.ApplySafe(s)...)
 	return errs
 }
 

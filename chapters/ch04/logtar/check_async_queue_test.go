@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,13 +64,14 @@ func asyncStepNumbered(t *testing.T, data string, n int) {
 }
 
 func TestAsyncQueueReturnsBeforeTheWrite(t *testing.T) {
+	size := 2 + rand.IntN(10)
+	n := size + 3 + rand.IntN(10)
 	synctest.Test(t, func(t *testing.T) {
 		w := newAsyncStepGate()
-		l, err := New(NewConfig().WithWriter(w).WithAsync(true).WithQueueSize(8))
+		l, err := New(NewConfig().WithWriter(w).WithAsync(true).WithQueueSize(size))
 		if err != nil {
 			t.Fatal(err)
 		}
-		const n = 20
 		var accepted atomic.Int64
 		logged := make(chan struct{})
 		go func() {
@@ -88,10 +90,10 @@ func TestAsyncQueueReturnsBeforeTheWrite(t *testing.T) {
 		closeErr := l.Close()
 
 		switch {
-		case got < 8:
-			t.Errorf("while the writer was blocked, %d of %d logging calls returned, want at least 8 (the queue size): in async mode a call returns once its record is on the queue", got, n)
-		case got == n:
-			t.Errorf("while the writer was blocked, all %d logging calls returned, want them to wait once the queue of 8 is full: a bounded queue keeps memory bounded", n)
+		case got < int64(size):
+			t.Errorf("while the writer was blocked, %d of %d logging calls returned, want at least %d (the queue size): in async mode a call returns once its record is on the queue", got, n, size)
+		case got > int64(size)+1:
+			t.Errorf("while the writer was blocked, %d of %d logging calls returned, want them to wait once the queue of %d is full (one more may be in the writer's hands): a bounded queue keeps memory bounded", got, n, size)
 		}
 		if early != "" {
 			t.Errorf("the writer was blocked, yet %q was written", early)
@@ -207,11 +209,12 @@ func TestAsyncQueueWriteErrorsReachClose(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for range 5 {
+	n := 2 + rand.IntN(20)
+	for range n {
 		l.Info("lost")
 	}
-	if err := l.Close(); !errors.Is(err, syncCloseStepErrFull) || !strings.Contains(err.Error(), "5 records") {
-		t.Errorf("Close() after 5 failed writes in async mode = %v, want an error counting \"5 records\" and wrapping the first error", err)
+	if err := l.Close(); !errors.Is(err, syncCloseStepErrFull) || !strings.Contains(err.Error(), syncCloseRecords(n)+" met") {
+		t.Errorf("Close() after %d failed writes in async mode = %v, want an error counting %q and wrapping the first error", n, err, syncCloseRecords(n))
 	}
 }
 

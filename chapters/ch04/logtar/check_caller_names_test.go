@@ -3,8 +3,10 @@ package logtar
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -74,5 +76,30 @@ func TestCallerNamesUnknown(t *testing.T) {
 	}
 	if got, want := string(appendKeyString([]byte("{"), "k", "a\"b")), `{"k":"a\"b"`; got != want {
 		t.Errorf(`appendKeyString([]byte("{"), "k", "a\"b") = %s, want %s`, got, want)
+	}
+}
+
+func TestCallerNamesRandomPaths(t *testing.T) {
+	word := func() string {
+		b := make([]byte, 1+rand.IntN(8))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyz0123456789_-."[rand.IntN(39)]
+		}
+		return string(b)
+	}
+	for range 20 {
+		parts := make([]string, 2+rand.IntN(5))
+		for i := range parts {
+			parts[i] = word()
+		}
+		path := "/" + strings.Join(parts, "/")
+		if got, want := shortFile(path), strings.Join(parts[len(parts)-2:], "/"); got != want {
+			t.Fatalf("shortFile(%q) = %q, want %q: the last directory and the file name", path, got, want)
+		}
+		fn := word() + "." + word()
+		pkgPath := strings.Join(parts[:len(parts)-1], "/") + "/" + fn
+		if got := shortFunc(pkgPath); got != fn {
+			t.Fatalf("shortFunc(%q) = %q, want %q: what follows the last slash", pkgPath, got, fn)
+		}
 	}
 }

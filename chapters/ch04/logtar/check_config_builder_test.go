@@ -1,8 +1,10 @@
 package logtar
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -35,19 +37,27 @@ func TestConfigBuilderDefaults(t *testing.T) {
 }
 
 func TestConfigBuilderWithSetsItsField(t *testing.T) {
+	levels := []Level{LevelDebug, LevelWarn, LevelError, LevelCritical}
+	level := levels[rand.IntN(len(levels))]
+	dir := fmt.Sprintf("/tmp/logs-%d", rand.IntN(1000))
+	prefix := fmt.Sprintf("app%d-", rand.IntN(1000))
+	size := int64(1+rand.IntN(1000)) * KiB
+	interval := time.Duration(1+rand.IntN(120)) * time.Minute
+	skip, queue := 1+rand.IntN(9), 2+rand.IntN(5000)
+	var w bytes.Buffer
 	clockCalled := false
 	clock := func() time.Time { clockCalled = true; return time.Time{} }
 	c := NewConfig().
-		WithLevel(LevelError).
-		WithDir("/tmp/x").
-		WithFilePrefix("app-").
-		WithRollingSize(3 * KiB).
-		WithRollingInterval(time.Minute).
+		WithLevel(level).
+		WithDir(dir).
+		WithFilePrefix(prefix).
+		WithRollingSize(size).
+		WithRollingInterval(interval).
 		WithCaller(true).
-		WithCallerSkip(2).
+		WithCallerSkip(skip).
 		WithAsync(true).
-		WithQueueSize(7).
-		WithWriter(io.Discard).
+		WithQueueSize(queue).
+		WithWriter(&w).
 		WithClock(clock)
 	if c.clock != nil {
 		c.clock()
@@ -57,16 +67,16 @@ func TestConfigBuilderWithSetsItsField(t *testing.T) {
 		ok   bool
 		got  any
 	}{
-		{"WithLevel(LevelError)", c.level == LevelError, fmt.Sprintf("Level(%d)", int(c.level))},
-		{`WithDir("/tmp/x")`, c.dir == "/tmp/x", fmt.Sprintf("%q", c.dir)},
-		{`WithFilePrefix("app-")`, c.filePrefix == "app-", fmt.Sprintf("%q", c.filePrefix)},
-		{"WithRollingSize(3 * KiB)", c.rollingSize == 3072, c.rollingSize},
-		{"WithRollingInterval(time.Minute)", c.rollingInterval == time.Minute, c.rollingInterval},
+		{fmt.Sprintf("WithLevel(Level(%d))", int(level)), c.level == level, fmt.Sprintf("Level(%d)", int(c.level))},
+		{fmt.Sprintf("WithDir(%q)", dir), c.dir == dir, fmt.Sprintf("%q", c.dir)},
+		{fmt.Sprintf("WithFilePrefix(%q)", prefix), c.filePrefix == prefix, fmt.Sprintf("%q", c.filePrefix)},
+		{fmt.Sprintf("WithRollingSize(%d)", size), c.rollingSize == size, c.rollingSize},
+		{fmt.Sprintf("WithRollingInterval(%s)", interval), c.rollingInterval == interval, c.rollingInterval},
 		{"WithCaller(true)", c.caller, c.caller},
-		{"WithCallerSkip(2)", c.callerSkip == 2, c.callerSkip},
+		{fmt.Sprintf("WithCallerSkip(%d)", skip), c.callerSkip == skip, c.callerSkip},
 		{"WithAsync(true)", c.async, c.async},
-		{"WithQueueSize(7)", c.queueSize == 7, c.queueSize},
-		{"WithWriter(io.Discard)", c.writer == io.Discard, c.writer},
+		{fmt.Sprintf("WithQueueSize(%d)", queue), c.queueSize == queue, c.queueSize},
+		{"WithWriter(&buf)", c.writer == io.Writer(&w), c.writer},
 		{"WithClock(clock)", clockCalled, "a different clock, or none"},
 	}
 	for _, ch := range checks {
@@ -86,5 +96,12 @@ func TestConfigBuilderReturnsCopies(t *testing.T) {
 	}
 	if debug.level != LevelDebug || debug.dir != "logs" {
 		t.Errorf("base.WithLevel(LevelDebug) = level %d, dir %q, want level -4 and the base's dir \"logs\"", int(debug.level), debug.dir)
+	}
+}
+
+func TestConfigBuilderOffAgain(t *testing.T) {
+	c := NewConfig().WithCaller(true).WithAsync(true).WithWriter(io.Discard).WithCaller(false).WithAsync(false).WithWriter(nil)
+	if c.caller || c.async || c.writer != nil {
+		t.Errorf("WithCaller(true), WithAsync(true), WithWriter(io.Discard), then WithCaller(false), WithAsync(false), WithWriter(nil) left caller %v, async %v, writer %v; want false, false, nil: set the field to the argument", c.caller, c.async, c.writer)
 	}
 }

@@ -1,40 +1,49 @@
 package logtar
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
 
 func TestFileNameStamp(t *testing.T) {
-	tests := []struct {
-		give time.Time
-		want string
-	}{
-		{time.Date(2024, 5, 6, 7, 8, 9, 123_456_789, time.UTC), "2024-05-06T07-08-09.123Z"},
-		{time.Date(1999, 12, 31, 23, 59, 59, 0, time.UTC), "1999-12-31T23-59-59.000Z"},
-	}
-	for _, tt := range tests {
-		if got := tt.give.Format(stampLayout); got != tt.want {
-			t.Errorf("%v.Format(stampLayout) = %q, want %q (stampLayout is %q)", tt.give, got, tt.want, stampLayout)
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	for range 5 {
+		give := time.Date(1970+rng.IntN(130), time.Month(1+rng.IntN(12)), 1+rng.IntN(28),
+			rng.IntN(24), rng.IntN(60), rng.IntN(60), rng.IntN(1e9), time.UTC)
+		want := fmt.Sprintf("%04d-%02d-%02dT%02d-%02d-%02d.%03dZ", give.Year(), int(give.Month()), give.Day(),
+			give.Hour(), give.Minute(), give.Second(), give.Nanosecond()/1e6)
+		if got := give.Format(stampLayout); got != want {
+			t.Fatalf("%s.Format(stampLayout) = %q, want %q (stampLayout is %q)", give.Format(time.RFC3339Nano), got, want, stampLayout)
 		}
 	}
 }
 
 func TestFileNameParts(t *testing.T) {
-	const stamp = "2024-05-06T07-08-09.123Z"
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	stamp := fmt.Sprintf("2024-05-06T07-08-%02d.%03dZ", rng.IntN(60), rng.IntN(1000))
+	prefix := fmt.Sprintf("app%d-", rng.IntN(100))
 	tests := []struct {
 		prefix string
 		seq    int
 		want   string
 	}{
-		{"logtar_", 0, "logtar_2024-05-06T07-08-09.123Z.log"},
-		{"", 0, "2024-05-06T07-08-09.123Z.log"},
-		{"app-", 1, "app-2024-05-06T07-08-09.123Z_000001.log"},
-		{"app-", 42, "app-2024-05-06T07-08-09.123Z_000042.log"},
-		{"app-", 123456, "app-2024-05-06T07-08-09.123Z_123456.log"},
+		{"logtar_", 0, "logtar_" + stamp + ".log"},
+		{"", 0, stamp + ".log"},
+		{prefix, 0, prefix + stamp + ".log"},
+		{prefix, 1, prefix + stamp + "_000001.log"},
+		{prefix, 10 + rng.IntN(90), ""},
+		{prefix, 1000 + rng.IntN(9000), ""},
+		{prefix, 100000 + rng.IntN(900000), ""},
 	}
 	for _, tt := range tests {
+		if tt.want == "" {
+			tt.want = prefix + stamp + "_" + strings.Repeat("0", 6-len(strconv.Itoa(tt.seq))) + strconv.Itoa(tt.seq) + ".log"
+		}
 		if got := fileName(tt.prefix, stamp, tt.seq); got != tt.want {
 			t.Errorf("fileName(%q, %q, %d) = %q, want %q", tt.prefix, stamp, tt.seq, got, tt.want)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +178,35 @@ func TestJSONConfigMarshal(t *testing.T) {
 	}
 	if d := jsonConfigDiff(back, c); d != "" {
 		t.Errorf("UnmarshalJSON(MarshalJSON(c)) did not give c back: %s", d)
+	}
+}
+
+func TestJSONConfigRandomValues(t *testing.T) {
+	names := []string{"debug", "info", "warn", "error", "critical"}
+	levels := []Level{LevelDebug, LevelInfo, LevelWarn, LevelError, LevelCritical}
+	for range 10 {
+		i := rand.IntN(len(names))
+		name := []byte(names[i])
+		if rand.IntN(2) == 0 {
+			name = []byte(strings.ToUpper(string(name)))
+		}
+		dir := fmt.Sprintf("/var/log/app%d", rand.IntN(1000))
+		prefix := fmt.Sprintf("p%d_", rand.IntN(1000))
+		size := rand.Int64N(1 << 40)
+		interval := time.Duration(1+rand.IntN(48*60)) * time.Minute
+		caller, async := rand.IntN(2) == 0, rand.IntN(2) == 0
+		skip, queue := rand.IntN(10), 1+rand.IntN(MaxQueueSize)
+		doc := fmt.Sprintf(`{"level": %q, "dir": %q, "file_prefix": %q, "rolling_size": %d, "rolling_interval": %q,
+			"caller": %v, "caller_skip": %d, "async": %v, "queue_size": %d}`,
+			name, dir, prefix, size, interval.String(), caller, skip, async, queue)
+		c := NewConfig()
+		if err := c.UnmarshalJSON([]byte(doc)); err != nil {
+			t.Fatalf("UnmarshalJSON(%s) = %v, want nil", doc, err)
+		}
+		want := NewConfig().WithLevel(levels[i]).WithDir(dir).WithFilePrefix(prefix).WithRollingSize(size).
+			WithRollingInterval(interval).WithCaller(caller).WithCallerSkip(skip).WithAsync(async).WithQueueSize(queue)
+		if d := jsonConfigDiff(c, want); d != "" {
+			t.Fatalf("after UnmarshalJSON(%s): %s", doc, d)
+		}
 	}
 }

@@ -2,7 +2,9 @@ package logtar
 
 import (
 	"encoding/json"
+	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -138,4 +140,45 @@ func TestLevelMatchesSlogLevel(t *testing.T) {
 		}
 	}
 	var _ slog.Leveler = LevelWarn // a Level can be a slog handler's minimum level
+}
+
+func TestLevelNamesRandom(t *testing.T) {
+	named := []struct {
+		level Level
+		name  string
+	}{{LevelDebug, "DEBUG"}, {LevelInfo, "INFO"}, {LevelWarn, "WARN"}, {LevelError, "ERROR"}, {LevelCritical, "CRITICAL"}}
+	for range 50 {
+		l := Level(rand.IntN(61) - 30)
+		base := named[0]
+		for _, n := range named {
+			if l >= n.level {
+				base = n
+			}
+		}
+		want := base.name
+		if d := int(l - base.level); d != 0 {
+			want += fmt.Sprintf("%+d", d)
+		}
+		if got := l.String(); got != want {
+			t.Fatalf("Level(%d).String() = %q, want %q: the nearest name at or below it (DEBUG for anything lower) plus the distance, with its sign", int(l), got, want)
+		}
+		if got, want := l.valid(), want == base.name; got != want {
+			t.Fatalf("Level(%d).valid() = %v, want %v", int(l), got, want)
+		}
+		if got := l.Level(); got != slog.Level(l) {
+			t.Fatalf("Level(%d).Level() = slog.Level(%d), want slog.Level(%d)", int(l), int(got), int(l))
+		}
+	}
+	for range 20 {
+		n := named[rand.IntN(len(named))]
+		b := []byte(strings.ToLower(n.name))
+		for i := range b {
+			if rand.IntN(2) == 0 {
+				b[i] -= 'a' - 'A'
+			}
+		}
+		if got, err := ParseLevel(string(b)); err != nil || got != n.level {
+			t.Fatalf("ParseLevel(%q) = Level(%d), %v, want Level(%d), nil: names match in any case", b, int(got), err, int(n.level))
+		}
+	}
 }

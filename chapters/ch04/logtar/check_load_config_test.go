@@ -2,7 +2,9 @@ package logtar
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,22 +24,25 @@ func loadConfigWrite(t *testing.T, content string) string {
 }
 
 func TestLoadConfigFile(t *testing.T) {
-	path := loadConfigWrite(t, `{
+	dir := fmt.Sprintf("/var/log/app%d", rand.IntN(1000))
+	hours := 1 + rand.IntN(72)
+	caller := rand.IntN(2) == 0
+	path := loadConfigWrite(t, fmt.Sprintf(`{
 		"level": "warn",
-		"dir": "/var/log/app",
-		"rolling_interval": "24h",
-		"caller": true
-	}`)
+		"dir": %q,
+		"rolling_interval": "%dh",
+		"caller": %v
+	}`, dir, hours, caller))
 	got, err := LoadConfig(path)
 	if err != nil {
 		t.Fatalf("LoadConfig(a good file) error = %v, want nil", err)
 	}
-	want := NewConfig().WithLevel(LevelWarn).WithDir("/var/log/app").
-		WithRollingInterval(24 * time.Hour).WithCaller(true)
+	want := NewConfig().WithLevel(LevelWarn).WithDir(dir).
+		WithRollingInterval(time.Duration(hours) * time.Hour).WithCaller(caller)
 	if got.level != want.level || got.dir != want.dir || got.rollingInterval != want.rollingInterval ||
 		got.caller != want.caller || got.filePrefix != want.filePrefix || got.queueSize != want.queueSize {
-		t.Errorf("LoadConfig(level warn, dir, 24h, caller) = level %d, dir %q, interval %v, caller %v, prefix %q, queue %d; want level 4, dir \"/var/log/app\", 24h0m0s, true, and the defaults \"logtar_\" and 1024",
-			int(got.level), got.dir, got.rollingInterval, got.caller, got.filePrefix, got.queueSize)
+		t.Errorf("LoadConfig(level warn, dir %q, %dh, caller %v) = level %d, dir %q, interval %v, caller %v, prefix %q, queue %d; want level 4, dir %q, %v, %v, and the defaults \"logtar_\" and 1024",
+			dir, hours, caller, int(got.level), got.dir, got.rollingInterval, got.caller, got.filePrefix, got.queueSize, dir, want.rollingInterval, caller)
 	}
 }
 

@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -74,10 +77,117 @@ func TestLoggerWritesRecords(t *testing.T) {
 	want := `{"time":"2024-05-06T07:08:09.123Z","level":"INFO","msg":"user logged in","user":"ann","attempt":2}` + "\n" +
 		`{"time":"2024-05-06T07:08:09.123Z","level":"WARN","msg":"slow","took":1500000,"retry":false}` + "\n"
 	if got := buf.String(); got != want {
-		if got == "" {
-			got = "nothing\n"
+		t.Errorf("after Info and LogAttrs, the writer holds\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestLoggerRandomRecords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	quote := func(s string) string { data, _ := json.Marshal(s); return string(data) }
+	word := func() string {
+		b := make([]byte, 1+rng.IntN(8))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyz \"\\"[rng.IntN(29)]
 		}
-		t.Errorf("after Info and LogAttrs, the writer holds\n%swant\n%s", got, want)
+		return string(b)
+	}
+	at, stamp := logFilesRandomTime(rng)
+	stamp = stamp[:13] + ":" + stamp[14:16] + ":" + stamp[17:] // the clock with colons
+	var buf loggerStepBuffer
+	l := loggerStepNew(t, NewConfig().WithWriter(&buf).WithLevel(LevelDebug).WithClock(func() time.Time { return at }))
+	levels := []Level{LevelDebug, LevelInfo, LevelWarn, LevelError, LevelCritical}
+	var want strings.Builder
+	for range 5 {
+		level, msg := levels[rng.IntN(len(levels))], word()
+		var args []any
+		fields := ""
+		for range rng.IntN(4) {
+			key := word()
+			if rng.IntN(2) == 0 {
+				v := word()
+				args = append(args, key, v)
+				fields += "," + quote(key) + ":" + quote(v)
+			} else {
+				v := rng.IntN(1_000_000) - 500_000
+				args = append(args, key, v)
+				fields += fmt.Sprintf(",%s:%d", quote(key), v)
+			}
+		}
+		l.Log(level, msg, args...)
+		fmt.Fprintf(&want, `{"time":"%s","level":"%s","msg":%s%s}`+"\n", stamp, loggerStepNames[level], quote(msg), fields)
+	}
+	if got := buf.String(); got != want.String() {
+		t.Errorf("with the clock at %s, five records were written as\n%q\nwant\n%q", at.Format(time.RFC3339Nano), got, want.String())
+	}
+}
+
+func TestLoggerFilesByDefault(t *testing.T) {
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	at, stamp := logFilesRandomTime(rng)
+	dir := filepath.Join(t.TempDir(), "a", "logs")
+	l := loggerStepNew(t, NewConfig().WithDir(dir).WithClock(func() time.Time { return at }))
+	logFilesStepOutput(t, l)
+	msg := fmt.Sprintf("hello %d", rng.IntN(1000))
+	l.Info(msg)
+	if err := l.Sync(); err != nil {
+		t.Fatalf("Sync() = %v, want nil", err)
+	}
+	name := "logtar_" + stamp + ".log"
+	if got := logFilesStepList(t, dir); len(got) != 1 || got[0] != name {
+		t.Fatalf("with the clock at %s, the log directory holds %q, want [%q]", at.Format(time.RFC3339Nano), got, name)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := loggerStepRecords(t, string(data)); len(r) != 1 || r[0]["msg"] != msg {
+		t.Errorf("the log file holds %q, want one record with msg %q", data, msg)
+	}
+}
+
+func TestLoggerNewUnusableDirectory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "plain.txt")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(file, "logs")
+	l, err := New(NewConfig().WithDir(dir))
+	if err == nil || l != nil {
+		got := "nil"
+		if l != nil {
+			l.Close()
+			got = "a Logger"
+		}
+		t.Fatalf("New(WithDir(%q)), where plain.txt is a file, = %s, %v, want nil and an error", dir, got, err)
+	}
+	if !strings.HasPrefix(err.Error(), "logtar: ") || !strings.Contains(err.Error(), "plain.txt") {
+		t.Errorf("New(WithDir(%q)) error = %q, want openFileOutput's \"logtar: \" error naming the path", dir, err)
+	}
+}
+
+func TestLoggerNoDescriptorLeft(t *testing.T) {
+	if _, err := os.ReadDir("/proc/self/fd"); err != nil {
+		t.Skip("no /proc/self/fd to count open files:", err)
+	}
+	count := func() int {
+		entries, _ := os.ReadDir("/proc/self/fd")
+		return len(entries)
+	}
+	dir := t.TempDir()
+	if l, err := New(NewConfig().WithDir(dir)); err == nil {
+		l.Close() // let the runtime open what it opens on first use
+	}
+	before := count()
+	for range 20 {
+		l, err := New(NewConfig().WithDir(dir))
+		if err != nil {
+			t.Fatalf("New = %v, want nil", err)
+		}
+		l.Info("x")
+		l.Close()
+	}
+	if after := count(); after > before {
+		t.Errorf("20 Loggers made and closed left %d more open file descriptors, want 0: Close must close the log file", after-before)
 	}
 }
 
@@ -157,7 +267,7 @@ func TestLoggerOneLineEach(t *testing.T) {
 	}
 	out := buf.String()
 	if lines := strings.Count(out, "\n"); lines != len(nasty) {
-		t.Fatalf("%d records with newlines and quotes in them made %d lines:\n%s\nwant one line per record", len(nasty), lines, out)
+		t.Fatalf("%d records with newlines and quotes in them made %d lines:\n%q\nwant one line per record", len(nasty), lines, out)
 	}
 	for i, r := range loggerStepRecords(t, out) {
 		if want := string([]rune(nasty[i])); r["msg"] != want || r["err"] != want {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
+	"os"
 	"syscall"
 	"testing"
 	"time"
@@ -26,22 +28,24 @@ func (w *outputsStepWriter) Close() error                { w.closes++; return ni
 func TestOutputsWriterWrite(t *testing.T) {
 	w := &outputsStepWriter{}
 	var o output = writerOutput{w}
-	line := []byte(`{"msg":"hi"}` + "\n")
+	line := fmt.Appendf(nil, `{"msg":"hi","n":%d}`+"\n", rand.Int())
 	if err := o.write(time.Time{}, line); err != nil {
 		t.Fatalf("writerOutput.write = %v, want nil", err)
 	}
 	if w.String() != string(line) || w.writes != 1 {
 		t.Errorf("after writerOutput.write(%q) the writer holds %q after %d Write calls, want the line in exactly 1 call", line, w.String(), w.writes)
 	}
-	failing := writerOutput{outputsStepFailWriter{}}
-	if err := failing.write(time.Time{}, line); !errors.Is(err, io.ErrShortWrite) {
-		t.Errorf("writerOutput.write to a failing writer = %v, want its error (io.ErrShortWrite)", err)
+	wantErr := fmt.Errorf("write error %d", rand.Int())
+	failing := writerOutput{outputsStepFailWriter{wantErr}}
+	if err := failing.write(time.Time{}, line); err != wantErr {
+		t.Errorf("writerOutput.write to a writer that fails with %q = %v, want that error", wantErr, err)
 	}
 }
 
-type outputsStepFailWriter struct{}
+// outputsStepFailWriter fails every Write with err.
+type outputsStepFailWriter struct{ err error }
 
-func (outputsStepFailWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
+func (w outputsStepFailWriter) Write([]byte) (int, error) { return 0, w.err }
 
 func TestOutputsWriterSync(t *testing.T) {
 	full := errors.New("disk full")
@@ -53,7 +57,9 @@ func TestOutputsWriterSync(t *testing.T) {
 		{"Sync succeeds", nil, nil},
 		{"Sync fails: report it", full, full},
 		{"a terminal cannot be synced (EINVAL): not an error", fmt.Errorf("sync /dev/stderr: %w", syscall.EINVAL), nil},
+		{"a macOS terminal cannot be synced (ENOTTY): not an error", &os.PathError{Op: "sync", Path: "/dev/stdout", Err: syscall.ENOTTY}, nil},
 		{"a pipe cannot be synced (ENOTSUP): not an error", syscall.ENOTSUP, nil},
+		{"another errno is reported", fmt.Errorf("sync: %w", syscall.EIO), syscall.EIO},
 	}
 	for _, tt := range tests {
 		w := &outputsStepWriter{syncErr: tt.syncErr}

@@ -1,6 +1,9 @@
 package logtar
 
 import (
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -78,7 +81,36 @@ func TestRecordHeader(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := string(appendHeader(nil, tt.time, tt.level, tt.msg)); got != tt.want {
-			t.Errorf("appendHeader (%s) = %s\nwant %s", tt.desc, got, tt.want)
+			t.Errorf("appendHeader (%s) = %q\nwant %q", tt.desc, got, tt.want)
+		}
+	}
+}
+
+func TestRecordHeaderRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	for range 100 {
+		width := 1 + rng.IntN(6)
+		n := rng.IntN(int(math.Pow10(width)))
+		if got, want := string(appendDigits([]byte("x"), n, width)), fmt.Sprintf("x%0*d", width, n); got != want {
+			t.Fatalf("appendDigits([]byte(\"x\"), %d, %d) = %q, want %q", n, width, got, want)
+		}
+	}
+	names := map[Level]string{LevelDebug: "DEBUG", LevelInfo: "INFO", LevelWarn: "WARN", LevelError: "ERROR", LevelCritical: "CRITICAL"}
+	levels := []Level{LevelDebug, LevelInfo, LevelWarn, LevelError, LevelCritical}
+	for range 100 {
+		utc := time.Date(rng.IntN(10000), time.Month(1+rng.IntN(12)), 1+rng.IntN(28),
+			rng.IntN(24), rng.IntN(60), rng.IntN(60), rng.IntN(1e9), time.UTC)
+		at := utc.In(time.FixedZone("somewhere", (rng.IntN(27)-12)*3600))
+		stamp := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.Year(), int(utc.Month()), utc.Day(),
+			utc.Hour(), utc.Minute(), utc.Second(), utc.Nanosecond()/1e6)
+		if got := string(appendTime([]byte("x"), at)); got != "x"+stamp {
+			t.Fatalf("appendTime([]byte(\"x\"), %s) = %q, want %q", at.Format(time.RFC3339Nano), got, "x"+stamp)
+		}
+		level := levels[rng.IntN(len(levels))]
+		msg := fmt.Sprintf("event %d", rng.IntN(1e6))
+		want := `{"time":"` + stamp + `","level":"` + names[level] + `","msg":"` + msg + `"`
+		if got := string(appendHeader(nil, at, level, msg)); got != want {
+			t.Fatalf("appendHeader(nil, %s, %s, %q) = %q, want %q", at.Format(time.RFC3339Nano), names[level], msg, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package logtar
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -74,7 +75,7 @@ func TestRollBySizeNeverPassesTheLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	const n = 600
 	for i := range n {
 		size := rng.IntN(300)
@@ -202,4 +203,42 @@ func TestRollBySizeSameMillisecond(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestRollBySizeRandomSizes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	base := len(appendHeader(nil, logFilesStepClock(), LevelInfo, "")) + len("}\n")
+	limit := 250 + rng.IntN(350)
+	dir := t.TempDir()
+	l, err := New(NewConfig().WithDir(dir).WithClock(logFilesStepClock).WithRollingSize(int64(limit)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes, want []int
+	current := 0 // New opened an empty file
+	for range 8 + rng.IntN(8) {
+		n := base + rng.IntN(limit-base+1)
+		if rng.IntN(8) == 0 {
+			n = limit + 1 + rng.IntN(limit) // bigger than any file may be
+		}
+		sizes = append(sizes, n)
+		l.Info(rollSizeRecord(t, n))
+		if current > 0 && current+n > limit {
+			want = append(want, current)
+			current = 0
+		}
+		current += n
+	}
+	want = append(want, current)
+	if err := l.Close(); err != nil {
+		t.Fatalf("Close() = %v, want nil", err)
+	}
+	_, contents := rollSizeFiles(t, dir)
+	var got []int
+	for _, c := range contents {
+		got = append(got, len(c))
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("records of %v bytes with a rolling size of %d made files of %v bytes, want %v: roll before a record that would take a non-empty file past the size", sizes, limit, got, want)
+	}
 }

@@ -2,8 +2,14 @@ package logtar
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -26,35 +32,36 @@ func rollTimeFiles(t *testing.T, dir string) []string {
 }
 
 func TestRollByTimeOnTheHour(t *testing.T) {
+	h, m := rand.IntN(20), 1+rand.IntN(58)
 	synctest.Test(t, func(t *testing.T) {
 		// The bubble's clock starts at midnight UTC, 2000-01-01, and
 		// time.Sleep moves it forward at once, without waiting.
 		dir := t.TempDir()
-		time.Sleep(10*time.Hour + 37*time.Minute)
+		time.Sleep(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
 		l, err := New(NewConfig().WithDir(dir).WithRollingInterval(time.Hour))
 		if err != nil {
 			t.Fatal(err)
 		}
-		l.Info("a") // 10:37, the first file
-		time.Sleep(22*time.Minute + 59*time.Second + 999*time.Millisecond)
-		l.Info("b") // 10:59:59.999, the same file
+		l.Info("a") // h:m, the first file
+		time.Sleep(time.Duration(59-m)*time.Minute + 59*time.Second + 999*time.Millisecond)
+		l.Info("b") // h:59:59.999, the same file
 		time.Sleep(time.Millisecond)
-		l.Info("c") // 11:00, a new file
+		l.Info("c") // h+1:00, a new file
 		time.Sleep(3*time.Hour + 5*time.Minute)
-		l.Info("d") // 14:05, one new file, not one for every hour missed
+		l.Info("d") // h+4:05, one new file, not one for every hour missed
 		l.Info("e")
 		if err := l.Close(); err != nil {
 			t.Fatal(err)
 		}
 		got := rollTimeFiles(t, dir)
 		want := []string{
-			"logtar_2000-01-01T10-37-00.000Z.log: a b",
-			"logtar_2000-01-01T11-00-00.000Z.log: c",
-			"logtar_2000-01-01T14-05-00.000Z.log: d e",
+			fmt.Sprintf("logtar_2000-01-01T%02d-%02d-00.000Z.log: a b", h, m),
+			fmt.Sprintf("logtar_2000-01-01T%02d-00-00.000Z.log: c", h+1),
+			fmt.Sprintf("logtar_2000-01-01T%02d-05-00.000Z.log: d e", h+4),
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("hourly rolling, logging at 10:37, 10:59:59.999, 11:00 and twice at 14:05, left the files\n%s\nwant\n%s",
-				strings.Join(got, "\n"), strings.Join(want, "\n"))
+			t.Errorf("hourly rolling, logging at %02d:%02d, %02d:59:59.999, %02d:00 and twice at %02d:05, left the files\n%s\nwant\n%s",
+				h, m, h, h+1, h+4, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	})
 }
@@ -144,6 +151,166 @@ func TestRollByTimeBoundaries(t *testing.T) {
 			}
 			t.Errorf("%s: opened at %s, then %s: the files hold %q, want %q (files separated by |)",
 				tt.desc, tt.open.Format("Jan 2 15:04:05 MST"), strings.Join(at, ", "), got, tt.want)
+		}
+	}
+}
+
+func TestRollByTimeStampNeverGoesBack(t *testing.T) {
+	dir := t.TempDir()
+	at := logFilesStepClock()
+	f, err := openFileOutput(NewConfig().WithDir(dir).WithRollingSize(1), at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.close()
+	// Records a little older than the current file's name, the second of
+	// which rolls: the new file must not get a name that sorts first.
+	if err := f.write(at.Add(-time.Second), []byte("late\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.write(at.Add(-2*time.Second), []byte("later\n")); err != nil {
+		t.Fatal(err)
+	}
+	names, contents := rollSizeFiles(t, dir)
+	if want := []string{"late\n", "later\n"}; !slices.Equal(contents, want) {
+		t.Errorf("a file opened at 07:08:09.123, then a record stamped 07:08:08.123 and one stamped 07:08:07.123 that rolls: the files %q, in name order, hold %q, want %q: a new file's stamp must never be earlier than the last one's", names, contents, want)
+	}
+}
+
+func TestRollByTimeClockGoesBack(t *testing.T) {
+	dir := t.TempDir()
+	start := logFilesStepClock()
+	var calls atomic.Int64
+	back := func() time.Time { return start.Add(-time.Duration(calls.Add(1)) * time.Second) }
+	l, err := New(NewConfig().WithDir(dir).WithRollingSize(1).WithClock(back))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		l.Info(fmt.Sprintf("r%d", i))
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, contents := rollSizeFiles(t, dir)
+	var got []string
+	for _, c := range contents {
+		for _, r := range loggerStepRecords(t, c) {
+			got = append(got, fmt.Sprint(r["msg"]))
+		}
+	}
+	if want := "r0 r1 r2 r3 r4"; strings.Join(got, " ") != want {
+		t.Errorf("with a clock that goes back a second at every call and a roll for every record, the files in name order hold %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// rollTimeMovingClock returns a clock that moves forward by step on every
+// call, so that a test crosses many rolling intervals in a fraction of a
+// second. It is safe for concurrent use.
+func rollTimeMovingClock(start time.Time, step time.Duration) func() time.Time {
+	var calls atomic.Int64
+	return func() time.Time {
+		return start.Add(time.Duration(calls.Add(1)) * step)
+	}
+}
+
+// rollTimeFDs counts the process's open file descriptors, or returns
+// -1 where /proc/self/fd does not exist.
+func rollTimeFDs() int {
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	return len(entries)
+}
+
+// TestRollByTimeReliability has many goroutines log numbered records
+// while the files roll every few kilobytes and every (simulated) second.
+// Afterwards every record must be in the files exactly once, whole, and in
+// order for each goroutine, and no file descriptor may be left open.
+func TestRollByTimeReliability(t *testing.T) {
+	for _, async := range []bool{false, true} {
+		rollTimeReliability(t, async)
+	}
+}
+
+func rollTimeReliability(t *testing.T, async bool) {
+	const (
+		goroutines = 8
+		each       = 1500
+		limit      = 4096
+		maxPad     = 120
+	)
+	mode := map[bool]string{false: "sync mode", true: "async mode"}[async]
+	dir := t.TempDir()
+	if runtime.GOOS == "linux" {
+		// Let the runtime open what it opens on first file use (its
+		// poller, for one) before counting.
+		f, err := os.CreateTemp(dir, "warmup")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		os.Remove(f.Name())
+	}
+	fdsBefore := rollTimeFDs()
+
+	start := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	cfg := NewConfig().WithDir(dir).WithRollingSize(limit).WithRollingInterval(time.Second).
+		WithClock(rollTimeMovingClock(start, 7*time.Millisecond)).WithAsync(async).WithQueueSize(64)
+	l, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for i := range each {
+				l.Info("numbered", "g", g, "i", i, "pad", strings.Repeat("x", (g*31+i*17)%maxPad))
+			}
+		})
+	}
+	wg.Wait()
+	if err := l.Sync(); err != nil {
+		t.Fatalf("%s: Sync() = %v, want nil", mode, err)
+	}
+	fdsDuring := rollTimeFDs()
+	if err := l.Close(); err != nil {
+		t.Fatalf("%s: Close() = %v, want nil", mode, err)
+	}
+	fdsAfter := rollTimeFDs()
+	if fdsBefore >= 0 {
+		if fdsDuring > fdsBefore+1 {
+			t.Errorf("%s: open files grew from %d to %d while rolling, want at most one more (the current log file)", mode, fdsBefore, fdsDuring)
+		}
+		if fdsAfter != fdsBefore {
+			t.Errorf("%s: open files after Close = %d, want %d, as before New", mode, fdsAfter, fdsBefore)
+		}
+	}
+
+	names, contents := rollSizeFiles(t, dir)
+	if len(names) < 50 {
+		t.Errorf("%s: only %d files: the test needs at least 50 rolls to mean anything", mode, len(names))
+	}
+	next := make([]int, goroutines)
+	for n, data := range contents {
+		if data != "" && !strings.HasSuffix(data, "\n") {
+			t.Errorf("%s: %s does not end in a newline: a record was cut", mode, names[n])
+		}
+		if len(data) > limit {
+			t.Errorf("%s: %s is %d bytes, over the %d limit", mode, names[n], len(data), limit)
+		}
+		for _, r := range loggerStepRecords(t, data) {
+			g, i := int(r["g"].(float64)), int(r["i"].(float64))
+			if i != next[g] {
+				t.Fatalf("%s: %s: goroutine %d's record %d, want %d: lost, repeated or out of order", mode, filepath.Base(names[n]), g, i, next[g])
+			}
+			next[g]++
+		}
+	}
+	for g, n := range next {
+		if n != each {
+			t.Errorf("%s: goroutine %d: %d records in the files, want %d", mode, g, n, each)
 		}
 	}
 }

@@ -3,37 +3,14 @@ package logtar
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
-	"testing/slogtest"
 	"time"
 )
-
-func TestSlogHandlerConformance(t *testing.T) {
-	for _, async := range []bool{false, true} {
-		var buf loggerStepBuffer
-		l, err := New(NewConfig().WithWriter(&buf).WithLevel(LevelDebug).WithAsync(async))
-		if err != nil {
-			t.Fatal(err)
-		}
-		results := func() []map[string]any {
-			if err := l.Sync(); err != nil {
-				t.Fatalf("Sync() = %v", err)
-			}
-			return loggerStepRecords(t, buf.String())
-		}
-		// slogtest logs records through the handler and checks every rule
-		// slog sets for handlers; each error names a rule that is broken.
-		if err := slogtest.TestHandler(l.Handler(), results); err != nil {
-			mode := map[bool]string{false: "sync", true: "async"}[async]
-			t.Errorf("slogtest.TestHandler (%s mode) found:\n%v", mode, err)
-		}
-		if err := l.Close(); err != nil {
-			t.Errorf("Close() = %v", err)
-		}
-	}
-}
 
 // slogStepAttrs returns the text of each record after its fixed fields (up
 // to the message "m"), one record per line.
@@ -47,27 +24,26 @@ func slogStepAttrs(output string) string {
 	return strings.Join(out, "\n")
 }
 
-func TestSlogHandlerOutput(t *testing.T) {
-	tests := []struct {
-		name string
-		log  func(*slog.Logger)
-		want string
-	}{
-		{"plain: Info(m, a, 1)", func(l *slog.Logger) { l.Info("m", "a", 1) }, `"a":1`},
-		{"With(a, 1).Info(m, b, 2)", func(l *slog.Logger) { l.With("a", 1).Info("m", "b", 2) }, `"a":1,"b":2`},
-		{"WithGroup(g).Info(m, a, 1)", func(l *slog.Logger) { l.WithGroup("g").Info("m", "a", 1) }, `"g":{"a":1}`},
-		{"a group without attributes is left out", func(l *slog.Logger) { l.WithGroup("g").Info("m") }, ``},
-		{"a group of empty Attrs is left out", func(l *slog.Logger) { l.WithGroup("g").Info("m", slog.Attr{}) }, ``},
-		{"nested groups", func(l *slog.Logger) { l.WithGroup("g").With("a", 1).WithGroup("h").Info("m", "b", 2) }, `"g":{"a":1,"h":{"b":2}}`},
-		{"nested groups, the last one empty", func(l *slog.Logger) { l.WithGroup("g").With("a", 1).WithGroup("h").Info("m") }, `"g":{"a":1}`},
-		{"an empty group name adds no group", func(l *slog.Logger) { l.WithGroup("").Info("m", "a", 1) }, `"a":1`},
-		{"an empty With changes nothing", func(l *slog.Logger) { l.WithGroup("g").With().Info("m", "a", 1) }, `"g":{"a":1}`},
-		{"siblings do not share memory", func(l *slog.Logger) {
-			base := l.With("a", 1)
-			base.With("b", 2).Info("m")
-			base.With("c", 3).Info("m")
-		}, `"a":1,"b":2` + "\n" + `"a":1,"c":3`},
+// slogStepOr returns s, or alt if s is empty.
+func slogStepOr(s, alt string) string {
+	if s == "" {
+		return alt
 	}
+	return s
+}
+
+// slogStepCase is one way of logging through a slog.Logger, and the fields
+// it must write after the message "m", one record per line.
+type slogStepCase struct {
+	name string
+	log  func(*slog.Logger)
+	want string
+}
+
+// slogStepRun runs each case through a fresh Logger's Handler and compares
+// the fields written.
+func slogStepRun(t *testing.T, tests []slogStepCase) {
+	t.Helper()
 	for _, tt := range tests {
 		var buf loggerStepBuffer
 		l, err := New(NewConfig().WithWriter(&buf).WithClock(loggerStepClock))
@@ -81,42 +57,59 @@ func TestSlogHandlerOutput(t *testing.T) {
 			if buf.String() == "" {
 				got = "(no record at all)"
 			}
-			want := tt.want
-			if want == "" {
-				want = "(none)"
-			}
-			t.Errorf("%s: the fields after the message are\n%s\nwant\n%s", tt.name, got, want)
+			t.Errorf("%s: the fields after the message are\n%q\nwant\n%q", tt.name, got, slogStepOr(tt.want, "(none)"))
 		}
 	}
 }
 
-func TestSlogHandlerMatchesLogger(t *testing.T) {
-	var direct, viaSlog loggerStepBuffer
-	l1, err1 := New(NewConfig().WithWriter(&direct).WithClock(loggerStepClock))
-	l2, err2 := New(NewConfig().WithWriter(&viaSlog).WithClock(loggerStepClock))
-	if err1 != nil || err2 != nil {
-		t.Fatal(err1, err2)
-	}
-	args := []any{"s", "x\ny", "n", 3, "d", time.Second, slog.Group("g", "f", 1.5)}
-	l1.Warn("same", args...)
-	r := slog.NewRecord(time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC), slog.LevelWarn, "same", 0)
-	r.Add(args...)
-	if err := l2.Handler().Handle(context.Background(), r); err != nil {
-		t.Fatalf("Handle = %v, want nil", err)
-	}
-	l1.Close()
-	l2.Close()
-	if direct.String() != viaSlog.String() {
-		t.Errorf("the same record through the Logger and through Handle differ (the configured clock wins over the record's time):\nLogger:  %sHandler: %s", direct.String(), slogStepOr(viaSlog.String(), "(nothing)\n"))
-	}
+func TestSlogHandlerOutput(t *testing.T) {
+	slogStepRun(t, []slogStepCase{
+		{"Info(m, a, 1)", func(l *slog.Logger) { l.Info("m", "a", 1) }, `"a":1`},
+		{"Info(m) with no fields", func(l *slog.Logger) { l.Info("m") }, ``},
+		{"Info(m, slog.Attr{}) leaves the empty Attr out", func(l *slog.Logger) { l.Info("m", slog.Attr{}, "a", 1) }, `"a":1`},
+	})
 }
 
-// slogStepOr returns s, or alt if s is empty.
-func slogStepOr(s, alt string) string {
-	if s == "" {
-		return alt
+func TestSlogHandlerMatchesLogger(t *testing.T) {
+	rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	for range 10 {
+		var direct, viaSlog loggerStepBuffer
+		l1, err1 := New(NewConfig().WithWriter(&direct).WithClock(loggerStepClock).WithLevel(LevelDebug))
+		l2, err2 := New(NewConfig().WithWriter(&viaSlog).WithClock(loggerStepClock).WithLevel(LevelDebug))
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		var args []any
+		for i := range rng.IntN(5) {
+			key := fmt.Sprintf("k%d", i)
+			switch rng.IntN(5) {
+			case 0:
+				args = append(args, key, fmt.Sprintf("line %d\nnext \"%d\"", rng.IntN(100), rng.IntN(100)))
+			case 1:
+				args = append(args, key, rng.IntN(1e6)-5e5)
+			case 2:
+				args = append(args, key, time.Duration(rng.Int64N(int64(time.Hour))))
+			case 3:
+				args = append(args, slog.Group(key, "f", rng.Float64(), "b", rng.IntN(2) == 0))
+			default:
+				args = append(args, key, rng.Uint64())
+			}
+		}
+		level := Level(4*rng.IntN(5) - 4)
+		msg := fmt.Sprintf("same %d", rng.IntN(1000))
+		l1.Log(level, msg, args...)
+		r := slog.NewRecord(time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC), slog.Level(level), msg, 0)
+		r.Add(args...)
+		if err := l2.Handler().Handle(context.Background(), r); err != nil {
+			t.Fatalf("Handle = %v, want nil", err)
+		}
+		l1.Close()
+		l2.Close()
+		if direct.String() != viaSlog.String() {
+			t.Fatalf("the same record through the Logger and through Handle differ (the configured clock wins over the record's time):\nLogger:  %q\nHandler: %q",
+				direct.String(), slogStepOr(viaSlog.String(), "(nothing)"))
+		}
 	}
-	return s
 }
 
 func TestSlogHandlerZeroTime(t *testing.T) {
@@ -136,6 +129,34 @@ func TestSlogHandlerZeroTime(t *testing.T) {
 	}
 }
 
+// slogStepClock is a clock a test sets by hand.
+type slogStepClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *slogStepClock) set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
+func (c *slogStepClock) get() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+func TestSlogHandlerZeroTimeStillRolls(t *testing.T) {
+	dir := t.TempDir()
+	clock := &slogStepClock{now: time.Date(2024, 5, 6, 10, 30, 0, 0, time.UTC)}
+	l, err := New(NewConfig().WithDir(dir).WithRollingInterval(time.Hour).WithClock(clock.get))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := l.Handler()
+	h.Handle(context.Background(), slog.NewRecord(clock.get(), slog.LevelInfo, "at 10:30", 0))
+	clock.set(time.Date(2024, 5, 6, 11, 0, 0, 0, time.UTC))
+	h.Handle(context.Background(), slog.NewRecord(time.Time{}, slog.LevelInfo, "timeless, at 11:00", 0))
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if files := logFilesStepList(t, dir); len(files) != 2 {
+		t.Errorf("rolling hourly, a record at 10:30 and a zero-time record with the clock at 11:00 left the files %q, want 2: hand emit the Logger's time (l.now()) when the record has none, so that rolling by time still works", files)
+	}
+}
+
 func TestSlogHandlerLevel(t *testing.T) {
 	l, err := New(NewConfig().WithWriter(&loggerStepBuffer{}).WithLevel(LevelWarn))
 	if err != nil {
@@ -147,7 +168,7 @@ func TestSlogHandlerLevel(t *testing.T) {
 	for _, tt := range []struct {
 		level slog.Level
 		want  bool
-	}{{slog.LevelInfo, false}, {slog.LevelWarn, true}, {slog.LevelError + 4, true}} {
+	}{{slog.LevelInfo, false}, {slog.LevelWarn - 1, false}, {slog.LevelWarn, true}, {slog.LevelError + 4, true}} {
 		if got := h.Enabled(ctx, tt.level); got != tt.want {
 			t.Errorf("with the Logger at WARN, Handler.Enabled(%v) = %v, want %v", tt.level, got, tt.want)
 		}
@@ -172,8 +193,12 @@ func TestSlogHandlerAfterClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.Close()
-	slog.New(l.Handler()).Warn("too late")
-	if err := l.Close(); !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), "1 record") {
-		t.Errorf("Close() after a record came through slog on a closed Logger = %v, want ErrClosed counting \"1 record\": Handle goes through emit like every record", err)
+	n := 1 + rand.IntN(5)
+	for range n {
+		slog.New(l.Handler()).Warn("too late")
+	}
+	want := "dropped " + syncCloseRecords(n)
+	if err := l.Close(); !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Close() after %d records came through slog on a closed Logger = %v, want ErrClosed and %q: Handle goes through emit like every record", n, err, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // syncCloseStepFull fails every write after the first ok ones, like a disk
@@ -33,24 +35,36 @@ func (w *syncCloseStepFull) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// syncCloseRecords says "1 record" or "n records", as the errors do.
+func syncCloseRecords(n int) string {
+	if n == 1 {
+		return "1 record"
+	}
+	return fmt.Sprintf("%d records", n)
+}
+
 func TestSyncCloseReportsWriteErrors(t *testing.T) {
-	l, err := New(NewConfig().WithWriter(&syncCloseStepFull{ok: 1}))
+	ok, lost, later := rand.IntN(4), 2+rand.IntN(8), 1+rand.IntN(5)
+	l, err := New(NewConfig().WithWriter(&syncCloseStepFull{ok: ok}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	l.Info("ok")
-	l.Info("lost 1")
-	l.Info("lost 2")
+	for range ok + lost {
+		l.Info("a record")
+	}
 	err = l.Sync()
-	if !errors.Is(err, syncCloseStepErrFull) || !strings.Contains(err.Error(), "2 records") || !strings.Contains(err.Error(), "write 2") {
-		t.Errorf("Sync() after 2 failed writes = %v, want an error that counts \"2 records\" and wraps the first error (write 2: disk full)", err)
+	first := fmt.Sprintf("write %d: disk full", ok+1)
+	if !errors.Is(err, syncCloseStepErrFull) || !strings.Contains(err.Error(), syncCloseRecords(lost)+" met") || !strings.Contains(err.Error(), first) {
+		t.Errorf("Sync() after %d good and %d failed writes = %v, want an error that counts %q and wraps the first error (%s)", ok, lost, err, syncCloseRecords(lost), first)
 	}
 	if err := l.Sync(); err != nil {
 		t.Errorf("a second Sync() = %v, want nil: each error is reported once", err)
 	}
-	l.Info("lost 3")
-	if err := l.Close(); !errors.Is(err, syncCloseStepErrFull) || !strings.Contains(err.Error(), "1 record met") {
-		t.Errorf("Close() after 1 more failed write = %v, want an error for the \"1 record\" that met an error since Sync", err)
+	for range later {
+		l.Info("another record")
+	}
+	if err := l.Close(); !errors.Is(err, syncCloseStepErrFull) || !strings.Contains(err.Error(), syncCloseRecords(later)+" met") {
+		t.Errorf("Close() after %d more failed writes = %v, want an error for the %q that met an error since Sync", later, err, syncCloseRecords(later))
 	}
 }
 
@@ -83,14 +97,17 @@ func TestSyncCloseCountsDropped(t *testing.T) {
 	if err := l.Close(); err != nil {
 		t.Errorf("a second Close() with nothing logged since = %v, want nil", err)
 	}
-	l.Info("after 1")
-	l.Error("after 2", "k", "v")
-	err = l.Close()
-	if !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), "2 records") {
-		t.Errorf("Close() after 2 records were logged on a closed Logger = %v, want an error wrapping ErrClosed that counts \"2 records\"", err)
+	n := 1 + rand.IntN(9)
+	for i := range n {
+		l.Error("after", "i", i)
 	}
-	if err := l.Sync(); !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), "2 records") {
-		t.Errorf("Sync() after 2 records were logged on a closed Logger = %v, want an error wrapping ErrClosed that counts \"2 records\"", err)
+	want := "dropped " + syncCloseRecords(n)
+	err = l.Close()
+	if !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Close() after %d records were logged on a closed Logger = %v, want an error wrapping ErrClosed that says %q", n, err, want)
+	}
+	if err := l.Sync(); !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Sync() after %d records were logged on a closed Logger = %v, want an error wrapping ErrClosed that says %q", n, err, want)
 	}
 }
 
@@ -145,5 +162,24 @@ func TestSyncCloseWhileLogging(t *testing.T) {
 		if written+dropped != goroutines*each {
 			t.Fatalf("round %d: written %d + dropped %d = %d, want %d: a record logged after Close must be counted", round, written, dropped, written+dropped, goroutines*each)
 		}
+	}
+}
+
+func TestSyncCloseEmitAfterClose(t *testing.T) {
+	// emit is where every record ends up, from the level methods here and,
+	// in lesson 4.5, from the slog handler; it counts what comes too late.
+	l, err := New(NewConfig().WithWriter(io.Discard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	n := 1 + rand.IntN(5)
+	for range n {
+		b := newBuffer()
+		*b = append(*b, "{}\n"...)
+		l.emit(time.Now(), b)
+	}
+	if err := l.Close(); !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), "dropped "+syncCloseRecords(n)) {
+		t.Errorf("Close() after emit was called %d times on a closed Logger = %v, want ErrClosed and \"dropped %s\"", n, err, syncCloseRecords(n))
 	}
 }

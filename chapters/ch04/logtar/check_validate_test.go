@@ -3,6 +3,7 @@ package logtar
 import (
 	"errors"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -84,5 +85,34 @@ func TestValidateErrorMessage(t *testing.T) {
 	}
 	if err := error(&ConfigError{Field: "x", Err: bad}); !errors.Is(err, bad) {
 		t.Errorf("errors.Is(&ConfigError{Err: bad}, bad) = false, want true: Unwrap should return Err")
+	}
+}
+
+func TestValidateRandomBadValues(t *testing.T) {
+	tests := []struct {
+		desc  string
+		give  Config
+		field string
+	}{
+		{"WithRollingSize", NewConfig().WithRollingSize(-1 - rand.Int64N(1<<40)), "rolling_size"},
+		{"WithRollingInterval (negative)", NewConfig().WithRollingInterval(-time.Duration(1 + rand.Int64N(int64(time.Hour)))), "rolling_interval"},
+		{"WithRollingInterval (under a second)", NewConfig().WithRollingInterval(time.Duration(1 + rand.Int64N(int64(time.Second-1)))), "rolling_interval"},
+		{"WithCallerSkip", NewConfig().WithCallerSkip(-1 - rand.IntN(100)), "caller_skip"},
+		{"WithQueueSize (too big)", NewConfig().WithQueueSize(MaxQueueSize + 1 + rand.IntN(1000)), "queue_size"},
+		{"WithQueueSize (negative)", NewConfig().WithQueueSize(-1 - rand.IntN(1000)), "queue_size"},
+		{"WithLevel", NewConfig().WithLevel(LevelInfo + Level(1+rand.IntN(3))), "level"},
+	}
+	for _, tt := range tests {
+		var ce *ConfigError
+		if err := tt.give.Validate(); !errors.As(err, &ce) || ce.Field != tt.field {
+			t.Errorf("NewConfig().%s(a random bad value: rolling size %d, interval %s, skip %d, queue %d, level %d).Validate() = %v, want a *ConfigError for %q",
+				tt.desc, tt.give.rollingSize, tt.give.rollingInterval, tt.give.callerSkip, tt.give.queueSize, int(tt.give.level), err, tt.field)
+		}
+	}
+	good := NewConfig().WithRollingSize(rand.Int64N(1 << 40)).WithRollingInterval(time.Second + time.Duration(rand.Int64N(int64(24*time.Hour)))).
+		WithCallerSkip(rand.IntN(100)).WithQueueSize(1 + rand.IntN(MaxQueueSize))
+	if err := good.Validate(); err != nil {
+		t.Errorf("Validate() of random good values (rolling size %d, interval %s, skip %d, queue %d) = %v, want nil",
+			good.rollingSize, good.rollingInterval, good.callerSkip, good.queueSize, err)
 	}
 }

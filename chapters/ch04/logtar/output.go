@@ -32,15 +32,17 @@ func (o writerOutput) write(_ time.Time, line []byte) error {
 }
 
 // sync calls the writer's Sync method, if it has one (*os.File does).
-// Terminals and pipes cannot be synced and say so with EINVAL or ENOTSUP;
-// that is not a lost record, so it is not reported.
+// Terminals and pipes cannot be synced and say so: with EINVAL on Linux,
+// with ENOTTY ("inappropriate ioctl for device") for a macOS terminal, or
+// with ENOTSUP. That is not a lost record, so it is not reported.
 func (o writerOutput) sync() error {
 	s, ok := o.w.(interface{ Sync() error })
 	if !ok {
 		return nil
 	}
 	err := s.Sync()
-	if errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOTSUP) {
+	if errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOTTY) ||
+		errors.Is(err, syscall.ENOTSUP) {
 		return nil
 	}
 	return err

@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -49,6 +50,41 @@ func TestCatchAll(t *testing.T) {
 		r.ServeHTTP(w, httptest.NewRequest("GET", tt.target, nil))
 		if w.Code != tt.wantCode || (tt.wantCode == 200 && w.Body.String() != tt.want) {
 			t.Errorf("GET %s = %d %q, want %d %q", tt.target, w.Code, w.Body, tt.wantCode, tt.want)
+		}
+	}
+}
+
+func TestCatchAllRandom(t *testing.T) {
+	r := New()
+	r.Get("/files/{path...}", catchAllEcho)
+	r.Get("/files/special", catchAllEcho)
+	r.Get("/u/{id}/{rest...}", catchAllEcho)
+	word := func() string {
+		b := make([]byte, 1+rand.IntN(6))
+		for i := range b {
+			b[i] = byte('a' + rand.IntN(26))
+		}
+		return "w" + string(b) // never "special"
+	}
+	for range 30 {
+		segs := make([]string, rand.IntN(4))
+		for i := range segs {
+			segs[i] = word()
+		}
+		rest := strings.Join(segs, "/")
+		if rand.IntN(3) == 0 {
+			rest += "/"
+		}
+		id := word()
+		for _, tt := range [][2]string{
+			{"/files/" + rest, "/files/{path...} path=" + rest},
+			{"/u/" + id + "/" + rest, "/u/{id}/{rest...} id=" + id + " rest=" + rest},
+		} {
+			w := httptest.NewRecorder()
+			r.ServeHTTP(w, httptest.NewRequest("GET", tt[0], nil))
+			if w.Code != 200 || w.Body.String() != tt[1] {
+				t.Fatalf("GET %s = %d %q, want 200 %q", tt[0], w.Code, w.Body, tt[1])
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"strings"
 	"testing"
@@ -52,4 +53,32 @@ func TestRouteConflicts(t *testing.T) {
 		}
 	}()
 	r.Get("/users/{name}", func(http.ResponseWriter, *http.Request) {})
+}
+
+func TestRouteConflictsRandom(t *testing.T) {
+	name := func() string {
+		b := make([]byte, 1+rand.IntN(6))
+		for i := range b {
+			b[i] = byte('a' + rand.IntN(26))
+		}
+		return string(b)
+	}
+	for range 20 {
+		dir, a, b := name(), name(), name()+"2" // b differs from a
+		first := "/" + dir + "/{" + a + "}"
+		second := "/" + dir + "/{" + b + "}"
+		if rand.IntN(2) == 0 {
+			first, second = first+"/{rest0...}", second+"/{rest0...}"
+		}
+		r := New()
+		r.Handle("PUT", first, http.NotFoundHandler())
+		want := `velocy: PUT "` + second + `": conflicts with PUT "` + first + `"`
+		if err := r.handle("PUT", second, http.NotFoundHandler()); err == nil || err.Error() != want {
+			t.Fatalf("after PUT %s, handle(\"PUT\", %q) = %v, want %q", first, second, err, want)
+		}
+		want = `velocy: PUT "` + first + `": already registered`
+		if err := r.handle("PUT", first, http.NotFoundHandler()); err == nil || err.Error() != want {
+			t.Fatalf("after PUT %s, handle(\"PUT\", %q) again = %v, want %q", first, first, err, want)
+		}
+	}
 }

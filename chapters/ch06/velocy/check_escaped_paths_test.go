@@ -3,6 +3,7 @@ package velocy
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -131,6 +132,44 @@ func TestEscapedPathsThroughServer(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != 200 || string(body) != want {
 			t.Errorf("GET %s = %d %q, want 200 %q", path, resp.StatusCode, body, want)
+		}
+	}
+}
+
+// escapedRandom returns a random value and an escaping of it: '/', ' ', '%'
+// and bytes above 127 always escaped, other bytes now and then, hex digits in
+// either case.
+func escapedRandom() (value, escaped string) {
+	const chars = "abz09-/ %é"
+	b := make([]byte, 1+rand.IntN(8))
+	for i := range b {
+		b[i] = chars[rand.IntN(len(chars))]
+	}
+	var e strings.Builder
+	for _, c := range b {
+		if c == '/' || c == ' ' || c == '%' || c >= 0x80 || rand.IntN(4) == 0 {
+			fmt.Fprintf(&e, []string{"%%%02X", "%%%02x"}[rand.IntN(2)], c)
+		} else {
+			e.WriteByte(c)
+		}
+	}
+	return string(b), e.String()
+}
+
+func TestEscapedPathsRandom(t *testing.T) {
+	r := escapedRouter()
+	for range 100 {
+		value, escaped := escapedRandom()
+		for _, tt := range [][2]string{
+			{"/users/" + escaped + "/profile", "/users/{id}/profile id=" + value},
+			{"/caf%c3%A9/" + escaped, "/caf%C3%A9/{drink} drink=" + value},
+			{"/files/" + escaped + "/" + escaped, "/files/{path...} path=" + value + "/" + value},
+		} {
+			w := httptest.NewRecorder()
+			r.ServeHTTP(w, httptest.NewRequest("GET", tt[0], nil))
+			if w.Code != 200 || w.Body.String() != tt[1] {
+				t.Fatalf("GET %s = %d %q, want 200 %q", tt[0], w.Code, w.Body, tt[1])
+			}
 		}
 	}
 }

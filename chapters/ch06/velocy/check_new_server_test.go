@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,12 +15,13 @@ import (
 
 func TestNewServerSetsLimits(t *testing.T) {
 	h := New()
-	srv := NewServer("127.0.0.1:8080", h)
+	addr := "127.0.0.1:" + strconv.Itoa(1024+rand.IntN(60000))
+	srv := NewServer(addr, h)
 	if srv == nil {
 		t.Fatal("NewServer returned nil")
 	}
-	if srv.Addr != "127.0.0.1:8080" || srv.Handler != h {
-		t.Errorf("NewServer(addr, h) has Addr %q and Handler %v, want the arguments", srv.Addr, srv.Handler)
+	if srv.Addr != addr || srv.Handler != h {
+		t.Errorf("NewServer(%q, h) has Addr %q and Handler %v, want the arguments", addr, srv.Addr, srv.Handler)
 	}
 	if srv.ReadHeaderTimeout != ReadHeaderTimeout || srv.IdleTimeout != IdleTimeout || srv.MaxHeaderBytes != MaxHeaderBytes {
 		t.Errorf("NewServer: ReadHeaderTimeout %v, IdleTimeout %v, MaxHeaderBytes %d; want %v, %v, %d",

@@ -2,8 +2,11 @@ package velocy
 
 import (
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -41,6 +44,28 @@ func TestOptionsListsMethods(t *testing.T) {
 		resp.Body.Close()
 		if allow := resp.Header.Get("Allow"); resp.StatusCode != tt.wantCode || allow != tt.wantAllow || string(body) != tt.wantBody {
 			t.Errorf("OPTIONS %s = %d, Allow %q, body %q; want %d, Allow %q, body %q", tt.path, resp.StatusCode, allow, body, tt.wantCode, tt.wantAllow, tt.wantBody)
+		}
+	}
+}
+
+func TestOptionsListsRandomMethods(t *testing.T) {
+	for range 20 {
+		choice := []string{"DELETE", "GET", "PATCH", "POST", "PROPFIND", "PUT"}
+		rand.Shuffle(len(choice), func(i, j int) { choice[i], choice[j] = choice[j], choice[i] })
+		methods := choice[:1+rand.IntN(5)]
+		r := New()
+		for _, m := range methods {
+			r.HandleFunc(m, "/thing", func(http.ResponseWriter, *http.Request) {})
+		}
+		want := append([]string{"OPTIONS"}, methods...)
+		if slices.Contains(methods, "GET") {
+			want = append(want, "HEAD")
+		}
+		slices.Sort(want)
+		w := httptest.NewRecorder()
+		r.ServeHTTP(w, httptest.NewRequest("OPTIONS", "/thing", nil))
+		if allow := w.Header().Get("Allow"); w.Code != 204 || allow != strings.Join(want, ", ") {
+			t.Fatalf("with routes for %v on /thing: OPTIONS /thing = %d, Allow %q; want 204, Allow %q", methods, w.Code, allow, strings.Join(want, ", "))
 		}
 	}
 }

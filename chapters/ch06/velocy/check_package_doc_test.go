@@ -80,6 +80,65 @@ func TestPackageDocHeadings(t *testing.T) {
 	}
 }
 
+// TestPackageDocSectionsHaveContent reads what is under each heading: a
+// heading alone documents nothing, and the example must be a whole program.
+func TestPackageDocSectionsHaveContent(t *testing.T) {
+	var text string
+	for _, f := range packageDocFiles(t) {
+		if f.Doc != nil {
+			text = f.Doc.Text()
+		}
+	}
+	var p comment.Parser
+	sections := map[string][]comment.Block{}
+	current := ""
+	for _, block := range p.Parse(text).Content {
+		if h, ok := block.(*comment.Heading); ok {
+			current = ""
+			for _, t := range h.Text {
+				if plain, ok := t.(comment.Plain); ok {
+					current += string(plain)
+				}
+			}
+			sections[current] = nil
+			continue
+		}
+		if current != "" {
+			sections[current] = append(sections[current], block)
+		}
+	}
+	for _, name := range []string{"Example", "Patterns", "Matching", "Registration errors", "Middleware, groups and mounts", "Query strings", "Serving"} {
+		if blocks, ok := sections[name]; ok && len(blocks) == 0 {
+			t.Errorf("the section %q of the package comment is empty: write what a reader needs to know there", name)
+		}
+	}
+	var program string
+	for _, b := range sections["Example"] {
+		if code, ok := b.(*comment.Code); ok && strings.Contains(code.Text, "package main") {
+			program = code.Text
+		}
+	}
+	if program == "" {
+		t.Fatalf("the Example section has no program: a code block (indented by a tab after //) starting with \"package main\"")
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "example.go", program, 0)
+	if err != nil {
+		t.Fatalf("the program in the Example section does not parse: %v", err)
+	}
+	calls := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "velocy" && sel.Sel.Name == "New" {
+				calls = true
+			}
+		}
+		return true
+	})
+	if !calls {
+		t.Errorf("the program in the Example section never calls velocy.New: show a reader how to start")
+	}
+}
+
 func TestExportedNamesDocumented(t *testing.T) {
 	check := func(name string, doc *ast.CommentGroup, where string) {
 		if !ast.IsExported(name) {

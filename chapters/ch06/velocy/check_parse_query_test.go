@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"errors"
+	"math/rand/v2"
 	"net/url"
 	"reflect"
 	"testing"
@@ -49,6 +50,24 @@ func TestParseQueryBadEscape(t *testing.T) {
 			t.Errorf("ParseQuery(%q) = %v, %v, want %v, %q: skip the bad pair, keep the others, return the first error", tt.give, got, err, tt.want, tt.wantErr)
 		} else if !errors.Is(err, ErrBadEscape) {
 			t.Errorf("ParseQuery(%q) error %v does not wrap ErrBadEscape", tt.give, err)
+		}
+	}
+}
+
+// TestParseQueryRandom compares ParseQuery with url.ParseQuery on random queries made
+// of the characters parsers trip over.
+func TestParseQueryRandom(t *testing.T) {
+	const chars = "ab=&&%%2F+gZ"
+	for range 2000 {
+		b := make([]byte, rand.IntN(12))
+		for i := range b {
+			b[i] = chars[rand.IntN(len(chars))]
+		}
+		q := string(b)
+		got, err := ParseQuery(q)
+		want, wantErr := url.ParseQuery(q)
+		if !reflect.DeepEqual(got, want) || (err == nil) != (wantErr == nil) {
+			t.Fatalf("ParseQuery(%q) = %v, %v; url.ParseQuery gives %v, %v", q, got, err, want, wantErr)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package velocy
 
 import (
 	"errors"
+	"math/rand/v2"
 	"net/http"
+	"strconv"
 	"testing"
 )
 
@@ -20,6 +22,33 @@ func TestPatternErrorMessage(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.give.Error(); got != tt.want {
 			t.Errorf("(&%+v).Error() = %q, want %q", *tt.give, got, tt.want)
+		}
+	}
+}
+
+func TestPatternErrorMessageRandom(t *testing.T) {
+	for range 20 {
+		b := make([]byte, 1+rand.IntN(8))
+		for i := range b {
+			b[i] = "abc/{}\" \t"[rand.IntN(9)]
+		}
+		e := &PatternError{
+			Method:  []string{"", "GET", "PROPFIND"}[rand.IntN(3)],
+			Pattern: "/" + string(b),
+			Offset:  rand.IntN(len(b)+2) - 1,
+			Problem: []string{"nil handler", "empty segment", "already registered"}[rand.IntN(3)],
+		}
+		want := "velocy: "
+		if e.Method != "" {
+			want += e.Method + " "
+		}
+		want += strconv.Quote(e.Pattern) + ": "
+		if e.Offset >= 0 {
+			want += "at offset " + strconv.Itoa(e.Offset) + ": "
+		}
+		want += e.Problem
+		if got := e.Error(); got != want {
+			t.Fatalf("(&%+v).Error() = %q, want %q", *e, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package velocy
 
 import (
+	"math/rand/v2"
 	"net/url"
 	"reflect"
 	"strings"
@@ -44,6 +45,24 @@ func TestParseQueryAgreesWithNetURL(t *testing.T) {
 		want, wantErr := url.ParseQuery(q)
 		if !reflect.DeepEqual(got, want) || (err == nil) != (wantErr == nil) {
 			t.Errorf("ParseQuery(%q) = %v, %v; url.ParseQuery gives %v, %v", q, got, err, want, wantErr)
+		}
+	}
+}
+
+// TestParseQueryEdgeCasesRandom compares ParseQuery with url.ParseQuery on random queries made
+// of the characters parsers trip over.
+func TestParseQueryEdgeCasesRandom(t *testing.T) {
+	const chars = "ab=&&%%2F+gZ;"
+	for range 2000 {
+		b := make([]byte, rand.IntN(12))
+		for i := range b {
+			b[i] = chars[rand.IntN(len(chars))]
+		}
+		q := string(b)
+		got, err := ParseQuery(q)
+		want, wantErr := url.ParseQuery(q)
+		if !reflect.DeepEqual(got, want) || (err == nil) != (wantErr == nil) {
+			t.Fatalf("ParseQuery(%q) = %v, %v; url.ParseQuery gives %v, %v", q, got, err, want, wantErr)
 		}
 	}
 }

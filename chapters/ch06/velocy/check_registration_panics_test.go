@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"testing"
 )
@@ -26,22 +27,35 @@ func registrationOutcome(msg string, panicked bool) string {
 	return fmt.Sprintf("panics with %q", msg)
 }
 
+// registrationRoute returns a random method and path, so that no message of
+// the check can be written into Handle.
+func registrationRoute() (method, path string) {
+	b := make([]byte, 3+rand.IntN(6))
+	for i := range b {
+		b[i] = byte('a' + rand.IntN(26))
+	}
+	return []string{"GET", "POST", "PUT", "DELETE", "PATCH"}[rand.IntN(5)], "/" + string(b)
+}
+
 func TestHandleRefusesNilHandler(t *testing.T) {
-	msg, panicked := registrationPanic(func() { New().Handle("GET", "/x", nil) })
-	if want := `velocy: GET "/x": nil handler`; msg != want {
-		t.Errorf("Handle(\"GET\", \"/x\", nil) %s, want a panic with %q: a nil handler would only fail later, at the first request", registrationOutcome(msg, panicked), want)
+	method, path := registrationRoute()
+	msg, panicked := registrationPanic(func() { New().Handle(method, path, nil) })
+	if want := fmt.Sprintf("velocy: %s %q: nil handler", method, path); msg != want {
+		t.Errorf("Handle(%q, %q, nil) %s, want a panic with %q: a nil handler would only fail later, at the first request", method, path, registrationOutcome(msg, panicked), want)
 	}
 }
 
 func TestHandleRefusesDuplicateRoute(t *testing.T) {
+	method, path := registrationRoute()
+	other := "OPTIONS"
 	r := New()
 	h := http.NotFoundHandler()
-	r.Handle("GET", "/x", h)
-	if msg, panicked := registrationPanic(func() { r.Handle("POST", "/x", h) }); panicked {
-		t.Errorf("Handle(\"POST\", \"/x\") after GET /x panics with %q, want no panic: another method is another route", msg)
+	r.Handle(method, path, h)
+	if msg, panicked := registrationPanic(func() { r.Handle(other, path, h) }); panicked {
+		t.Errorf("Handle(%q, %q) after %s %s panics with %q, want no panic: another method is another route", other, path, method, path, msg)
 	}
-	msg, panicked := registrationPanic(func() { r.Handle("GET", "/x", h) })
-	if want := `velocy: GET "/x": already registered`; msg != want {
-		t.Errorf("Handle(\"GET\", \"/x\") a second time %s, want a panic with %q: silently replacing the first handler hides a bug", registrationOutcome(msg, panicked), want)
+	msg, panicked := registrationPanic(func() { r.Handle(method, path, h) })
+	if want := fmt.Sprintf("velocy: %s %q: already registered", method, path); msg != want {
+		t.Errorf("Handle(%q, %q) a second time %s, want a panic with %q: silently replacing the first handler hides a bug", method, path, registrationOutcome(msg, panicked), want)
 	}
 }

@@ -1,6 +1,8 @@
 package velocy
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strings"
@@ -39,6 +41,36 @@ func TestRoutesSorted(t *testing.T) {
 		if got := r.Routes(); !slices.Equal(got, want) {
 			t.Fatalf("Routes() =\n%v\nwant, sorted by pattern and then by method,\n%v", got, want)
 		}
+	}
+}
+
+func TestRoutesSortedRandom(t *testing.T) {
+	r := New()
+	var want []Route
+	seen := map[Route]bool{}
+	for len(want) < 30 {
+		// Short paths of a's and b's collide often, in pattern or in method.
+		segs := make([]string, 1+rand.IntN(2))
+		for i := range segs {
+			segs[i] = []string{"a", "b", "ab", "ba"}[rand.IntN(4)]
+		}
+		pattern := "/" + strings.Join(segs, "/")
+		if rand.IntN(3) == 0 {
+			pattern += "/"
+		}
+		rt := Route{[]string{"GET", "POST", "DELETE"}[rand.IntN(3)], pattern}
+		if seen[rt] {
+			continue
+		}
+		seen[rt] = true
+		r.Handle(rt.Method, rt.Pattern, http.NotFoundHandler())
+		want = append(want, rt)
+	}
+	slices.SortFunc(want, func(a, b Route) int {
+		return cmp.Or(strings.Compare(a.Pattern, b.Pattern), strings.Compare(a.Method, b.Method))
+	})
+	if got := r.Routes(); !slices.Equal(got, want) {
+		t.Errorf("Routes() =\n%v\nwant, sorted by pattern and then by method,\n%v", got, want)
 	}
 }
 

@@ -3,6 +3,7 @@ package velocy
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strings"
@@ -82,6 +83,50 @@ func TestParsePatternLiteralErrors(t *testing.T) {
 		var pe *PatternError
 		if !errors.As(err, &pe) || pe.Method != "GET" || pe.Pattern != tt.give {
 			t.Errorf("parsePattern(%q) error = %#v, want a *PatternError with Method \"GET\" and Pattern %q", tt.give, err, tt.give)
+		}
+	}
+}
+
+// segmentsRandom returns 1 to 5 random segments that every later lesson
+// still reads as literals: no braces, no '%', no dot segments.
+func segmentsRandom() []string {
+	const chars = "abcxyzABC019-_.~:@!$&'()*+,;="
+	segs := make([]string, 1+rand.IntN(5))
+	for i := range segs {
+		for segs[i] == "" || segs[i] == "." || segs[i] == ".." {
+			b := make([]byte, 1+rand.IntN(6))
+			for j := range b {
+				b[j] = chars[rand.IntN(len(chars))]
+			}
+			segs[i] = string(b)
+		}
+	}
+	return segs
+}
+
+func TestParsePatternRandom(t *testing.T) {
+	for range 50 {
+		texts := segmentsRandom()
+		if rand.IntN(3) == 0 {
+			texts = append(texts, "") // a trailing slash
+		}
+		pattern := "/" + strings.Join(texts, "/")
+		got, err := parsePattern("GET", pattern)
+		if want := segmentsStatic(texts...); err != nil || !slices.Equal(got, want) {
+			t.Fatalf("parsePattern(%q) = %s, %v, want %s, nil", pattern, segmentsText(got), err, segmentsText(want))
+		}
+	}
+	for range 50 {
+		pattern := "/" + strings.Join(segmentsRandom(), "/")
+		at := 1 + rand.IntN(len(pattern)-1)
+		bad := " \t\x7f?#"[rand.IntN(5)]
+		pattern = pattern[:at] + string(bad) + pattern[at:]
+		want := fmt.Sprintf("velocy: GET %q: at offset %d: invalid character %q", pattern, at, bad)
+		if bad == '?' || bad == '#' {
+			want += ": a pattern matches the path only, not the query or fragment"
+		}
+		if _, err := parsePattern("GET", pattern); err == nil || err.Error() != want {
+			t.Fatalf("parsePattern(%q) error = %v, want %q", pattern, err, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,7 +18,7 @@ func slashRouter() *Router {
 		b, _ := io.ReadAll(req.Body)
 		io.WriteString(w, req.Method+" "+req.URL.Path+" "+string(b))
 	}
-	for _, rt := range []string{"GET /dir/", "GET /file", "POST /form", "GET /both", "GET /both/"} {
+	for _, rt := range []string{"GET /dir/", "GET /file", "POST /form", "GET /both", "GET /both/", "GET /café/"} {
 		method, pattern, _ := strings.Cut(rt, " ")
 		r.HandleFunc(method, pattern, echo)
 	}
@@ -38,6 +39,7 @@ func TestTrailingSlashRedirects(t *testing.T) {
 		{"POST", "/form/", 308, "/form"},                    // 308 keeps the method and the body
 		{"DELETE", "/file/", 308, "/file"},                  // and there the client gets its 405
 		{"GET", "/dir//", 301, "/dir/"},
+		{"GET", "/caf%C3%A9", 301, "/caf%C3%A9/"}, // the escaped path: a Location is a URL
 		{"GET", "/both", 200, ""},
 		{"GET", "/both/", 200, ""},
 		{"GET", "//file/", 404, ""}, // never a Location that starts with "//"
@@ -80,6 +82,38 @@ func TestTrailingSlashWithClient(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != 200 || string(body) != tt.want {
 			t.Errorf("%s %s with body %q, following redirects = %d %q, want 200 %q", tt.method, tt.path, tt.body, resp.StatusCode, body, tt.want)
+		}
+	}
+}
+
+func TestTrailingSlashRandom(t *testing.T) {
+	word := func() string {
+		b := make([]byte, 2+rand.IntN(6))
+		for i := range b {
+			b[i] = byte('a' + rand.IntN(26))
+		}
+		return string(b)
+	}
+	for range 20 {
+		dir, file, q := "/"+word()+"/"+word()+"/", "/"+word(), word()+"="+word()
+		r := New()
+		r.Get(dir, func(http.ResponseWriter, *http.Request) {})
+		r.Put(file, func(http.ResponseWriter, *http.Request) {})
+		for _, tt := range []struct {
+			method, target string
+			wantCode       int
+			wantLocation   string
+		}{
+			{"GET", strings.TrimSuffix(dir, "/") + "?" + q, 301, dir + "?" + q},
+			{"HEAD", strings.TrimSuffix(dir, "/"), 301, dir},
+			{"PUT", file + "/", 308, file},
+			{"GET", file + "/?" + q, 301, file + "?" + q},
+		} {
+			w := httptest.NewRecorder()
+			r.ServeHTTP(w, httptest.NewRequest(tt.method, tt.target, nil))
+			if w.Code != tt.wantCode || w.Header().Get("Location") != tt.wantLocation {
+				t.Fatalf("with GET %s and PUT %s: %s %s = %d, Location %q; want %d, Location %q", dir, file, tt.method, tt.target, w.Code, w.Header().Get("Location"), tt.wantCode, tt.wantLocation)
+			}
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package velocy
 
 import (
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -51,6 +53,48 @@ func TestTrieFind(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("root.find(%q) for %s = %s, want %s", tt.path, tt.method, got, tt.want)
+		}
+	}
+}
+
+// TestTrieFindRandom registers random static routes and looks up random
+// paths, some registered, most not, for random methods.
+func TestTrieFindRandom(t *testing.T) {
+	labels := []string{"a", "b", "users", "new", ""}
+	randomPath := func() string {
+		segs := make([]string, 1+rand.IntN(3))
+		for i := range segs {
+			segs[i] = labels[rand.IntN(len(labels))]
+			if segs[i] == "" && i < len(segs)-1 {
+				segs[i] = "a"
+			}
+		}
+		return strings.Join(segs, "/")
+	}
+	methods := []string{"GET", "POST", "DELETE"}
+	registered := map[string]bool{} // "GET a/b"
+	var routes []string
+	for range 25 {
+		key := methods[rand.IntN(3)] + " " + randomPath()
+		if !registered[key] {
+			registered[key] = true
+			method, path, _ := strings.Cut(key, " ")
+			routes = append(routes, method+" /"+path)
+		}
+	}
+	root := trieFindTree(t, routes...)
+	for range 200 {
+		method, path := methods[rand.IntN(3)], randomPath()
+		want := "<nil>"
+		if registered[method+" "+path] {
+			want = method + " " + strconv.Quote("/"+path)
+		}
+		got := "<nil>"
+		if rt := root.find(path, &search{method: method}); rt != nil {
+			got = rt.String()
+		}
+		if got != want {
+			t.Fatalf("with the routes %q: root.find(%q) for %s = %s, want %s", routes, path, method, got, want)
 		}
 	}
 }

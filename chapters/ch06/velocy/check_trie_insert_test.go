@@ -1,7 +1,9 @@
 package velocy
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -71,4 +73,64 @@ func TestTrieInsertSortsChildren(t *testing.T) {
 	if got, want := trieLabels(users), []string{"", "edit", "new"}; !slices.Equal(got, want) {
 		t.Errorf("\"users\" has children %q, want %q: the trailing slash of /users/ is a child labelled \"\"", got, want)
 	}
+}
+
+// trieInsertRandomPattern returns a random static pattern of 1 to 4
+// segments drawn from a few labels, so that patterns share prefixes.
+func trieInsertRandomPattern() (string, []string) {
+	segs := make([]string, 1+rand.IntN(4))
+	for i := range segs {
+		segs[i] = []string{"a", "b", "users", "new", "x1", "Z", ""}[rand.IntN(7)]
+	}
+	for i := 0; i < len(segs)-1; i++ {
+		if segs[i] == "" {
+			segs[i] = "e" // only the last segment may be empty
+		}
+	}
+	return "/" + strings.Join(segs, "/"), segs
+}
+
+func TestTrieInsertRandom(t *testing.T) {
+	var root node
+	leaves := map[string]*node{}
+	for range 60 {
+		p, segs := trieInsertRandomPattern()
+		leaf := trieInsertPattern(t, &root, p)
+		if leaf == nil {
+			t.Fatalf("insert(%s) = nil, want the node where the pattern ends", p)
+		}
+		if old, ok := leaves[p]; ok && old != leaf {
+			t.Fatalf("insert(%s) a second time returned another node: insert must reuse the nodes that exist", p)
+		}
+		leaves[p] = leaf
+		// Walking down by label from the root must reach the node insert returned.
+		n := &root
+		for _, seg := range segs {
+			var next *node
+			for _, c := range n.children {
+				if c.label == seg {
+					next = c
+				}
+			}
+			if next == nil {
+				t.Fatalf("after insert(%s), no child labelled %q on the way: %q has children %q", p, seg, n.label, trieLabels(n))
+			}
+			n = next
+		}
+		if n != leaf {
+			t.Fatalf("insert(%s) returned a node that is not the one its segments lead to", p)
+		}
+	}
+	// Every node's children are sorted, each label once.
+	var walk func(n *node)
+	walk = func(n *node) {
+		labels := trieLabels(n)
+		if !slices.IsSorted(labels) || len(slices.Compact(slices.Clone(labels))) != len(labels) {
+			t.Fatalf("the children of %q are %q, want each label once, sorted", n.label, labels)
+		}
+		for _, c := range n.children {
+			walk(c)
+		}
+	}
+	walk(&root)
 }

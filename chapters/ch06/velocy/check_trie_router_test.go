@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"testing"
 )
 
@@ -49,6 +50,24 @@ func TestTrieRouterStaticNoAllocation(t *testing.T) {
 		req := httptest.NewRequest("GET", p, nil)
 		if allocs := testing.AllocsPerRun(100, func() { r.ServeHTTP(w, req) }); allocs != 0 {
 			t.Errorf("GET %s: %v allocations per request, want 0: a map needs its key as one string, and building \"GET \"+path allocates once it is longer than 32 bytes; walking the tree segment by segment builds no string", p, allocs)
+		}
+	}
+}
+
+// TestTrieRouterLayout checks the names the lesson gives the new types: the
+// code of the next steps uses them.
+func TestTrieRouterLayout(t *testing.T) {
+	f, ok := reflect.TypeOf(Router{}).FieldByName("core")
+	if !ok || f.Type.Kind() != reflect.Pointer || f.Type.Elem().Name() != "core" {
+		t.Fatalf("Router has no field core *core: lesson 6.6 keeps the tree and the routes in a core struct that Router points to")
+	}
+	c := f.Type.Elem()
+	for _, want := range []struct {
+		name string
+		typ  reflect.Type
+	}{{"root", reflect.TypeOf(node{})}, {"routes", reflect.TypeOf([]*route(nil))}} {
+		if got, ok := c.FieldByName(want.name); !ok || got.Type != want.typ {
+			t.Errorf("core has no field %s %v: lesson 6.6 calls them root (the tree) and routes (in registration order)", want.name, want.typ)
 		}
 	}
 }

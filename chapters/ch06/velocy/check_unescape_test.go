@@ -2,7 +2,10 @@ package velocy
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -114,6 +117,56 @@ func TestUnescapeAgreesWithNetURL(t *testing.T) {
 		want, wantErr = url.QueryUnescape(s)
 		if got != want || (err == nil) != (wantErr == nil) {
 			t.Errorf("QueryUnescape(%q) = %q, %v; url.QueryUnescape gives %q, %v", s, got, err, want, wantErr)
+		}
+	}
+}
+
+// TestUnescapeRandom compares both decoders with net/url's on random
+// strings made of the characters decoders trip over.
+func TestUnescapeRandom(t *testing.T) {
+	const chars = "%%%%++aZ09fFgG/é"
+	for range 2000 {
+		b := make([]byte, rand.IntN(9))
+		for i := range b {
+			b[i] = chars[rand.IntN(len(chars))]
+		}
+		s := string(b)
+		got, err := PathUnescape(s)
+		want, wantErr := url.PathUnescape(s)
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Fatalf("PathUnescape(%q) = %q, %v; url.PathUnescape gives %q, %v", s, got, err, want, wantErr)
+		}
+		got, err = QueryUnescape(s)
+		want, wantErr = url.QueryUnescape(s)
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Fatalf("QueryUnescape(%q) = %q, %v; url.QueryUnescape gives %q, %v", s, got, err, want, wantErr)
+		}
+	}
+}
+
+// TestEqualDecodedRandom escapes random labels at random places and asks
+// equalDecoded to recognise them, and not a label one byte off.
+func TestEqualDecodedRandom(t *testing.T) {
+	const chars = "az/ %+é"
+	for range 500 {
+		b := make([]byte, rand.IntN(6))
+		for i := range b {
+			b[i] = chars[rand.IntN(len(chars))]
+		}
+		label := string(b)
+		var raw strings.Builder
+		for i := 0; i < len(label); i++ {
+			if c := label[i]; c == '/' || c == '%' || c == ' ' || c >= 0x80 || rand.IntN(3) == 0 {
+				fmt.Fprintf(&raw, []string{"%%%02X", "%%%02x"}[rand.IntN(2)], c)
+			} else {
+				raw.WriteByte(c)
+			}
+		}
+		if !equalDecoded(raw.String(), label) {
+			t.Fatalf("equalDecoded(%q, %q) = false, want true", raw.String(), label)
+		}
+		if equalDecoded(raw.String(), label+"x") {
+			t.Fatalf("equalDecoded(%q, %q) = true, want false: the label is one byte longer", raw.String(), label+"x")
 		}
 	}
 }

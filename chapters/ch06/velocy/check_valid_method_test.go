@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -57,5 +58,26 @@ func TestHandleAcceptsUpperCaseMethods(t *testing.T) {
 		if w.Code != http.StatusNotFound || w.Body.String() != "404 page not found\n" {
 			t.Errorf("%s /x = %d %q, want the handler's answer, 404 \"404 page not found\\n\"", method, w.Code, w.Body)
 		}
+	}
+}
+
+func TestValidMethodRandom(t *testing.T) {
+	const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~"
+	const other = "abcxyz ()<>@,;:\\\"/[]?={}\t\x7fÖ"
+	for range 200 {
+		b := make([]byte, 1+rand.IntN(8))
+		for i := range b {
+			b[i] = upper[rand.IntN(len(upper))]
+		}
+		if m := string(b); !validMethod(m) {
+			t.Fatalf("validMethod(%q) = false, want true: upper-case letters, digits and !#$%%&'*+-.^_`|~ make a method", m)
+		}
+		b[rand.IntN(len(b))] = other[rand.IntN(len(other))]
+		if m := string(b); validMethod(m) {
+			t.Fatalf("validMethod(%q) = true, want false: it holds a byte that is not an upper-case token character", m)
+		}
+	}
+	if validMethod("") {
+		t.Errorf("validMethod(\"\") = true, want false")
 	}
 }

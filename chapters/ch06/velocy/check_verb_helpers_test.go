@@ -76,3 +76,14 @@ func TestVerbHelpersRefuseNil(t *testing.T) {
 		}()
 	}
 }
+
+// TestVerbHelpersRouteType pins down the route type of lesson 6.2, which the
+// helpers register and the next lessons build on: its fields, and String for
+// error messages.
+func TestVerbHelpersRouteType(t *testing.T) {
+	h := http.NotFoundHandler()
+	rt := &route{method: "PUT", pattern: "/items/\"1\"", handler: h}
+	if got, want := rt.String(), `PUT "/items/\"1\""`; got != want {
+		t.Errorf("(&route{method: \"PUT\", pattern: %q}).String() = %q, want %q: lesson 6.2's route describes itself as the method, a space, the quoted pattern", rt.pattern, got, want)
+	}
+}

@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strings"
@@ -40,6 +41,40 @@ func TestParsePatternWildcards(t *testing.T) {
 		got, err := parsePattern("GET", tt.give)
 		if err != nil || !slices.Equal(got, tt.want) {
 			t.Errorf("parsePattern(%q) = %s, %v, want %s, nil", tt.give, wildcardText(got), err, wildcardText(tt.want))
+		}
+	}
+}
+
+func TestParsePatternWildcardsRandom(t *testing.T) {
+	const first, rest = "abcxyzABC_éß", "abcxyzABC_éß0123456789"
+	name := func(i int) string {
+		r1, r2 := []rune(first), []rune(rest)
+		n := string(r1[rand.IntN(len(r1))])
+		for range rand.IntN(5) {
+			n += string(r2[rand.IntN(len(r2))])
+		}
+		return fmt.Sprintf("%s%d", n, i) // the index keeps names apart
+	}
+	for range 50 {
+		var parts []string
+		var want []segment
+		n := 1 + rand.IntN(5)
+		for i := range n {
+			switch k := rand.IntN(3); {
+			case k == 0:
+				lit := fmt.Sprintf("s%d", rand.IntN(100))
+				parts, want = append(parts, lit), append(want, segment{kind: segStatic, text: lit})
+			case k == 1 || i < n-1:
+				nm := name(i)
+				parts, want = append(parts, "{"+nm+"}"), append(want, segment{kind: segParam, text: nm})
+			default:
+				nm := name(i)
+				parts, want = append(parts, "{"+nm+"...}"), append(want, segment{kind: segCatchAll, text: nm})
+			}
+		}
+		pattern := "/" + strings.Join(parts, "/")
+		if got, err := parsePattern("GET", pattern); err != nil || !slices.Equal(got, want) {
+			t.Fatalf("parsePattern(%q) = %s, %v, want %s, nil", pattern, wildcardText(got), err, wildcardText(want))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -83,6 +84,18 @@ func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string
 		return
 	}
 	http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+}
+
+// allowHeader builds the value of the Allow header from the methods that
+// have a route for a path: sorted, with HEAD added when GET is there (GET
+// routes answer HEAD) and OPTIONS always (the router answers it).
+func allowHeader(methods []string) string {
+	if slices.Contains(methods, http.MethodGet) {
+		methods = append(methods, http.MethodHead)
+	}
+	methods = append(methods, http.MethodOptions)
+	slices.Sort(methods)
+	return strings.Join(slices.Compact(methods), ", ")
 }
 
 // redirectSlash redirects req and reports true when its path matches a route

@@ -2,6 +2,7 @@ package velocy
 
 import (
 	"errors"
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -54,4 +55,10 @@ func checkPrefix(prefix string) error {
 		return &PatternError{Pattern: prefix, Offset: strings.LastIndexByte(prefix, '/') + 1, Problem: "a prefix cannot end in a catch-all"}
 	}
 	return nil
+}
+
+// wrap wraps h in the group's middleware, if any: the handler a group's
+// route keeps, built once at registration.
+func (r *Router) wrap(h http.Handler) http.Handler {
+	return chain(r.middleware, h)
 }

@@ -2,7 +2,6 @@ package velocy
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 )
 
@@ -71,16 +70,4 @@ func validMethod(m string) bool {
 		return false
 	}
 	return true
-}
-
-// allowHeader builds the value of the Allow header from the methods that
-// have a route for a path: sorted, with HEAD added when GET is there (GET
-// routes answer HEAD) and OPTIONS always (the router answers it).
-func allowHeader(methods []string) string {
-	if slices.Contains(methods, http.MethodGet) {
-		methods = append(methods, http.MethodHead)
-	}
-	methods = append(methods, http.MethodOptions)
-	slices.Sort(methods)
-	return strings.Join(slices.Compact(methods), ", ")
 }

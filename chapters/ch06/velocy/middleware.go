@@ -39,11 +39,6 @@ func (r *Router) Use(middleware ...func(http.Handler) http.Handler) {
 	c.handler = chain(c.middleware, http.HandlerFunc(c.dispatch))
 }
 
-// wrap wraps h in the group's middleware, if any.
-func (r *Router) wrap(h http.Handler) http.Handler {
-	return chain(r.middleware, h)
-}
-
 // chain wraps h in middleware so that middleware[0] runs first. Building the
 // chain once, when a route is added, means serving a request calls the
 // middleware without allocating.

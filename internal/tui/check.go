@@ -1,0 +1,174 @@
+package tui
+
+// Checking: c (or a save in watch mode) starts a check of the selected step and the earlier
+// steps it builds on; the verdicts come back one by one.
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
+)
+
+// A checkEvent is one verdict of a running check, or the error that stopped it.
+type checkEvent struct {
+	res workbook.StepResult
+	err error
+}
+
+type checkEventMsg struct {
+	ev checkEvent
+	ch chan checkEvent
+}
+
+type checkDoneMsg struct{ ch chan checkEvent }
+
+func (m *model) checkKey() tea.Cmd {
+	if m.step == nil {
+		m.setMessage("there is no step to check", true)
+		return nil
+	}
+	if m.checkCh != nil {
+		m.setMessage(fmt.Sprintf("a check of %s is already running", m.run.step.ID), false)
+		return nil
+	}
+	return m.startCheck()
+}
+
+// startCheck says "checking …" at once and runs the check in a command; verdicts come back
+// one by one on a channel, the step's own first.
+func (m *model) startCheck() tea.Cmd {
+	s := m.step
+	ch := make(chan checkEvent, 4)
+	m.checkCh = ch
+	m.run = &checkRun{step: s}
+	run := m.run
+	m.panel = &panel{kind: panelResult, textView: textView{
+		title: "Check · " + s.ID,
+		build: func(w int) []string { return runLines(m.st, run, w) },
+	}}
+	m.panel.rebuild(m.paneWidth())
+	m.setMessage(fmt.Sprintf("checking %s…", s.ID), false)
+	check, sh := m.deps.check, m.sh
+	work := func() tea.Msg {
+		defer close(ch)
+		defer sh.lock()()
+		if sh.ctx.Err() != nil {
+			return nil // quit before the check began
+		}
+		send := func(ev checkEvent) {
+			select {
+			case ch <- ev:
+			case <-sh.ctx.Done():
+			}
+		}
+		if err := check(sh.ctx, s, func(r workbook.StepResult) { send(checkEvent{res: r}) }); err != nil {
+			send(checkEvent{err: err})
+		}
+		return nil
+	}
+	return tea.Batch(work, waitCheck(ch))
+}
+
+func waitCheck(ch chan checkEvent) tea.Cmd {
+	return func() tea.Msg {
+		ev, ok := <-ch
+		if !ok {
+			return checkDoneMsg{ch}
+		}
+		return checkEventMsg{ev, ch}
+	}
+}
+
+func (m *model) checkEvent(msg checkEventMsg) tea.Cmd {
+	if msg.ch != m.checkCh || m.run == nil {
+		return nil
+	}
+	if msg.ev.err != nil {
+		m.run.err = msg.ev.err
+	} else {
+		r := msg.ev.res
+		m.run.results = append(m.run.results, r)
+		m.status[r.Step.ID] = statusFailed
+		if r.Result.Status == checker.Passed {
+			m.status[r.Step.ID] = statusPassed
+		}
+		m.verdict[r.Step.ID] = r.Result.Headline()
+		if len(m.run.results) == 1 {
+			m.setMessage(m.verdictMessage(), r.Result.Status != checker.Passed)
+		}
+		m.compose() // the callout frames show the new state
+	}
+	m.rebuildPanel(panelResult)
+	return waitCheck(msg.ch)
+}
+
+func (m *model) checkDone() tea.Cmd {
+	m.checkCh = nil
+	if m.run == nil {
+		return nil
+	}
+	m.run.done = true
+	m.rebuildPanel(panelResult)
+	if m.run.err != nil {
+		m.setMessage("could not run the check: "+m.run.err.Error(), true)
+	} else {
+		m.setMessage(m.verdictMessage(), !m.runPassed())
+	}
+	if m.recheck && m.step != nil {
+		m.recheck = false
+		return m.startCheck()
+	}
+	return nil
+}
+
+// rebuildPanel lays the panel out again if it shows the given kind of content.
+func (m *model) rebuildPanel(kind panelKind) {
+	if m.panel != nil && m.panel.kind == kind {
+		m.panel.rebuild(m.paneWidth())
+	}
+}
+
+func (m *model) runPassed() bool {
+	for _, r := range m.run.results {
+		if r.Result.Status != checker.Passed {
+			return false
+		}
+	}
+	return len(m.run.results) > 0
+}
+
+// verdictMessage sums a check up in the status line, with what to do next.
+func (m *model) verdictMessage() string {
+	run := m.run
+	if len(run.results) == 0 {
+		return fmt.Sprintf("checking %s…", run.step.ID)
+	}
+	own := run.results[0]
+	if own.Result.Status != checker.Passed {
+		return fmt.Sprintf("%s %s %s · h hint · e edit", markFailed, own.Step.ID, own.Result.Headline())
+	}
+	for _, r := range run.results[1:] {
+		if r.Result.Status != checker.Passed {
+			return fmt.Sprintf("%s %s passes, but %s broke: %s", markPassed, own.Step.ID, r.Step.ID, r.Result.Headline())
+		}
+	}
+	if !run.done {
+		return fmt.Sprintf("%s %s passed · checking the earlier steps…", markPassed, own.Step.ID)
+	}
+	next := "n: next step"
+	if own.Step.Index == len(m.book.Steps)-1 {
+		next = "that was the last step"
+	}
+	return fmt.Sprintf("%s %s passed · %s", markPassed, own.Step.ID, next)
+}
+
+// noteBusy says, when a check is running, that what was asked for comes once it ends: the
+// workbook does one thing at a time.
+func (m *model) noteBusy(what string) {
+	if m.checkCh != nil && m.run != nil {
+		m.setMessage(fmt.Sprintf("%s waits for the check of %s to finish", what, m.run.step.ID), false)
+	}
+}

@@ -7,10 +7,12 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
 )
 
 func TestCutPieces(t *testing.T) {
-	d := newDocument("ch01/01.01-calc.md", fixtureLessons["ch01/01.01-calc.md"].Data)
+	d := newDocument("ch01/01.01-calc.md", fixture.Lessons()["ch01/01.01-calc.md"].Data)
 	var got []string
 	for _, p := range d.pieces {
 		kind := map[pieceKind]string{pieceText: "text", pieceCode: "code", pieceCallout: "callout"}[p.kind]
@@ -18,14 +20,14 @@ func TestCutPieces(t *testing.T) {
 		got = append(got, kind+": "+first)
 	}
 	want := []string{
-		"text: # 1.1 Calc",
+		"text: # 1.1 A calculator",
 		"text: ## Adding",
 		"code: ```go",
 		"text: ### A diagram",
 		"code: ```text",
 		"callout: > **Step 01.01-add: add two numbers**",
 		"text: ## Subtracting",
-		"callout: > **Step 01.01-sub: subtract**",
+		"callout: > **Step 01.02-sub: subtract**",
 		"text: ## Pitfalls",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -34,8 +36,8 @@ func TestCutPieces(t *testing.T) {
 	if i := d.headingPiece("subtracting"); i != 6 {
 		t.Errorf("headingPiece(subtracting) = %d, want 6", i)
 	}
-	if i := d.calloutPiece("01.01-sub"); i != 7 {
-		t.Errorf("calloutPiece(01.01-sub) = %d, want 7", i)
+	if i := d.calloutPiece("01.02-sub"); i != 7 {
+		t.Errorf("calloutPiece(01.02-sub) = %d, want 7", i)
 	}
 	if i := d.headingPiece("nowhere"); i != -1 {
 		t.Errorf("headingPiece(nowhere) = %d, want -1", i)
@@ -148,7 +150,7 @@ func TestWrapIndent(t *testing.T) {
 
 func TestRenderPieceWidths(t *testing.T) {
 	pool := newRenderPool("dark", termenv.TrueColor)
-	d := newDocument("ch01/01.01-calc.md", fixtureLessons["ch01/01.01-calc.md"].Data)
+	d := newDocument("ch01/01.01-calc.md", fixture.Lessons()["ch01/01.01-calc.md"].Data)
 	for _, w := range []int{40, 57, 69, 100} {
 		for i := range d.pieces {
 			lines, err := renderPiece(pool, d, i, w)
@@ -173,7 +175,7 @@ func TestRenderPieceWidths(t *testing.T) {
 }
 
 func FuzzDocument(f *testing.F) {
-	for _, file := range fixtureLessons {
+	for _, file := range fixture.Lessons() {
 		f.Add(string(file.Data))
 	}
 	for _, s := range []string{"", "```", "> **Step 01.01-a: b**\n", "# a\n## b\n### c\n", "~~~\n", "\r\n# x\r\n"} {

@@ -108,7 +108,7 @@ func TestFlowOpenNavigate(t *testing.T) {
 	f := startFlow(t)
 	f.waitFor("Step 01.01-add: add two numbers", 5*time.Second)
 	f.key("n")
-	f.waitFor("Step 01.01-sub: subtract", 5*time.Second)
+	f.waitFor("Step 01.02-sub: subtract", 5*time.Second)
 	f.key("left")
 	f.key("down")
 	f.waitFor("A lesson with no step", 5*time.Second)
@@ -119,8 +119,8 @@ func TestFlowOpenNavigate(t *testing.T) {
 	f.key("]")
 	f.waitFor("## More", 5*time.Second)
 	f.quit()
-	if f.wb.Progress.Current != "01.01-sub" {
-		t.Errorf("progress.Current = %q after navigating, want 01.01-sub", f.wb.Progress.Current)
+	if f.wb.Progress.Current != "01.02-sub" {
+		t.Errorf("progress.Current = %q after navigating, want 01.02-sub", f.wb.Progress.Current)
 	}
 }
 
@@ -151,7 +151,7 @@ func TestFlowCheckRealGo(t *testing.T) {
 	f.key("c")
 	f.waitFor("01.01-add passed", 2*time.Minute)
 	f.key("n")
-	f.waitFor("Step 01.01-sub", 5*time.Second)
+	f.waitFor("Step 01.02-sub", 5*time.Second)
 	f.quit()
 }
 

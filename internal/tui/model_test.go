@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -13,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
 )
 
@@ -26,7 +28,7 @@ func TestOpensAtFirstUnfinishedStep(t *testing.T) {
 	}
 	// Scrolled to the step's section, and the starter is in the workspace.
 	e.wantView("## Adding", "Step 01.01-add: add two numbers", "added ")
-	e.dontWantView("Numbers are the first thing")
+	e.dontWantView("Numbers in, numbers out")
 	if _, err := os.Stat(e.wb.Path("calc/add.go")); err != nil {
 		t.Errorf("starter not prepared: %v", err)
 	}
@@ -40,11 +42,11 @@ func TestResumes(t *testing.T) {
 		stepID  string
 		want    string
 	}{
-		{"first unfinished", []string{"01.01-add"}, "", "", "01.01-sub"},
-		{"last open, not done", nil, "02.01-mul", "", "02.01-mul"},
-		{"last open but done", []string{"01.01-add"}, "01.01-add", "", "01.01-sub"},
-		{"asked for", nil, "", "02.01", "02.01-mul"},
-		{"all done", []string{"01.01-add", "01.01-sub", "02.01-mul"}, "", "", "02.01-mul"},
+		{"first unfinished", []string{"01.01-add"}, "", "", "01.02-sub"},
+		{"last open, not done", nil, "02.01-greet", "", "02.01-greet"},
+		{"last open but done", []string{"01.01-add"}, "01.01-add", "", "01.02-sub"},
+		{"asked for", nil, "", "02.01", "02.01-greet"},
+		{"all done", []string{"01.01-add", "01.02-sub", "02.01-greet"}, "", "", "02.01-greet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,7 +75,7 @@ func TestUnknownStepID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = newModel(wb, Options{Lessons: fixtureLessons, StepID: "09.9"}, deps{getenv: os.Getenv})
+	_, err = newModel(wb, Options{Lessons: fixture.Lessons(), StepID: "09.9"}, deps{getenv: os.Getenv})
 	if err == nil || !strings.Contains(err.Error(), "09.9") {
 		t.Errorf("newModel with an unknown step = %v, want an error naming it", err)
 	}
@@ -84,7 +86,7 @@ func TestRawTextBeforeRendering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := newModel(wb, Options{Lessons: fixtureLessons}, deps{getenv: func(string) string { return "" }, style: "notty"})
+	m, err := newModel(wb, Options{Lessons: fixture.Lessons()}, deps{getenv: func(string) string { return "" }, style: "notty"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +95,7 @@ func TestRawTextBeforeRendering(t *testing.T) {
 		t.Fatal("rendered before any command ran")
 	}
 	v := m.View()
-	if !strings.Contains(v, "Adding two numbers is what the plus operator does") {
+	if !strings.Contains(v, "Adding two numbers is") {
 		t.Errorf("before rendering the pane does not show the raw text:\n%s", v)
 	}
 }
@@ -105,25 +107,25 @@ func TestTreeNavigation(t *testing.T) {
 		t.Fatalf("focus = %v after ←, want the tree", e.m.focus)
 	}
 	e.key("down") // Subtract
-	if e.m.step.ID != "01.01-sub" {
-		t.Errorf("step = %s after ↓, want 01.01-sub", e.m.step.ID)
+	if e.m.step.ID != "01.02-sub" {
+		t.Errorf("step = %s after ↓, want 01.02-sub", e.m.step.ID)
 	}
-	e.wantView("## Subtracting", "Step 01.01-sub")
-	if got := e.wb.Progress.Current; got != "01.01-sub" {
-		t.Errorf("progress.Current = %q, want 01.01-sub (saved on navigation)", got)
+	e.wantView("## Subtracting", "Step 01.02-sub")
+	if got := e.wb.Progress.Current; got != "01.02-sub" {
+		t.Errorf("progress.Current = %q, want 01.02-sub (saved on navigation)", got)
 	}
 	e.key("down") // 1.2 Reading: a lesson with no step
 	e.wantView("1.2 Reading", "A lesson with no step")
-	if e.m.step.ID != "01.01-sub" {
-		t.Errorf("step = %s on a lesson without steps, want it to stay 01.01-sub", e.m.step.ID)
+	if e.m.step.ID != "01.02-sub" {
+		t.Errorf("step = %s on a lesson without steps, want it to stay 01.02-sub", e.m.step.ID)
 	}
 	e.key("down") // 2. More: a chapter README
-	e.wantView("2. More", "Multiplying.")
+	e.wantView("2. Greeting", "Words this time.")
 	e.key("g")
-	e.wantView("1. Calculating", "tiny calculator package")
+	e.wantView("1. Calculating", "This chapter builds a calculator")
 	e.key("G")
-	if e.m.step.ID != "02.01-mul" {
-		t.Errorf("step = %s after G, want the last step 02.01-mul", e.m.step.ID)
+	if e.m.step.ID != "02.01-greet" {
+		t.Errorf("step = %s after G, want the last step 02.01-greet", e.m.step.ID)
 	}
 	e.key("enter")
 	if e.m.focus != focusLesson {
@@ -134,8 +136,8 @@ func TestTreeNavigation(t *testing.T) {
 func TestNextPreviousStep(t *testing.T) {
 	e := newEnv(t)
 	e.key("n")
-	if e.m.step.ID != "01.01-sub" {
-		t.Fatalf("step = %s after n, want 01.01-sub", e.m.step.ID)
+	if e.m.step.ID != "01.02-sub" {
+		t.Fatalf("step = %s after n, want 01.02-sub", e.m.step.ID)
 	}
 	if _, err := os.Stat(e.wb.Path("calc/sub.go")); err != nil {
 		t.Errorf("n did not prepare the next step: %v", err)
@@ -143,10 +145,10 @@ func TestNextPreviousStep(t *testing.T) {
 	e.key("n")
 	e.key("n")
 	e.wantView("this is the last step")
-	if e.m.step.ID != "02.01-mul" {
-		t.Errorf("step = %s, want 02.01-mul", e.m.step.ID)
+	if e.m.step.ID != "02.01-greet" {
+		t.Errorf("step = %s, want 02.01-greet", e.m.step.ID)
 	}
-	if got := e.m.tree.rows[e.m.tree.cursor]; got.step == nil || got.step.ID != "02.01-mul" {
+	if got := e.m.tree.rows[e.m.tree.cursor]; got.step == nil || got.step.ID != "02.01-greet" {
 		t.Errorf("tree cursor not on the step")
 	}
 	e.key("p")
@@ -216,8 +218,8 @@ func TestSearch(t *testing.T) {
 	e.key("esc")
 	e.wantView("search ended")
 	e.key("n")
-	if e.m.step.ID != "01.01-sub" {
-		t.Errorf("n after the search ended: step %s, want 01.01-sub", e.m.step.ID)
+	if e.m.step.ID != "01.02-sub" {
+		t.Errorf("n after the search ended: step %s, want 01.02-sub", e.m.step.ID)
 	}
 }
 
@@ -262,8 +264,8 @@ func TestCheckPasses(t *testing.T) {
 	if e.m.status["01.01-add"] != statusPassed {
 		t.Errorf("status = %q, want passed", e.m.status["01.01-add"])
 	}
-	if cur := e.m.currentStep(); cur.ID != "01.01-sub" {
-		t.Errorf("current step = %s after passing 01.01-add, want 01.01-sub", cur.ID)
+	if cur := e.m.currentStep(); cur.ID != "01.02-sub" {
+		t.Errorf("current step = %s after passing 01.01-add, want 01.02-sub", cur.ID)
 	}
 }
 
@@ -271,7 +273,8 @@ func TestCheckFails(t *testing.T) {
 	e := newEnv(t)
 	e.check.verdicts["01.01-add"] = failedAdd()
 	e.key("c")
-	e.wantView(markFailed+" 01.01-add failed: TestAdd", "Add(2, 3) = 0, want 5", "failing: failed: TestAdd")
+	e.wantView(markFailed+" 01.01-add failed: TestAdd", "Add(2, 3) = 0, want 5")
+	e.wantLesson("failing: failed: TestAdd")
 	if e.m.status["01.01-add"] != statusFailed {
 		t.Errorf("status = %q, want failed", e.m.status["01.01-add"])
 	}
@@ -310,7 +313,7 @@ func TestCheckVerdicts(t *testing.T) {
 }
 
 func TestCheckEarlierSteps(t *testing.T) {
-	e := newEnv(t, withStep("01.01-sub"))
+	e := newEnv(t, withStep("01.02-sub"))
 	e.m.deps.check = func(_ ctxT, s *stepT, report func(workbook.StepResult)) error {
 		report(workbook.StepResult{Step: s, Result: passed(1)})
 		add, _ := e.m.book.ByID("01.01-add")
@@ -318,7 +321,7 @@ func TestCheckEarlierSteps(t *testing.T) {
 		return nil
 	}
 	e.key("c")
-	e.wantView("01.01-sub passes, but 01.01-add broke: failed: TestAdd", "Earlier steps this one builds on:", "Add(2, 3) = 0, want 5")
+	e.wantView("01.02-sub passes, but 01.01-add broke: failed: TestAdd", "Earlier steps this one builds on:", "Add(2, 3) = 0, want 5")
 }
 
 func TestCheckErrorAndBusy(t *testing.T) {
@@ -358,11 +361,10 @@ func TestHints(t *testing.T) {
 	if got := e.wb.Progress.Step("01.01-add").Hints; got != 2 {
 		t.Errorf("progress records %d hints, want 2", got)
 	}
-	e.key("G") // still in lesson focus: scrolls; go to the mul step instead
-	e.key("n")
-	e.key("n")
+
+	e = newEnvBook(t, fixtureBook(t, func(f fstest.MapFS) { delete(f, "02.01-greet/hints.md") }), withStep("02.01-greet"))
 	e.key("h")
-	e.wantView("02.01-mul has no hints")
+	e.wantView("02.01-greet has no hints")
 }
 
 func TestSolutionFlow(t *testing.T) {
@@ -654,10 +656,10 @@ func TestMouse(t *testing.T) {
 		t.Errorf("top = %d after a wheel step down, want 3", top)
 	}
 	// Row 0 of the list is on screen line 2, under the progress bar.
-	row := e.m.tree.rowOfStep("02.01-mul")
+	row := e.m.tree.rowOfStep("02.01-greet")
 	e.send(tea.MouseMsg{X: 3, Y: 2 + row, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
-	if e.m.step.ID != "02.01-mul" {
-		t.Errorf("click on the Multiply row: step %s, want 02.01-mul", e.m.step.ID)
+	if e.m.step.ID != "02.01-greet" {
+		t.Errorf("click on the Greet row: step %s, want 02.01-greet", e.m.step.ID)
 	}
 }
 
@@ -682,7 +684,7 @@ func TestWarningsShown(t *testing.T) {
 
 func TestQuitSavesCurrentStep(t *testing.T) {
 	e := newEnv(t)
-	e.m.step, _ = e.m.book.ByID("02.01-mul")
+	e.m.step, _ = e.m.book.ByID("02.01-greet")
 	_, cmd := e.m.Update(keyMsg("q"))
 	if cmd == nil || typeName(cmd()) != "tea.QuitMsg" {
 		t.Fatal("q does not quit")
@@ -694,18 +696,18 @@ func TestQuitSavesCurrentStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if wb.Progress.Current != "02.01-mul" {
-		t.Errorf("saved current = %q, want 02.01-mul", wb.Progress.Current)
+	if wb.Progress.Current != "02.01-greet" {
+		t.Errorf("saved current = %q, want 02.01-greet", wb.Progress.Current)
 	}
 }
 
 func TestMissingLessonIsExplained(t *testing.T) {
 	e := newEnv(t)
-	delete(e.m.docs, "ch02/02.01-more.md")
-	e.m.lessons = fixtureLessonsWithout("ch02/02.01-more.md")
+	delete(e.m.docs, "ch02/02.01-greet.md")
+	e.m.lessons = fixtureLessonsWithout("ch02/02.01-greet.md")
 	e.key("n")
 	e.key("n")
-	e.wantView("This page is not in the book yet", "Step 02.01-mul (Multiply)", "can still be checked")
+	e.wantView("This page is not in the book yet", "Step 02.01-greet (Greet someone)", "can still be checked")
 }
 
 func TestDetailLinesStyleLearnerFrames(t *testing.T) {

@@ -95,7 +95,7 @@ func (m *model) checkEvent(msg checkEventMsg) tea.Cmd {
 		if r.Result.Status == checker.Passed {
 			m.status[r.Step.ID] = statusPassed
 		}
-		m.verdict[r.Step.ID] = r.Result.Headline()
+		m.verdict[r.Step.ID] = cleanLine(r.Result.Headline())
 		if len(m.run.results) == 1 {
 			m.setMessage(m.verdictMessage(), r.Result.Status != checker.Passed)
 		}

@@ -160,13 +160,13 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 	for _, s := range m.book.Steps {
 		m.status[s.ID] = wb.Status(s)
 		if st := wb.Progress.Steps[s.ID]; st != nil {
-			m.verdict[s.ID] = st.Verdict
+			m.verdict[s.ID] = cleanLine(st.Verdict)
 		}
 		m.editFile[s.ID] = wb.Rel(wb.EditFile(s))
 	}
 	m.tree = buildTree(chs, m.book)
 	if len(wb.Warnings) > 0 {
-		m.warning = joinWarnings(wb.Warnings)
+		m.warning = cleanText(joinWarnings(wb.Warnings))
 	}
 
 	start, err := m.resumeStep(opts.StepID)
@@ -300,7 +300,7 @@ func (m *model) wbCmd(f func() tea.Msg) tea.Cmd {
 
 // setMessage sets the status line.
 func (m *model) setMessage(s string, bad bool) {
-	m.message, m.messageBad = s, bad
+	m.message, m.messageBad = cleanText(s), bad
 }
 
 // resize adapts to a new terminal size: the lesson is composed again at the new width from

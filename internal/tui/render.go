@@ -92,7 +92,7 @@ func (p *renderPool) render(c *lru, wrap int, md string) ([]string, error) {
 	}
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
-		lines[i] = trimRight(l)
+		lines[i] = trimRight(cleanLine(l))
 	}
 	return trimBlank(lines), nil
 }
@@ -102,7 +102,7 @@ func (p *renderPool) render(c *lru, wrap int, md string) ([]string, error) {
 func codeWrap(md string) int {
 	longest := 0
 	for l := range strings.SplitSeq(md, "\n") {
-		longest = max(longest, ansi.StringWidth(strings.ReplaceAll(l, "\t", "    ")))
+		longest = max(longest, ansi.StringWidth(l))
 	}
 	return (longest+8)/40*40 + 40
 }
@@ -147,7 +147,7 @@ func rawPiece(d *document, i, width int) []string {
 	case pieceCode:
 		var out []string
 		for l := range strings.SplitSeq(strings.TrimRight(d.text(p), "\n"), "\n") {
-			out = append(out, "  "+strings.ReplaceAll(l, "\t", "    "))
+			out = append(out, "  "+l)
 		}
 		return cutLines(out, width)
 	case pieceCallout:
@@ -160,7 +160,6 @@ func rawPiece(d *document, i, width int) []string {
 func wrapText(text string, width int) []string {
 	var out []string
 	for l := range strings.SplitSeq(strings.TrimRight(text, "\n"), "\n") {
-		l = strings.ReplaceAll(l, "\t", "    ")
 		if l == "" {
 			out = append(out, "")
 			continue

@@ -73,7 +73,7 @@ func detailLines(st styles, res *checker.Result, width int) []string {
 			out = append(out, w)
 		}
 	}
-	lines := strings.Split(strings.TrimRight(res.Details(), "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(cleanText(res.Details()), "\n"), "\n")
 	if tr := trace(res); tr != nil {
 		// Details ends with the frames, one per line: bold the learner's own, dim the rest.
 		first := len(lines) - len(tr.Frames)
@@ -189,7 +189,7 @@ func diffLines(st styles, stepID string, diffs []workbook.FileDiff, rel func(str
 			continue
 		}
 		for l := range strings.SplitSeq(strings.TrimRight(d.Diff, "\n"), "\n") {
-			l = strings.ReplaceAll(l, "\t", "    ")
+			l = cleanDiffLine(l)
 			switch {
 			case strings.HasPrefix(l, "+++"), strings.HasPrefix(l, "---"):
 				l = st.bold.Render(l)
@@ -205,6 +205,16 @@ func diffLines(st styles, stepID string, diffs []workbook.FileDiff, rel func(str
 		out = append(out, "")
 	}
 	return out
+}
+
+// cleanDiffLine cleans a line of a unified diff. The tab stops of the text start after the
+// line's first column (" ", "-" or "+"), so the learner's and the reference's lines line up as
+// they do in an editor.
+func cleanDiffLine(l string) string {
+	if l == "" || strings.HasPrefix(l, "+++") || strings.HasPrefix(l, "---") || strings.HasPrefix(l, "@@") {
+		return cleanText(strings.ReplaceAll(l, "\n", " "))
+	}
+	return cleanText(l[:1]) + cleanText(l[1:])
 }
 
 // helpLines lays out the ? screen from the key map.

@@ -46,13 +46,13 @@ func buildTree(chs []chapters.Chapter, book *steps.Book) tree {
 	placed := map[string]bool{}
 	stepRow := func(s *steps.Step, indent int) row {
 		placed[s.ID] = true
-		return row{kind: rowStep, label: s.Title, path: s.Lesson, anchor: s.Anchor, step: s, indent: indent}
+		return row{kind: rowStep, label: cleanLine(s.Title), path: s.Lesson, anchor: s.Anchor, step: s, indent: indent}
 	}
 	var t tree
 	for _, ch := range chs {
-		t.rows = append(t.rows, row{kind: rowChapter, label: ch.Title, path: ch.Intro()})
+		t.rows = append(t.rows, row{kind: rowChapter, label: cleanLine(ch.Title), path: ch.Intro()})
 		for _, l := range ch.Lessons {
-			t.rows = append(t.rows, row{kind: rowLesson, label: l.Title, path: l.Path, indent: 1})
+			t.rows = append(t.rows, row{kind: rowLesson, label: cleanLine(l.Title), path: l.Path, indent: 1})
 			for _, s := range byLesson[l.Path] {
 				t.rows = append(t.rows, stepRow(s, 2))
 			}
@@ -158,11 +158,14 @@ func (m *model) progressBar(width int) string {
 	return fit(" "+bar+label, width)
 }
 
-// fit cuts or pads a line to exactly width columns.
+// fit cuts or pads a line to exactly width columns. Every line the screen shows goes through
+// it, so it is also where a line is made safe to draw (cleanLine): whatever a line holds, it
+// takes exactly width columns and moves the cursor nowhere else.
 func fit(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	s = cleanLine(s)
 	w := ansi.StringWidth(s)
 	if w > width {
 		return ansi.Truncate(s, width, "…")

@@ -153,7 +153,7 @@ func (m *model) rule(title, note string, width int, focused bool) string {
 	if n < 2 {
 		return fit(head, width)
 	}
-	return m.st.rule.Render("") + head + m.st.rule.Render(strings.Repeat("─", n)) + tail
+	return fit(head+m.st.rule.Render(strings.Repeat("─", n))+tail, width)
 }
 
 func (m *model) overlayView(width, height int) []string {
@@ -168,11 +168,13 @@ func (m *model) statusLines() []string {
 	w := max(m.width, 1)
 	var lines []string
 	add := func(s string, style func(...string) string) {
-		for _, l := range wrapIndent(s, w) {
-			if style != nil {
-				l = style(l)
+		for part := range strings.SplitSeq(s, "\n") {
+			for _, l := range wrapIndent(part, w) {
+				if style != nil {
+					l = style(l)
+				}
+				lines = append(lines, fit(l, w))
 			}
-			lines = append(lines, l)
 		}
 	}
 	switch {
@@ -199,7 +201,7 @@ func (m *model) statusLines() []string {
 	}
 	if len(lines) > 5 {
 		lines = lines[:5]
-		lines[4] = fit(ansi.Truncate(lines[4], w-1, "")+"…", w)
+		lines[4] = fit(ansi.Truncate(strings.TrimRight(lines[4], " "), w-1, "")+"…", w)
 	}
 	if len(lines) == 0 {
 		lines = []string{""}

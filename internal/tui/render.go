@@ -111,11 +111,16 @@ func codeWrap(md string) int {
 // two-column margin on each side of the text.
 func textWrap(width int) int { return max(width-2, 20) }
 
+// textLimit is the widest line glamour writes for a pane of the given width (its margins
+// included), the limit list items are wrapped to again.
+func textLimit(width int) int { return textWrap(width) - 2 }
+
 // calloutInner is the width inside a callout's frame: two columns of margin, two of border.
 func calloutInner(width int) int { return max(width-4, 16) }
 
-// renderPiece renders one piece of d for a pane of the given width. Callouts come back without
-// their frame (the frame shows the step's state, which changes without re-rendering).
+// renderPiece renders one piece of d for a pane of the given width: prose and callouts at most
+// maxTextWidth wide, code blocks cut at the pane's edge. Callouts come back without their frame
+// (the frame shows the step's state, which changes without re-rendering).
 func renderPiece(pool *renderPool, d *document, i, width int) ([]string, error) {
 	p := d.pieces[i]
 	switch p.kind {
@@ -127,17 +132,19 @@ func renderPiece(pool *renderPool, d *document, i, width int) ([]string, error) 
 		}
 		return cutLines(lines, width), nil
 	case pieceCallout:
-		lines, err := pool.render(&pool.text, textWrap(calloutInner(width)), calloutBody(d.text(p))+d.refs)
+		inner := calloutInner(proseWidth(width))
+		lines, err := pool.render(&pool.text, textWrap(inner), joinSoftBreaks(calloutBody(d.text(p)))+d.refs)
 		if err != nil {
 			return nil, err
 		}
-		return cutLines(lines, calloutInner(width)), nil
+		return cutLines(hangListItems(lines, textLimit(inner)), inner), nil
 	}
-	lines, err := pool.render(&pool.text, textWrap(width), d.text(p)+d.refs)
+	w := proseWidth(width)
+	lines, err := pool.render(&pool.text, textWrap(w), joinSoftBreaks(d.text(p))+d.refs)
 	if err != nil {
 		return nil, err
 	}
-	return cutLines(lines, width), nil
+	return cutLines(hangListItems(lines, textLimit(w)), w), nil
 }
 
 // rawPiece is what a piece shows until it is rendered: its markdown source, wrapped.
@@ -151,9 +158,9 @@ func rawPiece(d *document, i, width int) []string {
 		}
 		return cutLines(out, width)
 	case pieceCallout:
-		return wrapText(calloutBody(d.text(p)), calloutInner(width))
+		return wrapText(calloutBody(d.text(p)), calloutInner(proseWidth(width)))
 	}
-	return wrapText(d.text(p), width)
+	return wrapText(d.text(p), proseWidth(width))
 }
 
 // wrapText wraps plain text to width with a two-column margin, keeping its line breaks.

@@ -258,7 +258,7 @@ func (m *model) frameState(d *document, i int) string {
 // step's state and the file to edit, around the callout's text.
 func (m *model) frameCallout(d *document, i int, body []string, width int) []string {
 	c := d.les.Callouts[d.pieces[i].callout]
-	inner := calloutInner(width)
+	inner := calloutInner(proseWidth(width))
 	status := m.status[c.Step]
 	cur := m.currentStep()
 	isCur := cur != nil && cur.ID == c.Step

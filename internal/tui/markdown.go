@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// maxTextWidth is the widest a lesson's prose is drawn. On a wide terminal, lines as wide as the
+// pane are hard to read; about 100 columns (the width the book is written to) are not. Prose is
+// left-aligned in the pane, not centred: code blocks and diagrams wider than the prose then use
+// the rest of the pane from the same left edge, and the lesson does not move sideways when the
+// terminal is resized.
+const maxTextWidth = 100
+
+// proseWidth is the width prose is wrapped to in a pane of the given width.
+func proseWidth(pane int) int { return min(pane, maxTextWidth) }
+
+// mdParser parses markdown as glamour does (CommonMark and the GitHub extensions), so the blocks
+// joinSoftBreaks finds are the blocks glamour renders.
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+
+// joinSoftBreaks joins the source lines of every paragraph into one line, keeping hard breaks.
+// The book is written with lines of about 100 columns; glamour reflows a paragraph at the top
+// level, but keeps the source's line breaks inside list items, so at 80 columns an item came out
+// as a long line, a short one, a long one. Joined, every paragraph and item wraps at the pane's
+// width alone.
+func joinSoftBreaks(md string) string {
+	src := []byte(md)
+	doc := mdParser.Parse(text.NewReader(src))
+	type cut struct{ start, end int } // src[start:end] becomes one space
+	var cuts []cut
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
+			return ast.WalkContinue, nil
+		}
+		lines := n.Lines()
+		for i := 0; i+1 < lines.Len(); i++ {
+			a, b := lines.At(i), lines.At(i+1)
+			content := bytes.TrimRight(src[a.Start:a.Stop], "\n")
+			if bytes.HasSuffix(content, []byte("  ")) || bytes.HasSuffix(content, []byte("\\")) {
+				continue // a hard line break
+			}
+			start := a.Start + len(bytes.TrimRight(content, " "))
+			end := b.Start
+			for end < len(src) && src[end] == ' ' {
+				end++
+			}
+			if start < end && bytes.IndexByte(src[start:end], '\n') >= 0 {
+				cuts = append(cuts, cut{start, end})
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	if len(cuts) == 0 {
+		return md
+	}
+	var out bytes.Buffer
+	out.Grow(len(src))
+	at := 0
+	for _, c := range cuts {
+		if c.start < at {
+			continue
+		}
+		out.Write(src[at:c.start])
+		out.WriteByte(' ')
+		at = c.end
+	}
+	out.Write(src[at:])
+	return out.String()
+}
+
+// itemStart matches the first line of a list item as glamour draws it: indentation, then a
+// bullet, a number or a task box.
+var itemStart = regexp.MustCompile(`^( *)(• |\d+\. |\[[ x✓]\] )`)
+
+// hangListItems indents the wrapped lines of each list item under the item's text instead of
+// under its bullet, as a reader expects of a list:
+//
+//   - With no routes, return []Route{},      • With no routes, return []Route{},
+//     not nil. Both have length 0 …      →       not nil. Both have length 0 …
+//
+// An item is its first line and the lines after it that are indented as far as its bullet; it
+// is wrapped again at limit columns, keeping its styling.
+func hangListItems(lines []string, limit int) []string {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); {
+		plain := ansi.Strip(lines[i])
+		m := itemStart.FindStringSubmatch(plain)
+		j := i + 1
+		if m != nil {
+			for j < len(lines) {
+				p := ansi.Strip(lines[j])
+				if strings.TrimSpace(p) == "" || len(p)-len(strings.TrimLeft(p, " ")) != len(m[1]) || itemStart.MatchString(p) {
+					break
+				}
+				j++
+			}
+		}
+		if m == nil || j == i+1 {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		hang := ansi.StringWidth(m[0])
+		body := ansi.TruncateLeft(lines[i], hang, "")
+		for _, l := range lines[i+1 : j] {
+			body += " " + ansi.TruncateLeft(l, len(m[1]), "")
+		}
+		wrapped := carryStyles(strings.Split(ansi.Wordwrap(body, max(limit-hang, 10), ""), "\n"))
+		pad := strings.Repeat(" ", hang)
+		for k, w := range wrapped {
+			if k == 0 {
+				out = append(out, ansi.Truncate(lines[i], hang, "")+w)
+			} else {
+				out = append(out, pad+w)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// carryStyles makes each of a run of wrapped lines stand alone: a style still open at the end
+// of a line is closed there and opened again at the start of the next.
+func carryStyles(lines []string) []string {
+	open := ""
+	for k, l := range lines {
+		l = open + l
+		for i := 0; i < len(l); {
+			if l[i] != 0x1b {
+				i++
+				continue
+			}
+			end, ok := sgrEnd(l, i)
+			if ok {
+				if seq := l[i:end]; seq == "\x1b[0m" || seq == "\x1b[m" {
+					open = ""
+				} else {
+					open += seq
+				}
+			}
+			i = end
+		}
+		if open != "" {
+			l += "\x1b[0m"
+		}
+		lines[k] = trimRight(l)
+	}
+	return lines
+}

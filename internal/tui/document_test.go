@@ -128,14 +128,6 @@ func TestTrimRight(t *testing.T) {
 	}
 }
 
-func TestReflow(t *testing.T) {
-	in := "First line\nof a paragraph.\n\n- item one\n  continues\n- item two\n\n```go\nx := 1\ny := 2\n```\nlast"
-	want := []string{"First line of a paragraph.", "", "- item one continues", "- item two", "", "```go", "x := 1", "y := 2", "```", "last"}
-	if got := reflow(in); strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("reflow = %q, want %q", got, want)
-	}
-}
-
 func TestWrapIndent(t *testing.T) {
 	got := wrapIndent("    a long line of words that needs wrapping", 20)
 	for _, l := range got {

@@ -153,7 +153,7 @@ func (m *model) paneKey(msg tea.KeyMsg) tea.Cmd {
 			m.focus = focusLesson
 		}
 		m.widthChanged()
-		return m.nextRender()
+		return tea.Batch(m.nextRender(), m.renderPanel())
 	case key.Matches(msg, ks.Focus):
 		m.cycleFocus(msg.String() == "shift+tab")
 	case key.Matches(msg, ks.FocusTree):

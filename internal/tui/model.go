@@ -258,7 +258,9 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case checkDoneMsg:
 		return m, m.checkDone()
 	case hintMsg:
-		m.hintShown(msg)
+		return m, m.hintShown(msg)
+	case panelRenderedMsg:
+		m.panelRendered(msg)
 	case diffMsg:
 		m.diffShown(msg)
 	case appliedMsg:
@@ -307,7 +309,7 @@ func (m *model) setMessage(s string, bad bool) {
 // cached renders where they exist and raw text where not, and rendering starts over.
 func (m *model) resize(w, h int) tea.Cmd {
 	if m.applySize(w, h) {
-		return m.nextRender()
+		return tea.Batch(m.nextRender(), m.renderPanel())
 	}
 	return nil
 }

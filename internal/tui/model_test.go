@@ -355,9 +355,11 @@ func TestCheckErrorAndBusy(t *testing.T) {
 func TestHints(t *testing.T) {
 	e := newEnv(t)
 	e.key("h")
-	e.wantView("Hint 1/2 · 01.01-add", "Go has a `+` operator.", "hint 1 of 2")
+	// Hints are markdown, rendered as lessons are: no backticks, no fences.
+	e.wantView("Hint 1/2 · 01.01-add", "Go has a + operator.", "hint 1 of 2")
 	e.key("h")
-	e.wantView("Hint 2/2", "return a + b", "the last one")
+	e.wantView("Hint 2/2", "func Add(a, b int) int {", "        return a + b", "the last one")
+	e.dontWantView("```", "`+`")
 	if got := e.wb.Progress.Step("01.01-add").Hints; got != 2 {
 		t.Errorf("progress records %d hints, want 2", got)
 	}

@@ -129,51 +129,6 @@ func wrapIndent(l string, width int) []string {
 	return out
 }
 
-var codeSpan = regexp.MustCompile("`[^`]+`")
-
-// hintLines lays out a hint: paragraphs reflowed to the width, list items and code kept as
-// lines, `code` in bold.
-func hintLines(st styles, hint string, width int) []string {
-	var out []string
-	for _, l := range reflow(hint) {
-		if !st.noColor {
-			l = codeSpan.ReplaceAllStringFunc(l, func(s string) string { return st.bold.Render(strings.Trim(s, "`")) })
-		}
-		out = append(out, wrapIndent(l, width)...)
-	}
-	return out
-}
-
-// reflow joins the lines of each markdown paragraph into one line; list items, indented lines
-// and fenced code stay lines of their own.
-func reflow(md string) []string {
-	var out []string
-	fenced, joining := false, false
-	for l := range strings.SplitSeq(strings.TrimSpace(md), "\n") {
-		t := strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-			fenced = !fenced
-			joining = false
-			out = append(out, l)
-		case fenced || t == "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t"):
-			joining = false
-			out = append(out, strings.ReplaceAll(l, "\t", "    "))
-		case listItem.MatchString(t):
-			out = append(out, l)
-			joining = true
-		case joining && len(out) > 0:
-			out[len(out)-1] += " " + t
-		default:
-			out = append(out, l)
-			joining = true
-		}
-	}
-	return out
-}
-
-var listItem = regexp.MustCompile(`^([-*+]|\d+[.)])\s`)
-
 // diffLines lays out the learner's files against the reference.
 func diffLines(st styles, stepID string, diffs []workbook.FileDiff, rel func(string) string, width int) []string {
 	out := wrapIndent(fmt.Sprintf("The reference solution of %s, as a diff against your files: "+

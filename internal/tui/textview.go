@@ -15,8 +15,12 @@ type textView struct {
 	off   int
 }
 
+// textWidth is the width the text is laid out at in a view of the given width: one column of
+// margin on each side.
+func (v *textView) textWidth(width int) int { return max(width-2, 10) }
+
 func (v *textView) rebuild(width int) {
-	v.lines = v.build(max(width-2, 10))
+	v.lines = v.build(v.textWidth(width))
 	v.off = max(0, min(v.off, len(v.lines)-1))
 }
 
@@ -50,6 +54,10 @@ const (
 type panel struct {
 	textView
 	kind panelKind
+	// A hint is markdown: doc is its source, rendered its lines by width as commands render
+	// them (the raw text stands in until then).
+	doc      *document
+	rendered map[int][]string
 }
 
 // overlayKind is what covers the panes.

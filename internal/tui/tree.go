@@ -105,10 +105,10 @@ func (t *tree) scroll(n, height int) {
 	t.off = max(0, min(t.off+n, len(t.rows)-height))
 }
 
-// view draws the list: a progress bar, then the rows, each exactly width columns wide.
+// treeView draws the list: its title rule, a progress bar, then the rows, each exactly width columns wide.
 func (m *model) treeView(width, height int) []string {
 	out := make([]string, 0, height)
-	out = append(out, m.progressBar(width), strings.Repeat(" ", width))
+	out = append(out, m.rule("Steps", "", width, m.focus == focusTree), m.progressBar(width))
 	t := &m.tree
 	cur := m.currentStep()
 	for i := t.off; i < len(t.rows) && len(out) < height; i++ {

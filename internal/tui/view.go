@@ -120,9 +120,9 @@ func (m *model) titleBar(width int) string {
 	if m.les.doc != nil {
 		title = m.les.doc.title
 	}
-	style := m.st.dim
+	style, mark := m.st.dim, " "
 	if m.focus == focusLesson {
-		style = m.st.title
+		style, mark = m.st.title, m.st.title.Render(focusMark)
 	}
 	right := ""
 	if m.step != nil {
@@ -137,23 +137,31 @@ func (m *model) titleBar(width int) string {
 		right += fmt.Sprintf(" %3d%%", pct)
 	}
 	rw := ansi.StringWidth(right)
-	left := fit(" "+style.Render(title), max(width-rw-1, 0))
+	left := fit(mark+" "+style.Render(title), max(width-rw-1, 0))
 	return fit(left+" "+right, width)
 }
 
-// rule is a title line: "── title ─────── note".
+// focusMark starts the title of the pane that has the focus, and that pane's title rule is drawn
+// heavy (━): without colour, the marks are how a learner sees where tab moved the focus.
+const focusMark = "▶"
+
+// rule is a title line: "── title ─────── note", or "━━ ▶ title ━━━━━━ note" when focused.
 func (m *model) rule(title, note string, width int, focused bool) string {
-	style := m.st.dim
+	style, line := m.st.dim, "─"
 	if focused {
-		style = m.st.title
+		style, line = m.st.title, "━"
+		title = focusMark + " " + title
 	}
-	head := "── " + style.Render(title) + " "
-	tail := " " + m.st.dim.Render(note) + " "
+	head := m.st.rule.Render(line+line) + " " + style.Render(title) + " "
+	tail := ""
+	if note != "" {
+		tail = " " + m.st.dim.Render(note) + " "
+	}
 	n := width - ansi.StringWidth(head) - ansi.StringWidth(tail)
 	if n < 2 {
 		return fit(head, width)
 	}
-	return fit(head+m.st.rule.Render(strings.Repeat("─", n))+tail, width)
+	return fit(head+m.st.rule.Render(strings.Repeat(line, n))+tail, width)
 }
 
 func (m *model) overlayView(width, height int) []string {

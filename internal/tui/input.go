@@ -295,15 +295,21 @@ func (m *model) selectStep(s *steps.Step) tea.Cmd {
 }
 
 // setStep changes the selected step. A finished check's result or a hint about the step left
-// behind is closed, so it cannot be read as being about the new one.
+// behind is closed, so it cannot be read as being about the new one. The open lesson is
+// composed again: the frames of the step left behind and of the new one say which is selected,
+// and when both are in the same lesson nothing else would redraw them.
 func (m *model) setStep(s *steps.Step) {
-	if m.step != nil && m.step != s && m.panel != nil && m.checkCh == nil {
+	if m.step == s {
+		return
+	}
+	if m.step != nil && m.panel != nil && m.checkCh == nil {
 		m.panel = nil
 		if m.focus == focusPanel {
 			m.focus = focusLesson
 		}
 	}
 	m.step = s
+	m.compose()
 }
 
 // stepKey moves to the next (dir > 0) or previous step in book order and prepares its files.

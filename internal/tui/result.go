@@ -246,7 +246,7 @@ func (m *model) frameCallout(d *document, i int, body []string, width int) []str
 		if m.step != nil && m.step.ID == c.Step {
 			row(" edit " + m.editFile[c.Step] + " · c check · h hint · e edit")
 		} else {
-			row(" edit " + m.editFile[c.Step] + " · select this step (n/p or the list) to check it")
+			row(" edit " + m.editFile[c.Step] + " · n/p or the list selects it")
 		}
 		row("")
 	}

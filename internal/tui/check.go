@@ -47,7 +47,7 @@ func (m *model) startCheck() tea.Cmd {
 	run := m.run
 	m.panel = &panel{kind: panelResult, textView: textView{
 		title: "Check · " + s.ID,
-		build: func(w int) []string { return runLines(m.st, run, w) },
+		build: func(w int) []string { return runLines(m.st, run, m.headline, w) },
 	}}
 	m.panel.rebuild(m.paneWidth())
 	m.setMessage(fmt.Sprintf("checking %s…", s.ID), false)
@@ -95,7 +95,7 @@ func (m *model) checkEvent(msg checkEventMsg) tea.Cmd {
 		if r.Result.Status == checker.Passed {
 			m.status[r.Step.ID] = statusPassed
 		}
-		m.verdict[r.Step.ID] = cleanLine(r.Result.Headline())
+		m.verdict[r.Step.ID] = m.headline(r.Result)
 		if len(m.run.results) == 1 {
 			m.setMessage(m.verdictMessage(), r.Result.Status != checker.Passed)
 		}
@@ -131,6 +131,17 @@ func (m *model) rebuildPanel(kind panelKind) {
 	}
 }
 
+// headline is a result's one-line summary ("passed (4 tests, 1.3s)"), with its duration as
+// deps.elapsed shows it: tests show a fixed one, so their screens do not depend on the clock.
+func (m *model) headline(res *checker.Result) string {
+	if res.Elapsed > 0 && m.deps.elapsed != nil {
+		r := *res
+		r.Elapsed = m.deps.elapsed(res.Elapsed)
+		res = &r
+	}
+	return cleanLine(res.Headline())
+}
+
 func (m *model) runPassed() bool {
 	for _, r := range m.run.results {
 		if r.Result.Status != checker.Passed {
@@ -148,11 +159,11 @@ func (m *model) verdictMessage() string {
 	}
 	own := run.results[0]
 	if own.Result.Status != checker.Passed {
-		return fmt.Sprintf("%s %s %s · h hint · e edit", markFailed, own.Step.ID, own.Result.Headline())
+		return fmt.Sprintf("%s %s %s · h hint · e edit", markFailed, own.Step.ID, m.headline(own.Result))
 	}
 	for _, r := range run.results[1:] {
 		if r.Result.Status != checker.Passed {
-			return fmt.Sprintf("%s %s passes, but %s broke: %s", markPassed, own.Step.ID, r.Step.ID, r.Result.Headline())
+			return fmt.Sprintf("%s %s passes, but %s broke: %s", markPassed, own.Step.ID, r.Step.ID, m.headline(r.Result))
 		}
 	}
 	if !run.done {

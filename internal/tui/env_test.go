@@ -84,17 +84,37 @@ type testEnv struct {
 	check *fakeCheck
 }
 
-type envOption func(*Options, *deps)
+type envOption func(*Options, *deps, *workbook.Workbook)
 
-func withStep(id string) envOption { return func(o *Options, _ *deps) { o.StepID = id } }
+func withStep(id string) envOption {
+	return func(o *Options, _ *deps, _ *workbook.Workbook) { o.StepID = id }
+}
 
 func withEnv(vars map[string]string) envOption {
-	return func(_ *Options, d *deps) { d.getenv = func(k string) string { return vars[k] } }
+	return func(_ *Options, d *deps, _ *workbook.Workbook) { d.getenv = func(k string) string { return vars[k] } }
 }
 
 func withColor() envOption {
-	return func(_ *Options, d *deps) { d.profile, d.style = termenv.TrueColor, "dark" }
+	return func(_ *Options, d *deps, _ *workbook.Workbook) { d.profile, d.style = termenv.TrueColor, "dark" }
 }
+
+// realCheckDeadline bounds a test's real check (go test): a check that hangs fails the test
+// instead of holding the suite until go test's own timeout.
+const realCheckDeadline = 90 * time.Second
+
+// withRealCheck checks with the workbook, running go test, each check under a deadline.
+func withRealCheck() envOption {
+	return func(_ *Options, d *deps, wb *workbook.Workbook) {
+		d.check = func(ctx context.Context, s *steps.Step, report func(workbook.StepResult)) error {
+			ctx, cancel := context.WithTimeout(ctx, realCheckDeadline)
+			defer cancel()
+			return wb.CheckThrough(ctx, s, report)
+		}
+	}
+}
+
+// shownElapsed is the duration every check shows in tests, however long it took.
+func shownElapsed(time.Duration) time.Duration { return 1200 * time.Millisecond }
 
 // fixtureBook loads the fixture's steps, changed by tweak if it is not nil.
 func fixtureBook(t testing.TB, tweak ...func(fstest.MapFS)) *steps.Book {
@@ -152,9 +172,10 @@ func makeModel(t *testing.T, wb *workbook.Workbook, opts ...envOption) (*model, 
 		style:      "notty",
 		dark:       true,
 		saveDelay:  -1,
+		elapsed:    shownElapsed,
 	}
 	for _, opt := range opts {
-		opt(&o, &d)
+		opt(&o, &d, wb)
 	}
 	m, err := newModel(wb, o, d)
 	if err != nil {
@@ -164,8 +185,6 @@ func makeModel(t *testing.T, wb *workbook.Workbook, opts ...envOption) (*model, 
 	t.Cleanup(func() { m.shutdown() })
 	return m, fc
 }
-
-func withRealCheck() envOption { return func(_ *Options, d *deps) { d.check = nil } }
 
 // send delivers a message and runs every command it causes until things settle.
 func (e *testEnv) send(msg tea.Msg) {

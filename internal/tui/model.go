@@ -29,6 +29,8 @@ type deps struct {
 	style      string          // glamour style: "dark", "light", "notty"
 	dark       bool            // the terminal's background is dark
 	saveDelay  time.Duration   // negative: save the selected step at once (tests)
+	// elapsed maps how long a check took to the duration shown; nil shows it as measured.
+	elapsed func(time.Duration) time.Duration
 }
 
 // shared is what the model and its commands share. Commands run on their own goroutines and

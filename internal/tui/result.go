@@ -22,7 +22,7 @@ type checkRun struct {
 }
 
 // runLines lays out a check run for the panel.
-func runLines(st styles, run *checkRun, width int) []string {
+func runLines(st styles, run *checkRun, headline func(*checker.Result) string, width int) []string {
 	var out []string
 	if len(run.results) == 0 && !run.done {
 		out = append(out, st.dim.Render(fmt.Sprintf("checking %s…", run.step.ID)))
@@ -31,7 +31,7 @@ func runLines(st styles, run *checkRun, width int) []string {
 		if i == 1 {
 			out = append(out, "", st.bold.Render("Earlier steps this one builds on:"))
 		}
-		out = append(out, verdictLine(st, r))
+		out = append(out, verdictLine(st, r, headline(r.Result)))
 		if r.Result.Status != checker.Passed {
 			out = append(out, detailLines(st, r.Result, width)...)
 		}
@@ -48,11 +48,11 @@ func runLines(st styles, run *checkRun, width int) []string {
 }
 
 // verdictLine is "✓ 01.02-echo-once passed (4 tests, 1.3s)" or "✗ 01.02-echo-once failed: TestEcho".
-func verdictLine(st styles, r workbook.StepResult) string {
+func verdictLine(st styles, r workbook.StepResult, headline string) string {
 	if r.Result.Status == checker.Passed {
-		return st.pass.Render(markPassed+" "+r.Step.ID+" ") + r.Result.Headline()
+		return st.pass.Render(markPassed+" "+r.Step.ID+" ") + headline
 	}
-	return st.fail.Render(markFailed + " " + r.Step.ID + " " + r.Result.Headline())
+	return st.fail.Render(markFailed + " " + r.Step.ID + " " + headline)
 }
 
 var (

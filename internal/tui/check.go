@@ -31,10 +31,29 @@ func (m *model) checkKey() tea.Cmd {
 		return nil
 	}
 	if m.checkCh != nil {
-		m.setMessage(fmt.Sprintf("a check of %s is already running", m.run.step.ID), false)
+		m.queueCheck()
 		return nil
 	}
 	return m.startCheck()
+}
+
+// queueCheck asks for one more check once the running one ends (c pressed, or a file saved in
+// watch mode, during a check): the workbook checks one thing at a time, and the running check
+// may be of code the learner has changed since. However often it is asked, one check is queued,
+// of the step selected when it starts; its verdict then replaces this one's.
+func (m *model) queueCheck() {
+	m.recheck = true
+	m.run.again = true
+	m.rebuildPanel(panelResult)
+	m.setMessage(m.againNote(), false)
+}
+
+// againNote says that a check is queued.
+func (m *model) againNote() string {
+	if m.step != nil && m.step != m.run.step {
+		return fmt.Sprintf("checking %s when this check of %s ends", m.step.ID, m.run.step.ID)
+	}
+	return "checking again when this check ends"
 }
 
 // startCheck says "checking …" at once and runs the check in a command; verdicts come back
@@ -96,7 +115,11 @@ func (m *model) checkEvent(msg checkEventMsg) tea.Cmd {
 			m.status[r.Step.ID] = statusPassed
 		}
 		m.verdict[r.Step.ID] = m.headline(r.Result)
-		if len(m.run.results) == 1 {
+		switch {
+		case m.quitting:
+		case len(m.run.results) == 1 && m.recheck:
+			m.setMessage(m.verdictMessage()+" · "+m.againNote(), r.Result.Status != checker.Passed)
+		case len(m.run.results) == 1:
 			m.setMessage(m.verdictMessage(), r.Result.Status != checker.Passed)
 		}
 		m.compose() // the callout frames show the new state
@@ -112,6 +135,9 @@ func (m *model) checkDone() tea.Cmd {
 	}
 	m.run.done = true
 	m.rebuildPanel(panelResult)
+	if m.quitting {
+		return tea.Quit // the check has stopped: quit now, as asked
+	}
 	if m.run.err != nil {
 		m.setMessage("could not run the check: "+m.run.err.Error(), true)
 	} else {

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -19,8 +22,11 @@ func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	k := msg.String()
-	if k == "ctrl+c" {
+	if k == "ctrl+c" || (m.quitting && key.Matches(msg, m.keys.Quit)) {
 		return m.quit()
+	}
+	if m.quitting {
+		return nil // stopping the check: nothing else starts now
 	}
 	switch {
 	case m.confirm != nil:
@@ -34,10 +40,23 @@ func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return m.paneKey(msg)
 }
 
+// quit stops a running check and quits. Progress is saved by Run once the program has
+// stopped. A check takes a moment to stop (its go test is killed): until it has, the status
+// line says so and the program waits, at most quitWait; q or ctrl+c again quits at once.
 func (m *model) quit() tea.Cmd {
-	m.sh.cancel() // stops a running check; Run saves progress once the program has stopped
-	return tea.Quit
+	m.sh.cancel()
+	if m.checkCh == nil || m.run == nil || m.quitting {
+		return tea.Quit
+	}
+	m.quitting = true
+	m.recheck = false
+	m.confirm, m.overlay = nil, nil
+	m.setMessage(fmt.Sprintf("stopping the check of %s, then quitting…", m.run.step.ID), false)
+	return tea.Tick(quitWait, func(time.Time) tea.Msg { return tea.QuitMsg{} })
 }
+
+// quitWait is how long quitting waits for a running check to stop.
+const quitWait = 3 * time.Second
 
 func (m *model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 	switch {

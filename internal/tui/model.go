@@ -107,9 +107,10 @@ type model struct {
 	messageBad bool
 	warning    string // problems found on opening (a corrupt progress file); esc dismisses
 
-	run     *checkRun // the check in progress or the last one
-	checkCh chan checkEvent
-	recheck bool // a save arrived during a check: check again when it ends
+	run      *checkRun // the check in progress or the last one
+	checkCh  chan checkEvent
+	recheck  bool // c or a save during a check: check again when it ends
+	quitting bool // q during a check: quit once it has stopped
 
 	watcher       watcher
 	watchStarting bool

@@ -330,7 +330,7 @@ func TestCheckErrorAndBusy(t *testing.T) {
 	e.key("c")
 	e.wantView("could not run the check: checker: go: command not found")
 
-	// A second c while a check runs is refused, and says why.
+	// While a check runs, other keys still answer; what needs the workbook says it waits.
 	block := make(chan struct{})
 	e.m.deps.check = func(_ ctxT, s *stepT, report func(workbook.StepResult)) error {
 		<-block
@@ -338,18 +338,106 @@ func TestCheckErrorAndBusy(t *testing.T) {
 		return nil
 	}
 	_, cmd := e.m.Update(keyMsg("c"))
-	_, cmd2 := e.m.Update(keyMsg("c"))
-	if cmd2 != nil {
-		t.Errorf("a second c during a check started something")
-	}
-	e.wantView("a check of 01.01-add is already running")
-	// Other keys still answer; what needs the workbook says it waits.
 	_, hint := e.m.Update(keyMsg("h"))
 	e.wantView("the hint waits for the check of 01.01-add to finish")
 	e.key("j")
 	close(block)
 	e.do(tea.Batch(cmd, hint))
 	e.wantView("Hint 1/2")
+}
+
+func TestCheckAgainDuringCheck(t *testing.T) {
+	e := newEnv(t)
+	// The first check fails and is slow; the learner fixes the code and presses c during it.
+	block := make(chan struct{})
+	var calls int
+	e.m.deps.check = func(_ ctxT, s *stepT, report func(workbook.StepResult)) error {
+		calls++
+		if calls == 1 {
+			report(workbook.StepResult{Step: s, Result: failedAdd()})
+			<-block // still checking the earlier steps
+			return nil
+		}
+		report(workbook.StepResult{Step: s, Result: passed(1)})
+		return nil
+	}
+	_, first := e.m.Update(keyMsg("c"))
+	var again []tea.Cmd
+	for range 3 {
+		_, c := e.m.Update(keyMsg("c"))
+		again = append(again, c)
+	}
+	for _, c := range again {
+		if c != nil {
+			t.Errorf("c during a check started something at once")
+		}
+	}
+	e.wantView("checking again when this check ends")
+	close(block)
+	e.do(first)
+	if calls != 2 {
+		t.Errorf("%d checks, want 2: c three times during a check queues one more", calls)
+	}
+	e.wantView(markPassed+" 01.01-add passed", "n: next step")
+	e.dontWantView(markFailed, "checking again")
+}
+
+func TestQuitDuringCheck(t *testing.T) {
+	e := newEnv(t)
+	block := make(chan struct{})
+	e.m.deps.check = func(ctx ctxT, s *stepT, report func(workbook.StepResult)) error {
+		<-block
+		return ctx.Err()
+	}
+	_, check := e.m.Update(keyMsg("c"))
+	_, wait := e.m.Update(keyMsg("q"))
+	if wait == nil {
+		t.Fatal("q during a check does nothing")
+	}
+	// Said before the program exits, and nothing else starts meanwhile.
+	e.wantView("stopping the check of 01.01-add, then quitting")
+	if _, c := e.m.Update(keyMsg("h")); c != nil {
+		t.Errorf("h while quitting started something")
+	}
+	if e.m.sh.ctx.Err() == nil {
+		t.Error("q did not cancel the running check")
+	}
+	close(block)
+	if !quits(e.m, check) {
+		t.Error("the program did not quit once the check had stopped")
+	}
+	// Pressed again, q quits at once.
+	e2 := newEnv(t)
+	e2.m.deps.check = e.m.deps.check
+	e2.m.Update(keyMsg("c"))
+	e2.m.Update(keyMsg("q"))
+	if _, c := e2.m.Update(keyMsg("q")); c == nil || typeName(c()) != "tea.QuitMsg" {
+		t.Error("a second q while stopping a check does not quit at once")
+	}
+}
+
+// quits runs cmd and every command that follows from it on m, one at a time, and reports
+// whether one of them quit the program.
+func quits(m *model, cmd tea.Cmd) bool {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.QuitMsg:
+			return true
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return false
 }
 
 func TestHints(t *testing.T) {

@@ -19,11 +19,15 @@ type checkRun struct {
 	results []workbook.StepResult
 	err     error // the checker could not run at all
 	done    bool
+	again   bool // another check is queued: this one's verdict is about to be replaced
 }
 
 // runLines lays out a check run for the panel.
 func runLines(st styles, run *checkRun, headline func(*checker.Result) string, width int) []string {
 	var out []string
+	if run.again && !run.done {
+		out = append(out, st.warn.Render("c again: checking again when this check ends"), "")
+	}
 	if len(run.results) == 0 && !run.done {
 		out = append(out, st.dim.Render(fmt.Sprintf("checking %s…", run.step.ID)))
 	}

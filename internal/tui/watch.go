@@ -99,7 +99,7 @@ func (m *model) watchEvent(msg watchEventMsg) tea.Cmd {
 		return waitWatch(msg.w)
 	}
 	if m.checkCh != nil {
-		m.recheck = true
+		m.queueCheck()
 		return waitWatch(msg.w)
 	}
 	return tea.Batch(waitWatch(msg.w), m.startCheck())

@@ -141,7 +141,7 @@ func (m *model) checkDone() tea.Cmd {
 	if m.run.err != nil {
 		m.setMessage("could not run the check: "+m.run.err.Error(), true)
 	} else {
-		m.setMessage(m.verdictMessage(), !m.runPassed())
+		m.setMessage(m.verdictMessage(), !m.run.passed())
 	}
 	if m.recheck && m.step != nil {
 		m.recheck = false
@@ -168,35 +168,38 @@ func (m *model) headline(res *checker.Result) string {
 	return cleanLine(res.Headline())
 }
 
-func (m *model) runPassed() bool {
-	for _, r := range m.run.results {
+// passed reports whether every verdict of the run passed.
+func (run *checkRun) passed() bool {
+	for _, r := range run.results {
 		if r.Result.Status != checker.Passed {
 			return false
 		}
 	}
-	return len(m.run.results) > 0
+	return len(run.results) > 0
 }
 
-// verdictMessage sums a check up in the status line, with what to do next.
-func (m *model) verdictMessage() string {
-	run := m.run
+// verdictMessage sums the last check up in the status line.
+func (m *model) verdictMessage() string { return m.run.message(m.headline, len(m.book.Steps)) }
+
+// message sums a check up in the status line, with what to do next.
+func (run *checkRun) message(headline func(*checker.Result) string, steps int) string {
 	if len(run.results) == 0 {
 		return fmt.Sprintf("checking %s…", run.step.ID)
 	}
 	own := run.results[0]
 	if own.Result.Status != checker.Passed {
-		return fmt.Sprintf("%s %s %s · h hint · e edit", markFailed, own.Step.ID, m.headline(own.Result))
+		return fmt.Sprintf("%s %s %s · h hint · e edit", markFailed, own.Step.ID, headline(own.Result))
 	}
 	for _, r := range run.results[1:] {
 		if r.Result.Status != checker.Passed {
-			return fmt.Sprintf("%s %s passes, but %s broke: %s", markPassed, own.Step.ID, r.Step.ID, m.headline(r.Result))
+			return fmt.Sprintf("%s %s passes, but %s broke: %s", markPassed, own.Step.ID, r.Step.ID, headline(r.Result))
 		}
 	}
 	if !run.done {
 		return fmt.Sprintf("%s %s passed · checking the earlier steps…", markPassed, own.Step.ID)
 	}
 	next := "n: next step"
-	if own.Step.Index == len(m.book.Steps)-1 {
+	if own.Step.Index == steps-1 {
 		next = "that was the last step"
 	}
 	return fmt.Sprintf("%s %s passed · %s", markPassed, own.Step.ID, next)

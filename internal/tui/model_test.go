@@ -178,7 +178,7 @@ func TestScrollingAndHeadings(t *testing.T) {
 	var seen []string
 	for range 4 {
 		e.key("]")
-		seen = append(seen, e.m.headingAt(e.m.les.topLine()))
+		seen = append(seen, e.m.les.headingAt(e.m.les.topLine()))
 	}
 	// Subtracting is as far down as the view goes; Pitfalls is on screen below it.
 	want := "Adding,A diagram,Subtracting,Subtracting"
@@ -187,7 +187,7 @@ func TestScrollingAndHeadings(t *testing.T) {
 	}
 	e.wantView("no more headings below")
 	e.key("[")
-	if got := e.m.headingAt(e.m.les.viewTop(e.m.bodyHeight())); got != "Subtracting" && got != "A diagram" {
+	if got := e.m.les.headingAt(e.m.les.viewTop(e.m.bodyHeight())); got != "Subtracting" && got != "A diagram" {
 		t.Errorf("[ went to %q", got)
 	}
 	e.key("G")

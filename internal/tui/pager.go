@@ -279,48 +279,45 @@ func (m *model) firstScreenRendered() bool {
 	return true
 }
 
-// scrollLesson moves the lesson view by n lines.
-func (m *model) scrollLesson(n int) {
-	h := m.bodyHeight()
-	m.les.setTopLine(m.les.viewTop(h)+n, h)
-}
+// scroll moves the view by n lines in a body of the given height.
+func (v *lessonView) scroll(n, height int) { v.setTopLine(v.viewTop(height)+n, height) }
 
-// jumpHeading moves to the next (dir > 0) or previous heading.
-func (m *model) jumpHeading(dir int) {
-	d := m.les.doc
+// jumpHeading moves to the next (dir > 0) or previous heading, and reports false when there
+// is no heading further down to move to.
+func (v *lessonView) jumpHeading(dir, height int) bool {
+	d := v.doc
 	if d == nil {
-		return
+		return true
 	}
-	h := m.bodyHeight()
-	top := m.les.viewTop(h)
+	top := v.viewTop(height)
 	if dir > 0 {
-		if top < m.les.maxTop(h) {
+		if top < v.maxTop(height) {
 			for i, p := range d.pieces {
-				if p.heading >= 0 && m.les.starts[i] > top {
-					m.les.top = anchor{i, 0}
-					return
+				if p.heading >= 0 && v.starts[i] > top {
+					v.top = anchor{i, 0}
+					return true
 				}
 			}
 		}
-		m.setMessage("no more headings below", false)
-		return
+		return false
 	}
 	for i := len(d.pieces) - 1; i >= 0; i-- {
-		if p := d.pieces[i]; p.heading >= 0 && m.les.starts[i] < top {
-			m.les.top = anchor{i, 0}
-			return
+		if p := d.pieces[i]; p.heading >= 0 && v.starts[i] < top {
+			v.top = anchor{i, 0}
+			return true
 		}
 	}
-	m.les.top = anchor{}
+	v.top = anchor{}
+	return true
 }
 
 // headingAt returns the text of the heading the given line falls under.
-func (m *model) headingAt(line int) string {
-	d := m.les.doc
+func (v *lessonView) headingAt(line int) string {
+	d := v.doc
 	if d == nil {
 		return ""
 	}
-	for i := m.les.pieceAt(line); i >= 0; i-- {
+	for i := v.pieceAt(line); i >= 0; i-- {
 		if h := d.pieces[i].heading; h >= 0 {
 			return d.les.Headings[h].Text
 		}

@@ -105,12 +105,22 @@ func (t *tree) scroll(n, height int) {
 	t.off = max(0, min(t.off+n, len(t.rows)-height))
 }
 
-// treeView draws the list: its title rule, a progress bar, then the rows, each exactly width columns wide.
-func (m *model) treeView(width, height int) []string {
+// move moves the cursor by n rows in a list of the given height and reports whether it moved.
+func (t *tree) move(n, height int) bool {
+	c := max(0, min(t.cursor+n, len(t.rows)-1))
+	if len(t.rows) == 0 || c == t.cursor {
+		return false
+	}
+	t.cursor = c
+	t.ensureVisible(height)
+	return true
+}
+
+// view draws the list: its title rule, a progress bar, then the rows, each exactly width
+// columns wide. status has each step's state; cur is the first step not done.
+func (t *tree) view(st styles, status map[string]string, cur *steps.Step, width, height int, focused bool) []string {
 	out := make([]string, 0, height)
-	out = append(out, m.rule("Steps", "", width, m.focus == focusTree), m.progressBar(width))
-	t := &m.tree
-	cur := m.currentStep()
+	out = append(out, st.titleRule("Steps", "", width, focused), progressBar(st, status, width))
 	for i := t.off; i < len(t.rows) && len(out) < height; i++ {
 		r := t.rows[i]
 		cursor := " "
@@ -120,17 +130,17 @@ func (m *model) treeView(width, height int) []string {
 		var text string
 		switch r.kind {
 		case rowChapter:
-			text = m.st.chapter.Render(r.label)
+			text = st.chapter.Render(r.label)
 		case rowLesson:
 			text = r.label
 		case rowStep:
 			isCur := cur != nil && cur.ID == r.step.ID
-			text = m.st.mark(m.status[r.step.ID], isCur) + " " + r.label
+			text = st.mark(status[r.step.ID], isCur) + " " + r.label
 		}
 		line := cursor + strings.Repeat("  ", r.indent) + text
 		line = fit(line, width)
-		if i == t.cursor && !m.st.noColor {
-			line = m.st.selected.Render(ansi.Strip(line))
+		if i == t.cursor && !st.noColor {
+			line = st.selected.Render(ansi.Strip(line))
 		}
 		out = append(out, line)
 	}
@@ -140,11 +150,11 @@ func (m *model) treeView(width, height int) []string {
 	return out
 }
 
-// progressBar is "██████░░░░ 3/10" fitted to width.
-func (m *model) progressBar(width int) string {
-	done, total := 0, len(m.book.Steps)
-	for _, s := range m.book.Steps {
-		if m.status[s.ID] == statusPassed {
+// progressBar is "██████░░░░ 3/10 done" fitted to width.
+func progressBar(st styles, status map[string]string, width int) string {
+	done, total := 0, len(status)
+	for _, s := range status {
+		if s == statusPassed {
 			done++
 		}
 	}
@@ -154,7 +164,7 @@ func (m *model) progressBar(width int) string {
 	if total > 0 {
 		filled = barW * done / total
 	}
-	bar := m.st.barDone.Render(strings.Repeat("█", filled)) + m.st.barTodo.Render(strings.Repeat("░", barW-filled))
+	bar := st.barDone.Render(strings.Repeat("█", filled)) + st.barTodo.Render(strings.Repeat("░", barW-filled))
 	return fit(" "+bar+label, width)
 }
 

@@ -72,11 +72,11 @@ func (m *model) View() string {
 	mainH := m.height - 1 - len(status)
 	var rows []string
 	if m.overlay != nil {
-		rows = m.overlayView(m.width, mainH)
+		rows = m.overlay.draw(m.st, m.width, mainH)
 	} else {
 		right := m.rightView(m.paneWidth(), mainH)
 		if tw := m.treeWidth(); tw > 0 {
-			left := m.treeView(tw, mainH)
+			left := m.tree.view(m.st, m.status, m.currentStep(), tw, mainH, m.focus == focusTree)
 			sep := m.st.rule.Render("│")
 			for i := range right {
 				right[i] = left[i] + sep + right[i]
@@ -97,15 +97,13 @@ func (m *model) rightView(width, height int) []string {
 	top := m.les.viewTop(bodyH)
 	for i := top; i < top+bodyH; i++ {
 		if i < len(m.les.lines) {
-			out = append(out, fit(m.highlight(i, m.les.lines[i]), width))
+			out = append(out, fit(m.search.highlight(m.st, i, m.les.lines[i]), width))
 		} else {
 			out = append(out, strings.Repeat(" ", width))
 		}
 	}
 	if m.panel != nil {
-		ph := m.panelHeight()
-		out = append(out, m.rule(m.panel.title, "esc closes", width, m.focus == focusPanel))
-		out = append(out, m.panel.view(width, ph-1)...)
+		out = append(out, m.panel.draw(m.st, width, m.panelHeight(), m.focus == focusPanel)...)
 	}
 	for len(out) < height {
 		out = append(out, strings.Repeat(" ", width))
@@ -139,35 +137,6 @@ func (m *model) titleBar(width int) string {
 	rw := ansi.StringWidth(right)
 	left := fit(mark+" "+style.Render(title), max(width-rw-1, 0))
 	return fit(left+" "+right, width)
-}
-
-// focusMark starts the title of the pane that has the focus, and that pane's title rule is drawn
-// heavy (━): without colour, the marks are how a learner sees where tab moved the focus.
-const focusMark = "▶"
-
-// rule is a title line: "── title ─────── note", or "━━ ▶ title ━━━━━━ note" when focused.
-func (m *model) rule(title, note string, width int, focused bool) string {
-	style, line := m.st.dim, "─"
-	if focused {
-		style, line = m.st.title, "━"
-		title = focusMark + " " + title
-	}
-	head := m.st.rule.Render(line+line) + " " + style.Render(title) + " "
-	tail := ""
-	if note != "" {
-		tail = " " + m.st.dim.Render(note) + " "
-	}
-	n := width - ansi.StringWidth(head) - ansi.StringWidth(tail)
-	if n < 2 {
-		return fit(head, width)
-	}
-	return fit(head+m.st.rule.Render(strings.Repeat(line, n))+tail, width)
-}
-
-func (m *model) overlayView(width, height int) []string {
-	o := m.overlay
-	out := []string{m.rule(o.title, "esc: back", width, true)}
-	return append(out, o.view(width, height-1)...)
 }
 
 // statusLines are the status area: a question, the search being typed, or the warnings and

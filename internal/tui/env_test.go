@@ -57,6 +57,13 @@ func failedAdd() *checker.Result {
 	}}
 }
 
+// failedWith is a failed check whose test printed out.
+func failedWith(out string) *checker.Result {
+	return &checker.Result{Status: checker.Failed, Tests: []checker.Test{
+		{Name: "TestAdd", Outcome: "fail", Output: out + "\n"},
+	}}
+}
+
 // fakeWatcher is a watcher whose batches the test sends.
 type fakeWatcher struct {
 	ch      chan []string
@@ -96,6 +103,11 @@ func withEnv(vars map[string]string) envOption {
 
 func withColor() envOption {
 	return func(_ *Options, d *deps, _ *workbook.Workbook) { d.profile, d.style = termenv.TrueColor, "dark" }
+}
+
+// withCheck checks with the given function.
+func withCheck(check func(context.Context, *steps.Step, func(workbook.StepResult)) error) envOption {
+	return func(_ *Options, d *deps, _ *workbook.Workbook) { d.check = check }
 }
 
 // realCheckDeadline bounds a test's real check (go test): a check that hangs fails the test

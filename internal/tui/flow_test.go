@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"context"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
 // These tests run the whole program (teatest) at a fixed size with no colour, and compare the
@@ -74,6 +77,20 @@ func (f *flow) waitFor(s string, limit time.Duration) {
 }
 
 func (f *flow) waitIdle() { f.t.Helper(); f.waitFor("", 10*time.Second) }
+
+// waitShown waits until the screen shows s, busy or not.
+func (f *flow) waitShown(s string, limit time.Duration) {
+	f.t.Helper()
+	deadline := time.Now().Add(limit)
+	var last probeState
+	for time.Now().Before(deadline) {
+		if last = f.probe(); strings.Contains(flat(last.view), s) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	f.t.Fatalf("the screen never showed %q; last screen:\n%s", s, last.view)
+}
 
 func (f *flow) key(k string) { f.tm.Send(keyMsg(k)) }
 
@@ -173,5 +190,47 @@ func TestFlowResizeTo80x24(t *testing.T) {
 	f.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	f.key("c")
 	f.waitFor("01.01-add passed", 5*time.Second)
+	f.quit()
+}
+
+// TestFlowCheckAgainDuringCheck presses c three times while a slow check runs: one more check is
+// queued, the status line says so, and the newest verdict is what stays on screen.
+func TestFlowCheckAgainDuringCheck(t *testing.T) {
+	release := make(chan struct{})
+	var calls atomic.Int32
+	check := func(_ context.Context, s *steps.Step, report func(workbook.StepResult)) error {
+		if calls.Add(1) == 1 {
+			report(workbook.StepResult{Step: s, Result: failedAdd()})
+			<-release // the earlier steps take a while
+			return nil
+		}
+		report(workbook.StepResult{Step: s, Result: passed(1)})
+		return nil
+	}
+	f := startFlow(t, withCheck(check))
+	f.key("c")
+	f.waitShown("01.01-add failed: TestAdd", 5*time.Second)
+	f.key("c")
+	f.key("c")
+	f.key("c")
+	f.waitShown("checking again when this check ends", 5*time.Second)
+	close(release)
+	f.waitFor("01.01-add passed", 5*time.Second)
+	f.quit()
+	if n := calls.Load(); n != 2 {
+		t.Errorf("%d checks, want 2", n)
+	}
+}
+
+// TestFlowNextStepMovesTheFrame presses n to a step in the same lesson: its frame offers the
+// step keys, and the frame of the step left behind no longer does.
+func TestFlowNextStepMovesTheFrame(t *testing.T) {
+	f := startFlow(t)
+	f.key("n")
+	for range 7 { // up to show both frames
+		f.key("k")
+	}
+	f.waitFor("edit workspace/calc/sub.go · c check · h hint · e edit", 5*time.Second)
+	f.waitFor("edit workspace/calc/add.go · n/p or the list selects it", 5*time.Second)
 	f.quit()
 }

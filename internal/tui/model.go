@@ -333,7 +333,7 @@ func (m *model) applySize(w, h int) bool {
 func (m *model) widthChanged() {
 	w := m.paneWidth()
 	for k := range m.cache {
-		if k.width != w {
+		if k.width != w && k.width != proseWidth(w) {
 			delete(m.cache, k)
 		}
 	}

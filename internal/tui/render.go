@@ -30,7 +30,14 @@ type renderPool struct {
 	mu   sync.Mutex
 	text lru
 	code lru
+	// done keeps rendered code blocks by their markdown: a code block renders the same at
+	// every pane width (only the cut differs), so a resize does not run the highlighter again.
+	done      map[string][]string
+	doneBytes int
 }
+
+// maxCodeCache bounds the bytes of rendered code blocks a pool keeps; past it, it starts over.
+const maxCodeCache = 4 << 20
 
 // lru is a handful of renderers by width, least recently used first.
 type lru struct {
@@ -97,6 +104,35 @@ func (p *renderPool) render(c *lru, wrap int, md string) ([]string, error) {
 	return trimBlank(lines), nil
 }
 
+// renderCode renders a fenced code block at a width that never wraps its lines, and returns a
+// copy of its lines that the caller may cut.
+func (p *renderPool) renderCode(md string) ([]string, error) {
+	p.mu.Lock()
+	lines, ok := p.done[md]
+	p.mu.Unlock()
+	if !ok {
+		var err error
+		if lines, err = p.render(&p.code, codeWrap(md), md); err != nil {
+			return nil, err
+		}
+		size := len(md)
+		for _, l := range lines {
+			size += len(l)
+		}
+		p.mu.Lock()
+		if p.doneBytes+size > maxCodeCache {
+			p.done, p.doneBytes = nil, 0
+		}
+		if p.done == nil {
+			p.done = map[string][]string{}
+		}
+		p.done[md] = lines
+		p.doneBytes += size
+		p.mu.Unlock()
+	}
+	return append([]string(nil), lines...), nil
+}
+
 // codeWrap is the wrap width for a code block: its longest line plus glamour's margins, rounded
 // up to a multiple of 40 so that a few renderers serve every block.
 func codeWrap(md string) int {
@@ -125,8 +161,7 @@ func renderPiece(pool *renderPool, d *document, i, width int) ([]string, error) 
 	p := d.pieces[i]
 	switch p.kind {
 	case pieceCode:
-		md := d.text(p)
-		lines, err := pool.render(&pool.code, codeWrap(md), md)
+		lines, err := pool.renderCode(d.text(p))
 		if err != nil {
 			return nil, err
 		}

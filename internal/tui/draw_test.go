@@ -59,7 +59,7 @@ func TestCleanLine(t *testing.T) {
 	}
 }
 
-func TestJoinSoftBreaks(t *testing.T) {
+func TestPrepareProseJoinsSoftBreaks(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"paragraph", "one\ntwo\n", "one two\n"},
 		{"list item", "- one `x`\n  two\n- three\n", "- one `x` two\n- three\n"},
@@ -74,8 +74,8 @@ func TestJoinSoftBreaks(t *testing.T) {
 		{"code span across lines", "a `b\nc` d\n", "a `b c` d\n"},
 	}
 	for _, tt := range tests {
-		if got := joinSoftBreaks(tt.in); got != tt.want {
-			t.Errorf("%s: joinSoftBreaks(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		if got := strings.ReplaceAll(prepareProse(tt.in), hyphen, "-"); got != tt.want {
+			t.Errorf("%s: prepareProse(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}
 	}
 }
@@ -245,4 +245,38 @@ func TestHintFollowsTheWidth(t *testing.T) {
 		t.Errorf("after a resize the hint is not rendered at the new width")
 	}
 	e.wantView("fmt.Sprintf builds strings.")
+}
+
+// TestProseWrapsGreedily checks that wrapped prose is filled: no line could have taken the
+// next line's first word. The word wrapper under glamour counted a '-' as no column, so lines
+// with hyphens came out too long, were cut again, and left a word alone on a line.
+func TestProseWrapsGreedily(t *testing.T) {
+	md := "In router.go, split `Handle` in two: an unexported\n" +
+		"`handle(method, pattern string, h http.Handler) error` that returns\n" +
+		"`&PatternError{Method: method, Pattern: pattern, Offset: -1, Problem: \"nil handler\"}`\n" +
+		"(or `\"already registered\"`), and `Handle`, which panics with what `handle` returns. A\n" +
+		"well-known, hard-won, first-class, read-only, up-to-date line of hyphen-rich words goes on.\n"
+	pool := newRenderPool("notty", termenv.Ascii)
+	d := newDocument("x.md", []byte(md))
+	for w := 30; w <= 100; w++ {
+		lines, err := renderPiece(pool, d, 0, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		limit := textLimit(w)
+		for i, l := range lines {
+			if n := ansi.StringWidth(l); n > limit {
+				t.Errorf("width %d: line %d is %d wide, limit %d: %q", w, i, n, limit, l)
+			}
+			if i+1 < len(lines) {
+				next := strings.Fields(lines[i+1])
+				if len(next) > 0 && ansi.StringWidth(l)+1+ansi.StringWidth(next[0]) <= limit {
+					t.Errorf("width %d: line %d %q could have taken %q", w, i, l, next[0])
+				}
+			}
+		}
+		if text := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); !strings.Contains(text, "Offset: -1") || strings.Contains(text, hyphen) {
+			t.Errorf("width %d: hyphens not restored: %q", w, text)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -24,60 +25,96 @@ const maxTextWidth = 100
 func proseWidth(pane int) int { return min(pane, maxTextWidth) }
 
 // mdParser parses markdown as glamour does (CommonMark and the GitHub extensions), so the blocks
-// joinSoftBreaks finds are the blocks glamour renders.
+// prepareProse finds are the blocks glamour renders.
 var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 
-// joinSoftBreaks joins the source lines of every paragraph into one line, keeping hard breaks.
-// The book is written with lines of about 100 columns; glamour reflows a paragraph at the top
-// level, but keeps the source's line breaks inside list items, so at 80 columns an item came out
-// as a long line, a short one, a long one. Joined, every paragraph and item wraps at the pane's
-// width alone.
-func joinSoftBreaks(md string) string {
+// hyphen stands in for '-' in prose while glamour wraps it (see prepareProse); restoreHyphens
+// puts the '-' back. It is U+2010 HYPHEN, one column wide, which the book does not use.
+const hyphen = "\u2010"
+
+// prepareProse readies a piece of prose for glamour, working around two ways its wrapping
+// goes wrong:
+//
+//   - glamour reflows a paragraph at the top level but keeps the source's line breaks inside
+//     list items, so at 80 columns an item of a book written at 100 came out as a long line, a
+//     short one, a long one. Soft line breaks are joined (hard breaks stay), so every
+//     paragraph and item wraps at the pane's width alone.
+//   - the word wrapper under glamour breaks lines after a '-' but counts the '-' as no column,
+//     so a line with hyphens comes out too long, and glamour cuts it again, leaving a word
+//     alone on a line ("(or\n\"already\nregistered\")"). In text, '-' becomes a hyphen
+//     character the wrapper does not treat specially; restoreHyphens undoes it.
+//
+// Both are found with goldmark, so code, tables and markup are left as they are.
+func prepareProse(md string) string {
 	src := []byte(md)
 	doc := mdParser.Parse(text.NewReader(src))
-	type cut struct{ start, end int } // src[start:end] becomes one space
-	var cuts []cut
+	type edit struct {
+		start, end int // src[start:end] becomes with
+		with       string
+	}
+	var edits []edit
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
-			return ast.WalkContinue, nil
+		switch n.Kind() {
+		case ast.KindLink, ast.KindImage, ast.KindAutoLink:
+			// A link's text may be its reference label ([spec-v2]): leave it as it is.
+			return ast.WalkSkipChildren, nil
+		case ast.KindText:
+			seg := n.(*ast.Text).Segment
+			for i := seg.Start; i < seg.Stop; i++ {
+				if src[i] == '-' {
+					edits = append(edits, edit{i, i + 1, hyphen})
+				}
+			}
+		case ast.KindParagraph, ast.KindTextBlock:
+			lines := n.Lines()
+			for i := 0; i+1 < lines.Len(); i++ {
+				a, b := lines.At(i), lines.At(i+1)
+				content := bytes.TrimRight(src[a.Start:a.Stop], "\n")
+				if bytes.HasSuffix(content, []byte("  ")) || bytes.HasSuffix(content, []byte("\\")) {
+					continue // a hard line break
+				}
+				start := a.Start + len(bytes.TrimRight(content, " "))
+				end := b.Start
+				for end < len(src) && src[end] == ' ' {
+					end++
+				}
+				if start < end && bytes.IndexByte(src[start:end], '\n') >= 0 {
+					edits = append(edits, edit{start, end, " "})
+				}
+			}
 		}
-		lines := n.Lines()
-		for i := 0; i+1 < lines.Len(); i++ {
-			a, b := lines.At(i), lines.At(i+1)
-			content := bytes.TrimRight(src[a.Start:a.Stop], "\n")
-			if bytes.HasSuffix(content, []byte("  ")) || bytes.HasSuffix(content, []byte("\\")) {
-				continue // a hard line break
-			}
-			start := a.Start + len(bytes.TrimRight(content, " "))
-			end := b.Start
-			for end < len(src) && src[end] == ' ' {
-				end++
-			}
-			if start < end && bytes.IndexByte(src[start:end], '\n') >= 0 {
-				cuts = append(cuts, cut{start, end})
-			}
-		}
-		return ast.WalkSkipChildren, nil
+		return ast.WalkContinue, nil
 	})
-	if len(cuts) == 0 {
+	if len(edits) == 0 {
 		return md
 	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	var out bytes.Buffer
-	out.Grow(len(src))
+	out.Grow(len(src) + 2*len(edits))
 	at := 0
-	for _, c := range cuts {
-		if c.start < at {
+	for _, e := range edits {
+		if e.start < at {
 			continue
 		}
-		out.Write(src[at:c.start])
-		out.WriteByte(' ')
-		at = c.end
+		out.Write(src[at:e.start])
+		out.WriteString(e.with)
+		at = e.end
 	}
 	out.Write(src[at:])
 	return out.String()
+}
+
+// restoreHyphens puts back the '-' that prepareProse replaced, in rendered lines.
+func restoreHyphens(lines []string) []string {
+	for i, l := range lines {
+		if strings.Contains(l, hyphen) {
+			lines[i] = strings.ReplaceAll(l, hyphen, "-")
+		}
+	}
+	return lines
 }
 
 // itemStart matches the first line of a list item as glamour draws it: indentation, then a

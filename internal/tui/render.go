@@ -168,18 +168,18 @@ func renderPiece(pool *renderPool, d *document, i, width int) ([]string, error) 
 		return cutLines(lines, width), nil
 	case pieceCallout:
 		inner := calloutInner(proseWidth(width))
-		lines, err := pool.render(&pool.text, textWrap(inner), joinSoftBreaks(calloutBody(d.text(p)))+d.refs)
+		lines, err := pool.render(&pool.text, textWrap(inner), prepareProse(calloutBody(d.text(p)))+d.refs)
 		if err != nil {
 			return nil, err
 		}
-		return cutLines(hangListItems(lines, textLimit(inner)), inner), nil
+		return cutLines(restoreHyphens(hangListItems(lines, textLimit(inner))), inner), nil
 	}
 	w := proseWidth(width)
-	lines, err := pool.render(&pool.text, textWrap(w), joinSoftBreaks(d.text(p))+d.refs)
+	lines, err := pool.render(&pool.text, textWrap(w), prepareProse(d.text(p))+d.refs)
 	if err != nil {
 		return nil, err
 	}
-	return cutLines(hangListItems(lines, textLimit(w)), w), nil
+	return cutLines(restoreHyphens(hangListItems(lines, textLimit(w))), w), nil
 }
 
 // rawPiece is what a piece shows until it is rendered: its markdown source, wrapped.

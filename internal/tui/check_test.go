@@ -386,3 +386,24 @@ func TestWatch(t *testing.T) {
 	e.wantView("stopped watching")
 	e.dontWantView("[watching]")
 }
+
+func TestLongVerdictsWrapAndSourceLinesAreCut(t *testing.T) {
+	e := newEnv(t)
+	e.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	e.check.verdicts["01.01-add"] = &checker.Result{Status: checker.BuildFailed, Build: []checker.BuildError{{
+		File: "calc/add.go", Line: 32, Col: 30, Message: "undefined: route, and a message long enough to wrap",
+		Source: "\troutes   []*route // routes whose pattern ends here, at most one per method"}}}
+	e.key("c")
+	e.key("tab") // the panel
+	e.key("G")
+	v := e.view()
+	e.wantView("✗ 01.01-add does not compile: calc/add.go:32:30: undefined:", "route, and a message long enough to wrap")
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "32 |") && !strings.HasSuffix(strings.TrimRight(l, " "), "…") {
+			t.Errorf("the source line is wrapped, not cut: %q", l)
+		}
+		if strings.Contains(l, "pattern ends here") {
+			t.Errorf("the rest of a cut source line shows on a line of its own: %q", l)
+		}
+	}
+}

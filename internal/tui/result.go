@@ -35,7 +35,7 @@ func runLines(st styles, run *checkRun, headline func(*checker.Result) string, w
 		if i == 1 {
 			out = append(out, "", st.bold.Render("Earlier steps this one builds on:"))
 		}
-		out = append(out, verdictLine(st, r, headline(r.Result)))
+		out = append(out, verdictLines(st, r, headline(r.Result), width)...)
 		if r.Result.Status != checker.Passed {
 			out = append(out, detailLines(st, r.Result, width)...)
 		}
@@ -51,16 +51,34 @@ func runLines(st styles, run *checkRun, headline func(*checker.Result) string, w
 	return out
 }
 
-// verdictLine is "✓ 01.02-echo-once passed (4 tests, 1.3s)" or "✗ 01.02-echo-once failed: TestEcho".
-func verdictLine(st styles, r workbook.StepResult, headline string) string {
-	if r.Result.Status == checker.Passed {
-		return st.pass.Render(markPassed+" "+r.Step.ID+" ") + headline
+// verdictLines are "✓ 01.02-echo-once passed (4 tests, 1.3s)" or "✗ 01.02-echo-once failed:
+// TestEcho", wrapped to the width, the lines after the first indented under the step id.
+func verdictLines(st styles, r workbook.StepResult, headline string, width int) []string {
+	passed := r.Result.Status == checker.Passed
+	mark := markFailed
+	if passed {
+		mark = markPassed
 	}
-	return st.fail.Render(markFailed + " " + r.Step.ID + " " + headline)
+	head := mark + " " + r.Step.ID + " "
+	lines := wrapIndent(head+headline, max(width-2, 10))
+	for i, l := range lines {
+		switch {
+		case i > 0 && passed:
+			lines[i] = "  " + l
+		case i > 0:
+			lines[i] = st.fail.Render("  " + l)
+		case passed: // the mark and the step in green, the numbers plain
+			lines[i] = st.pass.Render(head) + strings.TrimPrefix(l, head)
+		default:
+			lines[i] = st.fail.Render(l)
+		}
+	}
+	return lines
 }
 
 var (
 	locationLine = regexp.MustCompile(`^\S+\.go:\d+`)
+	sourceLine   = regexp.MustCompile(`^\s+\d+ \| `)
 	caretLine    = regexp.MustCompile(`^\s+\|\s*\^$`)
 )
 
@@ -70,7 +88,13 @@ var (
 func detailLines(st styles, res *checker.Result, width int) []string {
 	var out []string
 	add := func(l string, style func(...string) string) {
-		for _, w := range wrapIndent(l, width) {
+		lines := wrapIndent(l, width)
+		if sourceLine.MatchString(l) || caretLine.MatchString(l) {
+			// A line of source and the caret under it stay lines: wrapped, the caret
+			// would point at the wrong column.
+			lines = cutLines([]string{l}, width)
+		}
+		for _, w := range lines {
 			if style != nil {
 				w = style(w)
 			}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -137,6 +138,31 @@ func TestWrapIndent(t *testing.T) {
 	}
 	if len(got) < 2 {
 		t.Errorf("wrapIndent did not wrap: %q", got)
+	}
+}
+
+func TestWrapPlain(t *testing.T) {
+	words := []string{"a", "bb", "ccc", "dddd", "eeeeeeeeeeee", "f,", "(g)", strings.Repeat("h", 31), "  ", "i"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for k := r.IntN(30); k > 0; k-- {
+			b.WriteString(words[r.IntN(len(words))] + " ")
+		}
+		l := strings.TrimSpace(b.String())
+		limit := 10 + r.IntN(40)
+		got := wrapPlain(nil, l, limit)
+		for _, g := range got {
+			if !strings.HasPrefix(g, "  ") || ansi.StringWidth(g) > limit+2 {
+				t.Fatalf("wrapPlain(%q, %d): line %q", l, limit, g)
+			}
+		}
+		if strings.Join(strings.Fields(strings.Join(got, "")), "") != strings.Join(strings.Fields(l), "") {
+			t.Fatalf("wrapPlain(%q, %d) = %q: text lost", l, limit, got)
+		}
+		if want := strings.Count(ansi.Wrap(l, limit, ""), "\n") + 1; len(got) > want+1 {
+			t.Errorf("wrapPlain(%q, %d) takes %d lines, ansi.Wrap %d", l, limit, len(got), want)
+		}
 	}
 }
 

@@ -206,11 +206,35 @@ func wrapText(text string, width int) []string {
 			out = append(out, "")
 			continue
 		}
-		for w := range strings.SplitSeq(ansi.Wrap(l, max(width-4, 10), ""), "\n") {
-			out = append(out, "  "+w)
-		}
+		out = wrapPlain(out, l, max(width-4, 10))
 	}
 	return trimBlank(out)
+}
+
+// wrapPlain appends line l wrapped at limit columns to out, each line with a two-column
+// margin. Raw text is laid out for every piece of a lesson when it opens, so plain ASCII (most
+// lines) takes a fast path; anything else goes through ansi.Wrap, which knows wide characters.
+func wrapPlain(out []string, l string, limit int) []string {
+	for i := 0; i < len(l); i++ {
+		if l[i] >= utf8.RuneSelf || l[i] < ' ' {
+			for w := range strings.SplitSeq(ansi.Wrap(l, limit, ""), "\n") {
+				out = append(out, "  "+w)
+			}
+			return out
+		}
+	}
+	for len(l) > limit {
+		cut := strings.LastIndexByte(l[:limit+1], ' ')
+		if cut <= 0 {
+			cut = limit // one word longer than the line: break it
+			out = append(out, "  "+l[:cut])
+			l = l[cut:]
+			continue
+		}
+		out = append(out, "  "+strings.TrimRight(l[:cut], " "))
+		l = strings.TrimLeft(l[cut:], " ")
+	}
+	return append(out, "  "+l)
 }
 
 // calloutBody returns the markdown inside a step callout without its quote markers and without

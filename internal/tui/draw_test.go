@@ -125,6 +125,14 @@ func TestListItemsHangAndWrapCleanly(t *testing.T) {
 	}
 }
 
+func TestParagraphLineStartingWithANumberIsNoItem(t *testing.T) {
+	lines := []string{"  A paragraph wrapped so that its next line starts with", "  2. and goes on", "  to the end."}
+	got := hangListItems(append([]string(nil), lines...), 60)
+	if strings.Join(got, "|") != strings.Join(lines, "|") {
+		t.Errorf("hangListItems changed a paragraph: %q", got)
+	}
+}
+
 func TestProseIsAtMost100Wide(t *testing.T) {
 	e := newEnv(t, withColor())
 	e.send(tea.WindowSizeMsg{Width: 200, Height: 50})

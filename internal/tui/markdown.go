@@ -131,9 +131,15 @@ var itemStart = regexp.MustCompile(`^( *)(• |\d+\. |\[[ x✓]\] )`)
 // is wrapped again at limit columns, keeping its styling.
 func hangListItems(lines []string, limit int) []string {
 	out := lines[:0:0]
+	inList := false // the line before was blank or part of a list item
 	for i := 0; i < len(lines); {
 		plain := ansi.Strip(lines[i])
-		m := itemStart.FindStringSubmatch(plain)
+		var m []string
+		if i == 0 || inList {
+			// A wrapped paragraph line that happens to start with "2. " is not an item.
+			m = itemStart.FindStringSubmatch(plain)
+		}
+		inList = m != nil || strings.TrimSpace(plain) == ""
 		j := i + 1
 		if m != nil {
 			for j < len(lines) {

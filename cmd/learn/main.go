@@ -164,6 +164,8 @@ func (a *app) run(args []string) int {
 		return a.reset(rest)
 	case "progress":
 		return a.progress(rest)
+	case "read":
+		return a.read(rest)
 	case "verify":
 		return a.verify(ctx, rest)
 	case "author":

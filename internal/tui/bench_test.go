@@ -46,6 +46,22 @@ func realBook(b *testing.B) (*steps.Book, fs.FS) {
 	return book, book2
 }
 
+// bookPaths lists the markdown files of a book.
+func bookPaths(b *testing.B, lessons fs.FS) []string {
+	b.Helper()
+	var out []string
+	err := fs.WalkDir(lessons, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" {
+			out = append(out, p)
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
 func benchModel(b *testing.B, book *steps.Book, lessons fs.FS, dir string) *model {
 	b.Helper()
 	wb, err := workbook.Open(dir, book)
@@ -112,6 +128,27 @@ func BenchmarkLessonFirstScreen(b *testing.B) {
 			delete(m.docs, bigLesson)           // nor read
 			m.open("ch01/README.md", "")
 			settle(m, m.open(bigLesson, ""), m.firstScreenRendered)
+			if !m.firstScreenRendered() {
+				b.Fatal("first screen not rendered")
+			}
+		}
+	})
+	b.Run("open-longest-real", func(b *testing.B) {
+		// The longest lesson the book has today, opened at 80×24 (the smallest usable screen).
+		longest, size := "", 0
+		for _, p := range bookPaths(b, lessons) {
+			if data, _ := fs.ReadFile(lessons, p); len(data) > size && p != bigLesson {
+				longest, size = p, len(data)
+			}
+		}
+		m := benchModel(b, book, lessons, dir)
+		m.applySize(80, 24)
+		b.ReportAllocs()
+		for b.Loop() {
+			m.cache = map[pieceKey]pieceLines{}
+			delete(m.docs, longest)
+			m.open("ch01/README.md", "")
+			settle(m, m.open(longest, ""), m.firstScreenRendered)
 			if !m.firstScreenRendered() {
 				b.Fatal("first screen not rendered")
 			}

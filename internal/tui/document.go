@@ -56,7 +56,9 @@ func loadDocument(fsys fs.FS, path string) (*document, error) {
 }
 
 func newDocument(path string, src []byte) *document {
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	// Tabs become spaces at CommonMark's tab stops (so the markdown reads the same), and control
+	// characters go: nothing that comes out of the renderer can then move the cursor.
+	src = []byte(cleanText(string(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")))))
 	d := &document{path: path, src: src, les: lesson.Parse(src)}
 	d.title = d.les.Title
 	if d.title == "" {

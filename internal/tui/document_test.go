@@ -1,16 +1,19 @@
 package tui
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
 )
 
 func TestCutPieces(t *testing.T) {
-	d := newDocument("ch01/01.01-calc.md", fixtureLessons["ch01/01.01-calc.md"].Data)
+	d := newDocument("ch01/01.01-calc.md", fixture.Lessons()["ch01/01.01-calc.md"].Data)
 	var got []string
 	for _, p := range d.pieces {
 		kind := map[pieceKind]string{pieceText: "text", pieceCode: "code", pieceCallout: "callout"}[p.kind]
@@ -18,14 +21,14 @@ func TestCutPieces(t *testing.T) {
 		got = append(got, kind+": "+first)
 	}
 	want := []string{
-		"text: # 1.1 Calc",
+		"text: # 1.1 A calculator",
 		"text: ## Adding",
 		"code: ```go",
 		"text: ### A diagram",
 		"code: ```text",
 		"callout: > **Step 01.01-add: add two numbers**",
 		"text: ## Subtracting",
-		"callout: > **Step 01.01-sub: subtract**",
+		"callout: > **Step 01.02-sub: subtract**",
 		"text: ## Pitfalls",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -34,8 +37,8 @@ func TestCutPieces(t *testing.T) {
 	if i := d.headingPiece("subtracting"); i != 6 {
 		t.Errorf("headingPiece(subtracting) = %d, want 6", i)
 	}
-	if i := d.calloutPiece("01.01-sub"); i != 7 {
-		t.Errorf("calloutPiece(01.01-sub) = %d, want 7", i)
+	if i := d.calloutPiece("01.02-sub"); i != 7 {
+		t.Errorf("calloutPiece(01.02-sub) = %d, want 7", i)
 	}
 	if i := d.headingPiece("nowhere"); i != -1 {
 		t.Errorf("headingPiece(nowhere) = %d, want -1", i)
@@ -126,14 +129,6 @@ func TestTrimRight(t *testing.T) {
 	}
 }
 
-func TestReflow(t *testing.T) {
-	in := "First line\nof a paragraph.\n\n- item one\n  continues\n- item two\n\n```go\nx := 1\ny := 2\n```\nlast"
-	want := []string{"First line of a paragraph.", "", "- item one continues", "- item two", "", "```go", "x := 1", "y := 2", "```", "last"}
-	if got := reflow(in); strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("reflow = %q, want %q", got, want)
-	}
-}
-
 func TestWrapIndent(t *testing.T) {
 	got := wrapIndent("    a long line of words that needs wrapping", 20)
 	for _, l := range got {
@@ -146,9 +141,34 @@ func TestWrapIndent(t *testing.T) {
 	}
 }
 
+func TestWrapPlain(t *testing.T) {
+	words := []string{"a", "bb", "ccc", "dddd", "eeeeeeeeeeee", "f,", "(g)", strings.Repeat("h", 31), "  ", "i"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for k := r.IntN(30); k > 0; k-- {
+			b.WriteString(words[r.IntN(len(words))] + " ")
+		}
+		l := strings.TrimSpace(b.String())
+		limit := 10 + r.IntN(40)
+		got := wrapPlain(nil, l, limit)
+		for _, g := range got {
+			if !strings.HasPrefix(g, "  ") || ansi.StringWidth(g) > limit+2 {
+				t.Fatalf("wrapPlain(%q, %d): line %q", l, limit, g)
+			}
+		}
+		if strings.Join(strings.Fields(strings.Join(got, "")), "") != strings.Join(strings.Fields(l), "") {
+			t.Fatalf("wrapPlain(%q, %d) = %q: text lost", l, limit, got)
+		}
+		if want := strings.Count(ansi.Wrap(l, limit, ""), "\n") + 1; len(got) > want+1 {
+			t.Errorf("wrapPlain(%q, %d) takes %d lines, ansi.Wrap %d", l, limit, len(got), want)
+		}
+	}
+}
+
 func TestRenderPieceWidths(t *testing.T) {
 	pool := newRenderPool("dark", termenv.TrueColor)
-	d := newDocument("ch01/01.01-calc.md", fixtureLessons["ch01/01.01-calc.md"].Data)
+	d := newDocument("ch01/01.01-calc.md", fixture.Lessons()["ch01/01.01-calc.md"].Data)
 	for _, w := range []int{40, 57, 69, 100} {
 		for i := range d.pieces {
 			lines, err := renderPiece(pool, d, i, w)
@@ -173,7 +193,7 @@ func TestRenderPieceWidths(t *testing.T) {
 }
 
 func FuzzDocument(f *testing.F) {
-	for _, file := range fixtureLessons {
+	for _, file := range fixture.Lessons() {
 		f.Add(string(file.Data))
 	}
 	for _, s := range []string{"", "```", "> **Step 01.01-a: b**\n", "# a\n## b\n### c\n", "~~~\n", "\r\n# x\r\n"} {

@@ -1,9 +1,10 @@
 package tui
 
 import (
+	"context"
 	"os"
-	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
+	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
 // These tests run the whole program (teatest) at a fixed size with no colour, and compare the
@@ -34,10 +36,7 @@ func startFlow(t *testing.T, opts ...envOption) *flow {
 		t.Fatal(err)
 	}
 	t.Chdir(t.TempDir())
-	wb, err := workbook.Open("workspace", fixtureBook(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	wb := returningLearner(t, fixtureBook(t))
 	m, _ := makeModel(t, wb, opts...)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(flowW, flowH))
 	f := &flow{t, tm, wb, home}
@@ -76,6 +75,20 @@ func (f *flow) waitFor(s string, limit time.Duration) {
 
 func (f *flow) waitIdle() { f.t.Helper(); f.waitFor("", 10*time.Second) }
 
+// waitShown waits until the screen shows s, busy or not.
+func (f *flow) waitShown(s string, limit time.Duration) {
+	f.t.Helper()
+	deadline := time.Now().Add(limit)
+	var last probeState
+	for time.Now().Before(deadline) {
+		if last = f.probe(); strings.Contains(flat(last.view), s) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	f.t.Fatalf("the screen never showed %q; last screen:\n%s", s, last.view)
+}
+
 func (f *flow) key(k string) { f.tm.Send(keyMsg(k)) }
 
 // quit presses q and compares the final screen with the golden file.
@@ -87,19 +100,17 @@ func (f *flow) quit() {
 	if err := m.shutdown(); err != nil { // as Run does: waits for running commands, saves
 		f.t.Errorf("shutdown: %v", err)
 	}
-	v := normalize(m.View())
+	v := trimLines(m.View())
 	f.t.Chdir(f.home)
 	golden.RequireEqual(f.t, []byte(v))
 }
 
-var durations = regexp.MustCompile(`\d+(\.\d+)?(ms|s)\b`)
-
-// normalize makes a screen comparable across runs: durations vary, and so does the padding
-// after them.
-func normalize(v string) string {
+// trimLines drops the padding at the end of each line, so golden files have no trailing
+// spaces. Nothing else varies between runs: checks show a fixed duration (shownElapsed).
+func trimLines(v string) string {
 	lines := strings.Split(v, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(durations.ReplaceAllString(l, "Ns"), " ")
+		lines[i] = strings.TrimRight(l, " ")
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -108,7 +119,7 @@ func TestFlowOpenNavigate(t *testing.T) {
 	f := startFlow(t)
 	f.waitFor("Step 01.01-add: add two numbers", 5*time.Second)
 	f.key("n")
-	f.waitFor("Step 01.01-sub: subtract", 5*time.Second)
+	f.waitFor("Step 01.02-sub: subtract", 5*time.Second)
 	f.key("left")
 	f.key("down")
 	f.waitFor("A lesson with no step", 5*time.Second)
@@ -119,8 +130,8 @@ func TestFlowOpenNavigate(t *testing.T) {
 	f.key("]")
 	f.waitFor("## More", 5*time.Second)
 	f.quit()
-	if f.wb.Progress.Current != "01.01-sub" {
-		t.Errorf("progress.Current = %q after navigating, want 01.01-sub", f.wb.Progress.Current)
+	if f.wb.Progress.Current != "01.02-sub" {
+		t.Errorf("progress.Current = %q after navigating, want 01.02-sub", f.wb.Progress.Current)
 	}
 }
 
@@ -151,7 +162,7 @@ func TestFlowCheckRealGo(t *testing.T) {
 	f.key("c")
 	f.waitFor("01.01-add passed", 2*time.Minute)
 	f.key("n")
-	f.waitFor("Step 01.01-sub", 5*time.Second)
+	f.waitFor("Step 01.02-sub", 5*time.Second)
 	f.quit()
 }
 
@@ -176,5 +187,47 @@ func TestFlowResizeTo80x24(t *testing.T) {
 	f.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	f.key("c")
 	f.waitFor("01.01-add passed", 5*time.Second)
+	f.quit()
+}
+
+// TestFlowCheckAgainDuringCheck presses c three times while a slow check runs: one more check is
+// queued, the status line says so, and the newest verdict is what stays on screen.
+func TestFlowCheckAgainDuringCheck(t *testing.T) {
+	release := make(chan struct{})
+	var calls atomic.Int32
+	check := func(_ context.Context, s *steps.Step, report func(workbook.StepResult)) error {
+		if calls.Add(1) == 1 {
+			report(workbook.StepResult{Step: s, Result: failedAdd()})
+			<-release // the earlier steps take a while
+			return nil
+		}
+		report(workbook.StepResult{Step: s, Result: passed(1)})
+		return nil
+	}
+	f := startFlow(t, withCheck(check))
+	f.key("c")
+	f.waitShown("01.01-add failed: TestAdd", 5*time.Second)
+	f.key("c")
+	f.key("c")
+	f.key("c")
+	f.waitShown("checking again when this check ends", 5*time.Second)
+	close(release)
+	f.waitFor("01.01-add passed", 5*time.Second)
+	f.quit()
+	if n := calls.Load(); n != 2 {
+		t.Errorf("%d checks, want 2", n)
+	}
+}
+
+// TestFlowNextStepMovesTheFrame presses n to a step in the same lesson: its frame offers the
+// step keys, and the frame of the step left behind no longer does.
+func TestFlowNextStepMovesTheFrame(t *testing.T) {
+	f := startFlow(t)
+	f.key("n")
+	for range 7 { // up to show both frames
+		f.key("k")
+	}
+	f.waitFor("o start it (adds workspace/calc/sub.go) · c check · h hint", 5*time.Second)
+	f.waitFor("edit workspace/calc/add.go · n/p or the list selects it", 5*time.Second)
 	f.quit()
 }

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -19,14 +22,19 @@ func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	k := msg.String()
-	if k == "ctrl+c" {
+	if k == "ctrl+c" || (m.quitting && key.Matches(msg, m.keys.Quit)) {
 		return m.quit()
+	}
+	if m.quitting {
+		return nil // stopping the check: nothing else starts now
 	}
 	switch {
 	case m.confirm != nil:
 		return m.confirmKey(msg)
 	case m.search.typing:
-		m.typeSearch(k, msg.Runes)
+		if msg, bad, set := m.search.typeKey(k, msg.Runes, &m.les, m.bodyHeight()); set {
+			m.setMessage(msg, bad)
+		}
 		return m.nextRender()
 	case m.overlay != nil:
 		return m.overlayKey(msg)
@@ -34,10 +42,23 @@ func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return m.paneKey(msg)
 }
 
+// quit stops a running check and quits. Progress is saved by Run once the program has
+// stopped. A check takes a moment to stop (its go test is killed): until it has, the status
+// line says so and the program waits, at most quitWait; q or ctrl+c again quits at once.
 func (m *model) quit() tea.Cmd {
-	m.sh.cancel() // stops a running check; Run saves progress once the program has stopped
-	return tea.Quit
+	m.sh.cancel()
+	if m.checkCh == nil || m.run == nil || m.quitting {
+		return tea.Quit
+	}
+	m.quitting = true
+	m.recheck = false
+	m.confirm, m.overlay = nil, nil
+	m.setMessage(fmt.Sprintf("stopping the check of %s, then quitting…", m.run.step.ID), false)
+	return tea.Tick(quitWait, func(time.Time) tea.Msg { return tea.QuitMsg{} })
 }
+
+// quitWait is how long quitting waits for a running check to stop.
+const quitWait = 3 * time.Second
 
 func (m *model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
@@ -66,17 +87,13 @@ func (m *model) overlayKey(msg tea.KeyMsg) tea.Cmd {
 		if o.kind == overlayHelp {
 			m.overlay = nil
 		} else {
-			m.showHelp()
+			m.overlay = newHelp(m.st, m.keys, m.width)
 		}
 	case o.kind == overlayDiff && key.Matches(msg, m.keys.Apply):
 		return m.applyKey()
 	default:
-		if n, ok := m.scrollAmount(msg, h); ok {
-			if n == bottom {
-				o.toBottom(h)
-			} else {
-				o.scroll(n, h)
-			}
+		if n, ok := m.keys.scrollAmount(msg, h); ok {
+			o.scrollBy(n, h)
 		}
 	}
 	return nil
@@ -86,24 +103,24 @@ func (m *model) overlayKey(msg tea.KeyMsg) tea.Cmd {
 const bottom = 1 << 30
 
 // scrollAmount turns a movement key into a number of lines for a view of the given height.
-func (m *model) scrollAmount(msg tea.KeyMsg, height int) (int, bool) {
+func (k keyMap) scrollAmount(msg tea.KeyMsg, height int) (int, bool) {
 	page := max(height-2, 1)
 	switch {
-	case key.Matches(msg, m.keys.Up):
+	case key.Matches(msg, k.Up):
 		return -1, true
-	case key.Matches(msg, m.keys.Down):
+	case key.Matches(msg, k.Down):
 		return 1, true
-	case key.Matches(msg, m.keys.PageUp):
+	case key.Matches(msg, k.PageUp):
 		return -page, true
-	case key.Matches(msg, m.keys.PageDown):
+	case key.Matches(msg, k.PageDown):
 		return page, true
-	case key.Matches(msg, m.keys.HalfUp):
+	case key.Matches(msg, k.HalfUp):
 		return -max(height/2, 1), true
-	case key.Matches(msg, m.keys.HalfDown):
+	case key.Matches(msg, k.HalfDown):
 		return max(height/2, 1), true
-	case key.Matches(msg, m.keys.Top):
+	case key.Matches(msg, k.Top):
 		return -bottom, true
-	case key.Matches(msg, m.keys.Bottom):
+	case key.Matches(msg, k.Bottom):
 		return bottom, true
 	}
 	return 0, false
@@ -116,18 +133,18 @@ func (m *model) paneKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, ks.Quit):
 		return m.quit()
 	case key.Matches(msg, ks.Help):
-		m.showHelp()
+		m.overlay = newHelp(m.st, m.keys, m.width)
 	case key.Matches(msg, ks.Back):
 		m.back()
 	case key.Matches(msg, ks.Search):
 		if m.les.doc != nil {
-			m.startSearch()
+			m.search.start(m.les.viewTop(m.bodyHeight()))
 		}
 	case searching && key.Matches(msg, ks.NextMatch):
-		m.nextMatch(1)
+		m.setMessage(m.search.next(1, &m.les, m.bodyHeight()))
 		return m.nextRender()
 	case searching && key.Matches(msg, ks.PrevMatch):
-		m.nextMatch(-1)
+		m.setMessage(m.search.next(-1, &m.les, m.bodyHeight()))
 		return m.nextRender()
 	case key.Matches(msg, ks.PrevMatch):
 		m.setMessage("N moves back through search matches: search first with /", false)
@@ -147,15 +164,17 @@ func (m *model) paneKey(msg tea.KeyMsg) tea.Cmd {
 		return m.resetKey()
 	case key.Matches(msg, ks.Edit):
 		return m.editKey()
+	case key.Matches(msg, ks.Start):
+		return m.startKey()
 	case key.Matches(msg, ks.Tree):
 		m.treeHidden = !m.treeHidden
 		if m.treeHidden && m.focus == focusTree {
 			m.focus = focusLesson
 		}
 		m.widthChanged()
-		return m.nextRender()
+		return tea.Batch(m.nextRender(), m.renderPanel())
 	case key.Matches(msg, ks.Focus):
-		m.cycleFocus(msg.String() == "shift+tab")
+		m.focus = m.focus.cycle(msg.String() == "shift+tab", m.treeWidth() > 0, m.panel != nil)
 	case key.Matches(msg, ks.FocusTree):
 		if m.treeWidth() > 0 {
 			m.focus = focusTree
@@ -168,10 +187,12 @@ func (m *model) paneKey(msg tea.KeyMsg) tea.Cmd {
 			return m.openRow(m.tree.cursor)
 		}
 	case key.Matches(msg, ks.NextHeading):
-		m.jumpHeading(1)
+		if !m.les.jumpHeading(1, m.bodyHeight()) {
+			m.setMessage("no more headings below", false)
+		}
 		return m.nextRender()
 	case key.Matches(msg, ks.PrevHeading):
-		m.jumpHeading(-1)
+		m.les.jumpHeading(-1, m.bodyHeight())
 		return m.nextRender()
 	default:
 		return m.scrollKey(msg)
@@ -183,29 +204,26 @@ func (m *model) paneKey(msg tea.KeyMsg) tea.Cmd {
 func (m *model) scrollKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.focus {
 	case focusTree:
-		n, ok := m.scrollAmount(msg, m.treeHeight())
-		if !ok {
+		// Moving the cursor opens what it lands on.
+		n, ok := m.keys.scrollAmount(msg, m.treeHeight())
+		if !ok || !m.tree.move(n, m.treeHeight()) {
 			return nil
 		}
-		return m.moveCursor(n)
+		return m.openRow(m.tree.cursor)
 	case focusPanel:
 		if m.panel != nil {
 			h := m.panelHeight() - 1
-			if n, ok := m.scrollAmount(msg, h); ok {
-				if n == bottom {
-					m.panel.toBottom(h)
-				} else {
-					m.panel.scroll(n, h)
-				}
+			if n, ok := m.keys.scrollAmount(msg, h); ok {
+				m.panel.scrollBy(n, h)
 			}
 			return nil
 		}
 	}
-	n, ok := m.scrollAmount(msg, m.bodyHeight())
+	n, ok := m.keys.scrollAmount(msg, m.bodyHeight())
 	if !ok {
 		return nil
 	}
-	m.scrollLesson(n)
+	m.les.scroll(n, m.bodyHeight())
 	return m.nextRender()
 }
 
@@ -227,12 +245,12 @@ func (m *model) back() {
 	}
 }
 
-func (m *model) cycleFocus(backwards bool) {
+// cycle returns the pane after f (before it, backwards) in the order step list, lesson, panel,
+// skipping the step list when it is hidden and the panel when there is none.
+func (f focus) cycle(backwards, tree, panel bool) focus {
 	order := []focus{focusTree, focusLesson, focusPanel}
-	can := func(f focus) bool {
-		return (f != focusTree || m.treeWidth() > 0) && (f != focusPanel || m.panel != nil)
-	}
-	i := int(m.focus)
+	can := func(f focus) bool { return (f != focusTree || tree) && (f != focusPanel || panel) }
+	i := int(f)
 	for range order {
 		if backwards {
 			i = (i + len(order) - 1) % len(order)
@@ -240,33 +258,20 @@ func (m *model) cycleFocus(backwards bool) {
 			i = (i + 1) % len(order)
 		}
 		if can(order[i]) {
-			m.focus = order[i]
-			return
+			return order[i]
 		}
 	}
+	return f
 }
 
-func (m *model) showHelp() {
-	m.overlay = &overlay{kind: overlayHelp, textView: textView{
+// newHelp is the ? screen, laid out at the given width.
+func newHelp(st styles, keys keyMap, width int) *overlay {
+	o := &overlay{kind: overlayHelp, textView: textView{
 		title: "Keys",
-		build: func(w int) []string { return helpLines(m.st, m.keys, w) },
+		build: func(w int) []string { return helpLines(st, keys, w) },
 	}}
-	m.overlay.rebuild(m.width)
-}
-
-// moveCursor moves the step list's cursor and opens what it lands on.
-func (m *model) moveCursor(n int) tea.Cmd {
-	t := &m.tree
-	if len(t.rows) == 0 {
-		return nil
-	}
-	c := max(0, min(t.cursor+n, len(t.rows)-1))
-	if c == t.cursor {
-		return nil
-	}
-	t.cursor = c
-	t.ensureVisible(m.treeHeight())
-	return m.openRow(c)
+	o.rebuild(width)
+	return o
 }
 
 // openRow opens a row of the step list; a step row also selects the step.
@@ -295,18 +300,24 @@ func (m *model) selectStep(s *steps.Step) tea.Cmd {
 }
 
 // setStep changes the selected step. A finished check's result or a hint about the step left
-// behind is closed, so it cannot be read as being about the new one.
+// behind is closed, so it cannot be read as being about the new one. The open lesson is
+// composed again: the frames of the step left behind and of the new one say which is selected,
+// and when both are in the same lesson nothing else would redraw them.
 func (m *model) setStep(s *steps.Step) {
-	if m.step != nil && m.step != s && m.panel != nil && m.checkCh == nil {
+	if m.step == s {
+		return
+	}
+	if m.step != nil && m.panel != nil && m.checkCh == nil {
 		m.panel = nil
 		if m.focus == focusPanel {
 			m.focus = focusLesson
 		}
 	}
 	m.step = s
+	m.compose()
 }
 
-// stepKey moves to the next (dir > 0) or previous step in book order and prepares its files.
+// stepKey moves to the next (dir > 0) or previous step in book order.
 func (m *model) stepKey(dir int) tea.Cmd {
 	if m.step == nil {
 		return nil
@@ -322,7 +333,7 @@ func (m *model) stepKey(dir int) tea.Cmd {
 	}
 	s := m.book.Steps[i]
 	m.setMessage("", false)
-	return tea.Batch(m.selectStep(s), m.prepareCmd(s), m.scheduleSave())
+	return tea.Batch(m.selectStep(s), m.scheduleSave()) // browsing writes nothing
 }
 
 // handleMouse scrolls the pane under the pointer and opens a clicked row of the step list.
@@ -353,7 +364,7 @@ func (m *model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	case m.panel != nil && msg.Y >= m.mainHeight()-m.panelHeight():
 		m.panel.scroll(delta, m.panelHeight()-1)
 	default:
-		m.scrollLesson(delta)
+		m.les.scroll(delta, m.bodyHeight())
 		return m.nextRender()
 	}
 	return nil

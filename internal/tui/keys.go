@@ -9,7 +9,7 @@ type keyMap struct {
 	Focus, FocusTree, FocusLesson, Open, Tree                 key.Binding
 	PrevHeading, NextHeading                                  key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
-	Check, Watch, Hint, Solution, Reset, Edit                 key.Binding
+	Check, Watch, Hint, Solution, Reset, Edit, Start          key.Binding
 	NextStep, PrevStep                                        key.Binding
 	Apply, Yes, No, Back, Help, Quit                          key.Binding
 }
@@ -43,6 +43,7 @@ func defaultKeyMap() keyMap {
 		Solution:    b([]string{"s"}, "s", "the reference solution as a diff against your file"),
 		Reset:       b([]string{"r"}, "r", "reset this step's files (keeps a backup)"),
 		Edit:        b([]string{"e"}, "e", "open the step's file in $EDITOR"),
+		Start:       b([]string{"o"}, "o", "start the step: put its files in your workspace (c and e do too)"),
 		NextStep:    b([]string{"n"}, "n", "next step (when no search is active)"),
 		PrevStep:    b([]string{"p"}, "p", "previous step"),
 		Apply:       b([]string{"a"}, "a", "apply the reference solution (asks first)"),
@@ -62,7 +63,7 @@ type helpGroup struct {
 
 func (k keyMap) fullHelp() []helpGroup {
 	return []helpGroup{
-		{"Steps", []key.Binding{k.Check, k.Watch, k.Hint, k.Solution, k.Reset, k.Edit, k.NextStep, k.PrevStep}},
+		{"Steps", []key.Binding{k.Check, k.Watch, k.Hint, k.Solution, k.Reset, k.Edit, k.Start, k.NextStep, k.PrevStep}},
 		{"Lesson", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.PrevHeading, k.NextHeading,
 			k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
 		{"Panes", []key.Binding{k.Focus, k.FocusTree, k.FocusLesson, k.Open, k.Tree}},

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os/exec"
@@ -30,6 +31,12 @@ type deps struct {
 	style      string          // glamour style: "dark", "light", "notty"
 	dark       bool            // the terminal's background is dark
 	saveDelay  time.Duration   // negative: save the selected step at once (tests)
+	// refresh is how often to look for progress written by another process; zero: never.
+	refresh time.Duration
+	// warm compiles what checking a step needs, in the background (workbook.Warm); nil: not.
+	warm func(ctx context.Context, s *steps.Step) error
+	// elapsed maps how long a check took to the duration shown; nil shows it as measured.
+	elapsed func(time.Duration) time.Duration
 }
 
 // shared is what the model and its commands share. Commands run on their own goroutines and
@@ -88,6 +95,7 @@ type model struct {
 	step     *steps.Step                // the step c, w, h, s, r and e act on
 	status   map[string]progress.Status // step id -> statusPassed, statusFailed or statusTodo
 	verdict  map[string]string          // step id -> the last check's headline
+	started  map[string]bool            // step id -> its files are in the workspace
 	editFile map[string]string          // step id -> the file to edit, as "workspace/netbasics/echo.go"
 
 	docs      map[string]*document
@@ -106,12 +114,15 @@ type model struct {
 	messageBad bool
 	warning    string // problems found on opening (a corrupt progress file); esc dismisses
 
-	run     *checkRun // the check in progress or the last one
-	checkCh chan checkEvent
-	recheck bool // a save arrived during a check: check again when it ends
+	run      *checkRun // the check in progress or the last one
+	checkCh  chan checkEvent
+	recheck  bool // c or a save during a check: check again when it ends
+	quitting bool // q during a check: quit once it has stopped
 
 	watcher       watcher
 	watchStarting bool
+
+	saveWarned bool // a failed save has been warned about
 
 	saveGen  int
 	inflight int // workbook commands running
@@ -150,6 +161,7 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 		focus:    focusLesson,
 		status:   map[string]progress.Status{},
 		verdict:  map[string]string{},
+		started:  map[string]bool{},
 		editFile: map[string]string{},
 		docs:     map[string]*document{},
 		cache:    map[pieceKey]pieceLines{},
@@ -158,16 +170,15 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 		frames:    map[frameKey][]string{},
 	}
 	// The program has not started: reading the workbook here races with nothing.
+	m.status, m.verdict, m.started = nil, nil, nil
+	snap := snapshot(wb, m.book)
+	m.status, m.verdict, m.started = snap.status, snap.verdict, snap.started
 	for _, s := range m.book.Steps {
-		m.status[s.ID] = wb.Status(s)
-		if st := wb.Progress.Steps[s.ID]; st != nil {
-			m.verdict[s.ID] = st.Verdict
-		}
 		m.editFile[s.ID] = wb.Rel(wb.EditFile(s))
 	}
 	m.tree = buildTree(chs, m.book)
 	if len(wb.Warnings) > 0 {
-		m.warning = joinWarnings(wb.Warnings)
+		m.warning = cleanText(joinWarnings(wb.Warnings))
 	}
 
 	start, err := m.resumeStep(opts.StepID)
@@ -175,12 +186,31 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 		return nil, err
 	}
 	switch {
+	case start != nil && opts.StepID == "" && m.newLearner():
+		// A new learner starts at the top of the book's first lesson, with the first step
+		// selected for c and e.
+		m.setStep(start)
+		m.openRow(m.tree.firstLesson())
 	case start != nil:
 		m.selectStep(start)
 	case len(m.tree.rows) > 0:
 		m.openRow(0)
 	}
 	return m, nil
+}
+
+// newLearner reports whether nothing has happened in the workspace yet: no step started,
+// checked or opened.
+func (m *model) newLearner() bool {
+	if m.wb.Progress.Current != "" {
+		return false
+	}
+	for _, s := range m.book.Steps {
+		if m.started[s.ID] || m.status[s.ID] != statusTodo {
+			return false
+		}
+	}
+	return true
 }
 
 // resumeStep picks the step to open: the one asked for; else the one the learner last had
@@ -227,12 +257,8 @@ func joinWarnings(ws []string) string {
 // Init starts what the first frame does not wait for: preparing the step's files and rendering
 // the visible part of its lesson.
 func (m *model) Init() tea.Cmd {
-	var cmds []tea.Cmd
-	if m.step != nil {
-		cmds = append(cmds, m.prepareCmd(m.step))
-	}
-	cmds = append(cmds, m.nextRender())
-	return tea.Batch(cmds...)
+	// Nothing is written into the workspace until the learner starts a step.
+	return tea.Batch(m.nextRender(), m.warmCmd(m.currentStep()), m.refreshTick())
 }
 
 // Update handles one message.
@@ -259,7 +285,9 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case checkDoneMsg:
 		return m, m.checkDone()
 	case hintMsg:
-		m.hintShown(msg)
+		return m, m.hintShown(msg)
+	case panelRenderedMsg:
+		m.panelRendered(msg)
 	case diffMsg:
 		m.diffShown(msg)
 	case appliedMsg:
@@ -279,9 +307,20 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.saveCmd(m.step.ID)
 		}
 	case savedMsg:
-		if msg.err != nil {
+		var se *workbook.SaveError
+		switch {
+		case errors.As(msg.err, &se):
+			m.noteSaveError(msg.err)
+		case msg.err != nil:
 			m.setMessage("could not save progress: "+msg.err.Error(), true)
 		}
+	case refreshTickMsg:
+		return m, m.refreshCmd(true)
+	case refreshedMsg:
+		return m, m.refreshed(msg)
+	case tea.FocusMsg:
+		return m, m.refreshCmd(false)
+	case warmedMsg:
 	case probeMsg:
 		msg <- m.probe()
 	}
@@ -301,14 +340,14 @@ func (m *model) wbCmd(f func() tea.Msg) tea.Cmd {
 
 // setMessage sets the status line.
 func (m *model) setMessage(s string, bad bool) {
-	m.message, m.messageBad = s, bad
+	m.message, m.messageBad = cleanText(s), bad
 }
 
 // resize adapts to a new terminal size: the lesson is composed again at the new width from
 // cached renders where they exist and raw text where not, and rendering starts over.
 func (m *model) resize(w, h int) tea.Cmd {
 	if m.applySize(w, h) {
-		return m.nextRender()
+		return tea.Batch(m.nextRender(), m.renderPanel())
 	}
 	return nil
 }
@@ -329,7 +368,7 @@ func (m *model) applySize(w, h int) bool {
 func (m *model) widthChanged() {
 	w := m.paneWidth()
 	for k := range m.cache {
-		if k.width != w {
+		if k.width != w && k.width != proseWidth(w) {
 			delete(m.cache, k)
 		}
 	}

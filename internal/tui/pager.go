@@ -58,11 +58,26 @@ func (v *lessonView) pieceAt(n int) int {
 	return max(p, 0)
 }
 
-// pieceKey names one rendered piece: documents are cached per width.
+// pieceKey names one rendered piece: documents are cached per width, the width the piece is
+// laid out at (pieceWidth).
 type pieceKey struct {
 	path  string
 	piece int
 	width int
+}
+
+// pieceWidth is the width a piece is laid out at in a pane: code blocks are cut at the pane's
+// edge, prose and callouts are at most maxTextWidth wide. So on a wide terminal a resize
+// renders only the code blocks again (and those come from the pool's cache, only cut anew).
+func pieceWidth(k pieceKind, pane int) int {
+	if k == pieceCode {
+		return pane
+	}
+	return proseWidth(pane)
+}
+
+func keyOf(d *document, i, pane int) pieceKey {
+	return pieceKey{d.path, i, pieceWidth(d.pieces[i].kind, pane)}
 }
 
 // pieceLines are a piece's lines at one width, rendered or (until then) raw.
@@ -75,15 +90,18 @@ type pieceLines struct {
 type pieceRenderedMsg struct {
 	path         string
 	piece, width int
+	kind         pieceKind
 	gen          int
 	lines        []string
 	err          error
 }
 
-func renderCmd(pool *renderPool, d *document, piece, width, gen int) tea.Cmd {
+// renderCmd renders piece i of d for a pane of the given width.
+func renderCmd(pool *renderPool, d *document, i, pane, gen int) tea.Cmd {
+	k := keyOf(d, i, pane)
 	return func() tea.Msg {
-		lines, err := renderPiece(pool, d, piece, width)
-		return pieceRenderedMsg{path: d.path, piece: piece, width: width, gen: gen, lines: lines, err: err}
+		lines, err := renderPiece(pool, d, i, k.width)
+		return pieceRenderedMsg{path: d.path, piece: i, width: k.width, kind: d.pieces[i].kind, gen: gen, lines: lines, err: err}
 	}
 }
 
@@ -163,13 +181,14 @@ func (m *model) compose() {
 	}
 }
 
-// pieceLines returns piece i of d at width w: rendered if it has been, else raw (and cached).
+// pieceLines returns piece i of d in a pane of width w: rendered if it has been, else raw (and
+// cached).
 func (m *model) pieceLines(d *document, i, w int) pieceLines {
-	k := pieceKey{d.path, i, w}
+	k := keyOf(d, i, w)
 	if pl, ok := m.cache[k]; ok {
 		return pl
 	}
-	pl := pieceLines{lines: rawPiece(d, i, w)}
+	pl := pieceLines{lines: rawPiece(d, i, k.width)}
 	m.cache[k] = pl
 	return pl
 }
@@ -178,7 +197,7 @@ func (m *model) pieceLines(d *document, i, w int) pieceLines {
 // lines and the state it shows.
 func (m *model) framed(d *document, i, w int) []string {
 	pl := m.pieceLines(d, i, w)
-	k := frameKey{pieceKey{d.path, i, w}, m.frameState(d, i), pl.rendered}
+	k := frameKey{keyOf(d, i, w), m.frameState(d, i), pl.rendered}
 	if f, ok := m.frames[k]; ok {
 		return f
 	}
@@ -196,7 +215,7 @@ type frameKey struct {
 }
 
 func (m *model) rendered(d *document, i, w int) bool {
-	return m.cache[pieceKey{d.path, i, w}].rendered
+	return m.cache[keyOf(d, i, w)].rendered
 }
 
 // nextRender starts rendering the next piece that needs it: the visible pieces first, then
@@ -241,7 +260,7 @@ func (m *model) nextPiece() int {
 
 // pieceRendered stores a rendered piece and starts the next render.
 func (m *model) pieceRendered(msg pieceRenderedMsg) tea.Cmd {
-	if msg.width == m.paneWidth() {
+	if msg.width == pieceWidth(msg.kind, m.paneWidth()) {
 		k := pieceKey{msg.path, msg.piece, msg.width}
 		if msg.err != nil {
 			// Keep the raw text, and do not try again.
@@ -279,48 +298,45 @@ func (m *model) firstScreenRendered() bool {
 	return true
 }
 
-// scrollLesson moves the lesson view by n lines.
-func (m *model) scrollLesson(n int) {
-	h := m.bodyHeight()
-	m.les.setTopLine(m.les.viewTop(h)+n, h)
-}
+// scroll moves the view by n lines in a body of the given height.
+func (v *lessonView) scroll(n, height int) { v.setTopLine(v.viewTop(height)+n, height) }
 
-// jumpHeading moves to the next (dir > 0) or previous heading.
-func (m *model) jumpHeading(dir int) {
-	d := m.les.doc
+// jumpHeading moves to the next (dir > 0) or previous heading, and reports false when there
+// is no heading further down to move to.
+func (v *lessonView) jumpHeading(dir, height int) bool {
+	d := v.doc
 	if d == nil {
-		return
+		return true
 	}
-	h := m.bodyHeight()
-	top := m.les.viewTop(h)
+	top := v.viewTop(height)
 	if dir > 0 {
-		if top < m.les.maxTop(h) {
+		if top < v.maxTop(height) {
 			for i, p := range d.pieces {
-				if p.heading >= 0 && m.les.starts[i] > top {
-					m.les.top = anchor{i, 0}
-					return
+				if p.heading >= 0 && v.starts[i] > top {
+					v.top = anchor{i, 0}
+					return true
 				}
 			}
 		}
-		m.setMessage("no more headings below", false)
-		return
+		return false
 	}
 	for i := len(d.pieces) - 1; i >= 0; i-- {
-		if p := d.pieces[i]; p.heading >= 0 && m.les.starts[i] < top {
-			m.les.top = anchor{i, 0}
-			return
+		if p := d.pieces[i]; p.heading >= 0 && v.starts[i] < top {
+			v.top = anchor{i, 0}
+			return true
 		}
 	}
-	m.les.top = anchor{}
+	v.top = anchor{}
+	return true
 }
 
 // headingAt returns the text of the heading the given line falls under.
-func (m *model) headingAt(line int) string {
-	d := m.les.doc
+func (v *lessonView) headingAt(line int) string {
+	d := v.doc
 	if d == nil {
 		return ""
 	}
-	for i := m.les.pieceAt(line); i >= 0; i-- {
+	for i := v.pieceAt(line); i >= 0; i-- {
 		if h := d.pieces[i].heading; h >= 0 {
 			return d.les.Headings[h].Text
 		}

@@ -30,7 +30,14 @@ type renderPool struct {
 	mu   sync.Mutex
 	text lru
 	code lru
+	// done keeps rendered code blocks by their markdown: a code block renders the same at
+	// every pane width (only the cut differs), so a resize does not run the highlighter again.
+	done      map[string][]string
+	doneBytes int
 }
+
+// maxCodeCache bounds the bytes of rendered code blocks a pool keeps; past it, it starts over.
+const maxCodeCache = 4 << 20
 
 // lru is a handful of renderers by width, least recently used first.
 type lru struct {
@@ -92,9 +99,38 @@ func (p *renderPool) render(c *lru, wrap int, md string) ([]string, error) {
 	}
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
-		lines[i] = trimRight(l)
+		lines[i] = trimRight(cleanLine(l))
 	}
 	return trimBlank(lines), nil
+}
+
+// renderCode renders a fenced code block at a width that never wraps its lines, and returns a
+// copy of its lines that the caller may cut.
+func (p *renderPool) renderCode(md string) ([]string, error) {
+	p.mu.Lock()
+	lines, ok := p.done[md]
+	p.mu.Unlock()
+	if !ok {
+		var err error
+		if lines, err = p.render(&p.code, codeWrap(md), md); err != nil {
+			return nil, err
+		}
+		size := len(md)
+		for _, l := range lines {
+			size += len(l)
+		}
+		p.mu.Lock()
+		if p.doneBytes+size > maxCodeCache {
+			p.done, p.doneBytes = nil, 0
+		}
+		if p.done == nil {
+			p.done = map[string][]string{}
+		}
+		p.done[md] = lines
+		p.doneBytes += size
+		p.mu.Unlock()
+	}
+	return append([]string(nil), lines...), nil
 }
 
 // codeWrap is the wrap width for a code block: its longest line plus glamour's margins, rounded
@@ -102,7 +138,7 @@ func (p *renderPool) render(c *lru, wrap int, md string) ([]string, error) {
 func codeWrap(md string) int {
 	longest := 0
 	for l := range strings.SplitSeq(md, "\n") {
-		longest = max(longest, ansi.StringWidth(strings.ReplaceAll(l, "\t", "    ")))
+		longest = max(longest, ansi.StringWidth(l))
 	}
 	return (longest+8)/40*40 + 40
 }
@@ -111,33 +147,39 @@ func codeWrap(md string) int {
 // two-column margin on each side of the text.
 func textWrap(width int) int { return max(width-2, 20) }
 
+// textLimit is the widest line glamour writes for a pane of the given width (its margins
+// included), the limit list items are wrapped to again.
+func textLimit(width int) int { return textWrap(width) - 2 }
+
 // calloutInner is the width inside a callout's frame: two columns of margin, two of border.
 func calloutInner(width int) int { return max(width-4, 16) }
 
-// renderPiece renders one piece of d for a pane of the given width. Callouts come back without
-// their frame (the frame shows the step's state, which changes without re-rendering).
+// renderPiece renders one piece of d for a pane of the given width: prose and callouts at most
+// maxTextWidth wide, code blocks cut at the pane's edge. Callouts come back without their frame
+// (the frame shows the step's state, which changes without re-rendering).
 func renderPiece(pool *renderPool, d *document, i, width int) ([]string, error) {
 	p := d.pieces[i]
 	switch p.kind {
 	case pieceCode:
-		md := d.text(p)
-		lines, err := pool.render(&pool.code, codeWrap(md), md)
+		lines, err := pool.renderCode(d.text(p))
 		if err != nil {
 			return nil, err
 		}
 		return cutLines(lines, width), nil
 	case pieceCallout:
-		lines, err := pool.render(&pool.text, textWrap(calloutInner(width)), calloutBody(d.text(p))+d.refs)
+		inner := calloutInner(proseWidth(width))
+		lines, err := pool.render(&pool.text, textWrap(inner), prepareProse(calloutBody(d.text(p)))+d.refs)
 		if err != nil {
 			return nil, err
 		}
-		return cutLines(lines, calloutInner(width)), nil
+		return cutLines(restoreHyphens(hangListItems(lines, textLimit(inner))), inner), nil
 	}
-	lines, err := pool.render(&pool.text, textWrap(width), d.text(p)+d.refs)
+	w := proseWidth(width)
+	lines, err := pool.render(&pool.text, textWrap(w), prepareProse(d.text(p))+d.refs)
 	if err != nil {
 		return nil, err
 	}
-	return cutLines(lines, width), nil
+	return cutLines(restoreHyphens(hangListItems(lines, textLimit(w))), w), nil
 }
 
 // rawPiece is what a piece shows until it is rendered: its markdown source, wrapped.
@@ -147,29 +189,52 @@ func rawPiece(d *document, i, width int) []string {
 	case pieceCode:
 		var out []string
 		for l := range strings.SplitSeq(strings.TrimRight(d.text(p), "\n"), "\n") {
-			out = append(out, "  "+strings.ReplaceAll(l, "\t", "    "))
+			out = append(out, "  "+l)
 		}
 		return cutLines(out, width)
 	case pieceCallout:
-		return wrapText(calloutBody(d.text(p)), calloutInner(width))
+		return wrapText(calloutBody(d.text(p)), calloutInner(proseWidth(width)))
 	}
-	return wrapText(d.text(p), width)
+	return wrapText(d.text(p), proseWidth(width))
 }
 
 // wrapText wraps plain text to width with a two-column margin, keeping its line breaks.
 func wrapText(text string, width int) []string {
 	var out []string
 	for l := range strings.SplitSeq(strings.TrimRight(text, "\n"), "\n") {
-		l = strings.ReplaceAll(l, "\t", "    ")
 		if l == "" {
 			out = append(out, "")
 			continue
 		}
-		for w := range strings.SplitSeq(ansi.Wrap(l, max(width-4, 10), ""), "\n") {
-			out = append(out, "  "+w)
-		}
+		out = wrapPlain(out, l, max(width-4, 10))
 	}
 	return trimBlank(out)
+}
+
+// wrapPlain appends line l wrapped at limit columns to out, each line with a two-column
+// margin. Raw text is laid out for every piece of a lesson when it opens, so plain ASCII (most
+// lines) takes a fast path; anything else goes through ansi.Wrap, which knows wide characters.
+func wrapPlain(out []string, l string, limit int) []string {
+	for i := 0; i < len(l); i++ {
+		if l[i] >= utf8.RuneSelf || l[i] < ' ' {
+			for w := range strings.SplitSeq(ansi.Wrap(l, limit, ""), "\n") {
+				out = append(out, "  "+w)
+			}
+			return out
+		}
+	}
+	for len(l) > limit {
+		cut := strings.LastIndexByte(l[:limit+1], ' ')
+		if cut <= 0 {
+			cut = limit // one word longer than the line: break it
+			out = append(out, "  "+l[:cut])
+			l = l[cut:]
+			continue
+		}
+		out = append(out, "  "+strings.TrimRight(l[:cut], " "))
+		l = strings.TrimLeft(l[cut:], " ")
+	}
+	return append(out, "  "+l)
 }
 
 // calloutBody returns the markdown inside a step callout without its quote markers and without

@@ -19,11 +19,15 @@ type checkRun struct {
 	results []workbook.StepResult
 	err     error // the checker could not run at all
 	done    bool
+	again   bool // another check is queued: this one's verdict is about to be replaced
 }
 
 // runLines lays out a check run for the panel.
-func runLines(st styles, run *checkRun, width int) []string {
+func runLines(st styles, run *checkRun, headline func(*checker.Result) string, width int) []string {
 	var out []string
+	if run.again && !run.done {
+		out = append(out, st.warn.Render("c again: checking again when this check ends"), "")
+	}
 	if len(run.results) == 0 && !run.done {
 		out = append(out, st.dim.Render(fmt.Sprintf("checking %s…", run.step.ID)))
 	}
@@ -31,7 +35,7 @@ func runLines(st styles, run *checkRun, width int) []string {
 		if i == 1 {
 			out = append(out, "", st.bold.Render("Earlier steps this one builds on:"))
 		}
-		out = append(out, verdictLine(st, r))
+		out = append(out, verdictLines(st, r, headline(r.Result), width)...)
 		if r.Result.Status != checker.Passed {
 			out = append(out, detailLines(st, r.Result, width)...)
 		}
@@ -47,16 +51,34 @@ func runLines(st styles, run *checkRun, width int) []string {
 	return out
 }
 
-// verdictLine is "✓ 01.02-echo-once passed (4 tests, 1.3s)" or "✗ 01.02-echo-once failed: TestEcho".
-func verdictLine(st styles, r workbook.StepResult) string {
-	if r.Result.Status == checker.Passed {
-		return st.pass.Render(markPassed+" "+r.Step.ID+" ") + r.Result.Headline()
+// verdictLines are "✓ 01.02-echo-once passed (4 tests, 1.3s)" or "✗ 01.02-echo-once failed:
+// TestEcho", wrapped to the width, the lines after the first indented under the step id.
+func verdictLines(st styles, r workbook.StepResult, headline string, width int) []string {
+	passed := r.Result.Status == checker.Passed
+	mark := markFailed
+	if passed {
+		mark = markPassed
 	}
-	return st.fail.Render(markFailed + " " + r.Step.ID + " " + r.Result.Headline())
+	head := mark + " " + r.Step.ID + " "
+	lines := wrapIndent(head+headline, max(width-2, 10))
+	for i, l := range lines {
+		switch {
+		case i > 0 && passed:
+			lines[i] = "  " + l
+		case i > 0:
+			lines[i] = st.fail.Render("  " + l)
+		case passed: // the mark and the step in green, the numbers plain
+			lines[i] = st.pass.Render(head) + strings.TrimPrefix(l, head)
+		default:
+			lines[i] = st.fail.Render(l)
+		}
+	}
+	return lines
 }
 
 var (
 	locationLine = regexp.MustCompile(`^\S+\.go:\d+`)
+	sourceLine   = regexp.MustCompile(`^\s+\d+ \| `)
 	caretLine    = regexp.MustCompile(`^\s+\|\s*\^$`)
 )
 
@@ -66,14 +88,20 @@ var (
 func detailLines(st styles, res *checker.Result, width int) []string {
 	var out []string
 	add := func(l string, style func(...string) string) {
-		for _, w := range wrapIndent(l, width) {
+		lines := wrapIndent(l, width)
+		if sourceLine.MatchString(l) || caretLine.MatchString(l) {
+			// A line of source and the caret under it stay lines: wrapped, the caret
+			// would point at the wrong column.
+			lines = cutLines([]string{l}, width)
+		}
+		for _, w := range lines {
 			if style != nil {
 				w = style(w)
 			}
 			out = append(out, w)
 		}
 	}
-	lines := strings.Split(strings.TrimRight(res.Details(), "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(cleanText(res.Details()), "\n"), "\n")
 	if tr := trace(res); tr != nil {
 		// Details ends with the frames, one per line: bold the learner's own, dim the rest.
 		first := len(lines) - len(tr.Frames)
@@ -129,51 +157,6 @@ func wrapIndent(l string, width int) []string {
 	return out
 }
 
-var codeSpan = regexp.MustCompile("`[^`]+`")
-
-// hintLines lays out a hint: paragraphs reflowed to the width, list items and code kept as
-// lines, `code` in bold.
-func hintLines(st styles, hint string, width int) []string {
-	var out []string
-	for _, l := range reflow(hint) {
-		if !st.noColor {
-			l = codeSpan.ReplaceAllStringFunc(l, func(s string) string { return st.bold.Render(strings.Trim(s, "`")) })
-		}
-		out = append(out, wrapIndent(l, width)...)
-	}
-	return out
-}
-
-// reflow joins the lines of each markdown paragraph into one line; list items, indented lines
-// and fenced code stay lines of their own.
-func reflow(md string) []string {
-	var out []string
-	fenced, joining := false, false
-	for l := range strings.SplitSeq(strings.TrimSpace(md), "\n") {
-		t := strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-			fenced = !fenced
-			joining = false
-			out = append(out, l)
-		case fenced || t == "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t"):
-			joining = false
-			out = append(out, strings.ReplaceAll(l, "\t", "    "))
-		case listItem.MatchString(t):
-			out = append(out, l)
-			joining = true
-		case joining && len(out) > 0:
-			out[len(out)-1] += " " + t
-		default:
-			out = append(out, l)
-			joining = true
-		}
-	}
-	return out
-}
-
-var listItem = regexp.MustCompile(`^([-*+]|\d+[.)])\s`)
-
 // diffLines lays out the learner's files against the reference.
 func diffLines(st styles, stepID string, diffs []workbook.FileDiff, rel func(string) string, width int) []string {
 	out := wrapIndent(fmt.Sprintf("The reference solution of %s, as a diff against your files: "+
@@ -189,7 +172,7 @@ func diffLines(st styles, stepID string, diffs []workbook.FileDiff, rel func(str
 			continue
 		}
 		for l := range strings.SplitSeq(strings.TrimRight(d.Diff, "\n"), "\n") {
-			l = strings.ReplaceAll(l, "\t", "    ")
+			l = cleanDiffLine(l)
 			switch {
 			case strings.HasPrefix(l, "+++"), strings.HasPrefix(l, "---"):
 				l = st.bold.Render(l)
@@ -205,6 +188,16 @@ func diffLines(st styles, stepID string, diffs []workbook.FileDiff, rel func(str
 		out = append(out, "")
 	}
 	return out
+}
+
+// cleanDiffLine cleans a line of a unified diff. The tab stops of the text start after the
+// line's first column (" ", "-" or "+"), so the learner's and the reference's lines line up as
+// they do in an editor.
+func cleanDiffLine(l string) string {
+	if l == "" || strings.HasPrefix(l, "+++") || strings.HasPrefix(l, "---") || strings.HasPrefix(l, "@@") {
+		return cleanText(strings.ReplaceAll(l, "\n", " "))
+	}
+	return cleanText(l[:1]) + cleanText(l[1:])
 }
 
 // helpLines lays out the ? screen from the key map.
@@ -241,14 +234,14 @@ func helpLines(st styles, k keyMap, width int) []string {
 func (m *model) frameState(d *document, i int) string {
 	id := d.les.Callouts[d.pieces[i].callout].Step
 	cur := m.currentStep()
-	return fmt.Sprint(m.status[id], "|", m.verdict[id], "|", cur != nil && cur.ID == id, "|", m.step != nil && m.step.ID == id)
+	return fmt.Sprint(m.status[id], "|", m.verdict[id], "|", cur != nil && cur.ID == id, "|", m.step != nil && m.step.ID == id, "|", m.started[id])
 }
 
 // frameCallout draws a step callout: a frame whose top names the step, with a line saying the
 // step's state and the file to edit, around the callout's text.
 func (m *model) frameCallout(d *document, i int, body []string, width int) []string {
 	c := d.les.Callouts[d.pieces[i].callout]
-	inner := calloutInner(width)
+	inner := calloutInner(proseWidth(width))
 	status := m.status[c.Step]
 	cur := m.currentStep()
 	isCur := cur != nil && cur.ID == c.Step
@@ -278,10 +271,13 @@ func (m *model) frameCallout(d *document, i int, body []string, width int) []str
 			state += ": " + v
 		}
 		row(state)
-		if m.step != nil && m.step.ID == c.Step {
+		switch {
+		case m.step != nil && m.step.ID == c.Step && !m.started[c.Step]:
+			row(" o start it (adds " + m.editFile[c.Step] + ") · c check · h hint · e edit")
+		case m.step != nil && m.step.ID == c.Step:
 			row(" edit " + m.editFile[c.Step] + " · c check · h hint · e edit")
-		} else {
-			row(" edit " + m.editFile[c.Step] + " · select this step (n/p or the list) to check it")
+		default:
+			row(" edit " + m.editFile[c.Step] + " · n/p or the list selects it")
 		}
 		row("")
 	}

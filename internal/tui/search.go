@@ -71,76 +71,68 @@ func (s *search) status() string {
 		s.cur+1, len(s.matches), s.query)
 }
 
-// startSearch begins typing a query.
-func (m *model) startSearch() {
-	m.search = search{typing: true, saved: m.les.viewTop(m.bodyHeight())}
-}
+// start begins typing a query, remembering where the view was.
+func (s *search) start(top int) { *s = search{typing: true, saved: top} }
 
-// typeSearch handles a key while the query is typed: every change searches again and shows
-// the first match from where the search began.
-func (m *model) typeSearch(k string, runes []rune) {
-	h := m.bodyHeight()
+// typeKey handles a key while the query is typed: every change searches v's lines again and
+// shows the first match from where the search began; esc puts the view back. It returns the
+// status line to show, if the key changes it.
+func (s *search) typeKey(k string, runes []rune, v *lessonView, height int) (msg string, bad, set bool) {
 	switch k {
 	case "esc":
-		saved := m.search.saved
-		m.search = search{}
-		m.les.setTopLine(saved, h)
-		m.setMessage("", false)
-		return
+		v.setTopLine(s.saved, height)
+		*s = search{}
+		return "", false, true
 	case "enter":
-		m.search.typing = false
-		if m.search.query == "" {
-			m.search = search{}
-			return
+		s.typing = false
+		if s.query == "" {
+			*s = search{}
+			return "", false, false
 		}
-		m.setMessage(m.search.status(), len(m.search.matches) == 0)
-		return
+		return s.status(), len(s.matches) == 0, true
 	case "backspace":
-		r := []rune(m.search.input)
+		r := []rune(s.input)
 		if len(r) > 0 {
-			m.search.input = string(r[:len(r)-1])
+			s.input = string(r[:len(r)-1])
 		}
 	default:
 		if len(runes) == 0 {
-			return
+			return "", false, false
 		}
-		m.search.input += string(runes)
+		s.input += string(runes)
 	}
-	m.search.query = m.search.input
-	m.search.find(m.les.lines, m.search.saved)
-	if len(m.search.matches) > 0 {
-		m.showMatch()
+	s.query = s.input
+	s.find(v.lines, s.saved)
+	if len(s.matches) > 0 {
+		s.show(v, height)
 	} else {
-		m.les.setTopLine(m.search.saved, h)
+		v.setTopLine(s.saved, height)
 	}
+	return "", false, false
 }
 
-// nextMatch moves to the next (dir > 0) or previous match.
-func (m *model) nextMatch(dir int) {
-	s := &m.search
+// next moves to the next (dir > 0) or previous match and returns the status line to show.
+func (s *search) next(dir int, v *lessonView, height int) (msg string, bad bool) {
 	if len(s.matches) == 0 {
-		m.setMessage(s.status(), true)
-		return
+		return s.status(), true
 	}
 	s.cur = (s.cur + dir + len(s.matches)) % len(s.matches)
-	m.showMatch()
-	m.setMessage(s.status(), false)
+	s.show(v, height)
+	return s.status(), false
 }
 
-// showMatch scrolls so the current match is visible, a third of the way down when it moves.
-func (m *model) showMatch() {
-	h := m.bodyHeight()
-	line := m.search.matches[m.search.cur].line
-	top := m.les.viewTop(h)
-	if line < top || line >= top+h {
-		m.les.setTopLine(line-h/3, h)
+// show scrolls v so the current match is visible, a third of the way down when it moves.
+func (s *search) show(v *lessonView, height int) {
+	line := s.matches[s.cur].line
+	top := v.viewTop(height)
+	if line < top || line >= top+height {
+		v.setTopLine(line-height/3, height)
 	}
 }
 
 // highlight returns line i of the lesson with the search's matches marked. Marked lines lose
 // their other styling: a match is found in the text without escape codes.
-func (m *model) highlight(i int, line string) string {
-	s := &m.search
+func (s *search) highlight(st styles, i int, line string) string {
 	if s.query == "" || len(s.matches) == 0 {
 		return line
 	}
@@ -156,12 +148,12 @@ func (m *model) highlight(i int, line string) string {
 		b.WriteString(t[at:mt.start])
 		word := t[mt.start:mt.end]
 		switch {
-		case k == s.cur && m.st.noColor:
+		case k == s.cur && st.noColor:
 			b.WriteString("«" + word + "»")
 		case k == s.cur:
-			b.WriteString(m.st.matchCur.Render(word))
+			b.WriteString(st.matchCur.Render(word))
 		default:
-			b.WriteString(m.st.match.Render(word))
+			b.WriteString(st.match.Render(word))
 		}
 		at = mt.end
 	}

@@ -4,6 +4,9 @@ import (
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/progress"
 
 	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -112,4 +115,27 @@ func statusWord(status progress.Status, current bool) string {
 		return "current"
 	}
 	return "to do"
+}
+
+// focusMark starts the title of the pane that has the focus, and that pane's title rule is drawn
+// heavy (━): without colour, the marks are how a learner sees where tab moved the focus.
+const focusMark = "▶"
+
+// titleRule is a title line: "── title ─────── note", or "━━ ▶ title ━━━━━━ note" when focused.
+func (s styles) titleRule(title, note string, width int, focused bool) string {
+	style, line := s.dim, "─"
+	if focused {
+		style, line = s.title, "━"
+		title = focusMark + " " + title
+	}
+	head := s.rule.Render(line+line) + " " + style.Render(title) + " "
+	tail := ""
+	if note != "" {
+		tail = " " + s.dim.Render(note) + " "
+	}
+	n := width - ansi.StringWidth(head) - ansi.StringWidth(tail)
+	if n < 2 {
+		return fit(head, width)
+	}
+	return fit(head+s.rule.Render(strings.Repeat(line, n))+tail, width)
 }

@@ -15,8 +15,12 @@ type textView struct {
 	off   int
 }
 
+// textWidth is the width the text is laid out at in a view of the given width: one column of
+// margin on each side.
+func (v *textView) textWidth(width int) int { return max(width-2, 10) }
+
 func (v *textView) rebuild(width int) {
-	v.lines = v.build(max(width-2, 10))
+	v.lines = v.build(v.textWidth(width))
 	v.off = max(0, min(v.off, len(v.lines)-1))
 }
 
@@ -25,6 +29,15 @@ func (v *textView) scroll(n, height int) {
 }
 
 func (v *textView) toBottom(height int) { v.off = max(0, len(v.lines)-height) }
+
+// scrollBy moves the view by n lines, or to the bottom when n is bottom.
+func (v *textView) scrollBy(n, height int) {
+	if n == bottom {
+		v.toBottom(height)
+	} else {
+		v.scroll(n, height)
+	}
+}
 
 // view returns height lines from the scroll position, each fitted to width.
 func (v *textView) view(width, height int) []string {
@@ -50,6 +63,16 @@ const (
 type panel struct {
 	textView
 	kind panelKind
+	// A hint is markdown: doc is its source, rendered its lines by width as commands render
+	// them (the raw text stands in until then).
+	doc      *document
+	rendered map[int][]string
+}
+
+// draw is the panel under the lesson: its title rule, then its text, height lines in all.
+func (p *panel) draw(st styles, width, height int, focused bool) []string {
+	out := []string{st.titleRule(p.title, "esc closes", width, focused)}
+	return append(out, p.view(width, height-1)...)
 }
 
 // overlayKind is what covers the panes.
@@ -65,6 +88,12 @@ type overlay struct {
 	textView
 	kind overlayKind
 	step string // for the diff: the step it belongs to
+}
+
+// draw is the overlay over both panes: its title rule, then its text, height lines in all.
+func (o *overlay) draw(st styles, width, height int) []string {
+	out := []string{st.titleRule(o.title, "esc: back", width, true)}
+	return append(out, o.view(width, height-1)...)
 }
 
 // confirm is a yes/no question in the status line. Nothing happens until y.

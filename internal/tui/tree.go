@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/chapters"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/progress"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
@@ -46,13 +47,13 @@ func buildTree(chs []chapters.Chapter, book *steps.Book) tree {
 	placed := map[string]bool{}
 	stepRow := func(s *steps.Step, indent int) row {
 		placed[s.ID] = true
-		return row{kind: rowStep, label: s.Title, path: s.Lesson, anchor: s.Anchor, step: s, indent: indent}
+		return row{kind: rowStep, label: cleanLine(s.Title), path: s.Lesson, anchor: s.Anchor, step: s, indent: indent}
 	}
 	var t tree
 	for _, ch := range chs {
-		t.rows = append(t.rows, row{kind: rowChapter, label: ch.Title, path: ch.Intro()})
+		t.rows = append(t.rows, row{kind: rowChapter, label: cleanLine(ch.Title), path: ch.Intro()})
 		for _, l := range ch.Lessons {
-			t.rows = append(t.rows, row{kind: rowLesson, label: l.Title, path: l.Path, indent: 1})
+			t.rows = append(t.rows, row{kind: rowLesson, label: cleanLine(l.Title), path: l.Path, indent: 1})
 			for _, s := range byLesson[l.Path] {
 				t.rows = append(t.rows, stepRow(s, 2))
 			}
@@ -77,6 +78,16 @@ func buildTree(chs []chapters.Chapter, book *steps.Book) tree {
 }
 
 // rowOfStep returns the row of step id, or -1.
+// firstLesson returns the row of the book's first lesson (0 when there is none).
+func (t *tree) firstLesson() int {
+	for i, r := range t.rows {
+		if r.kind == rowLesson {
+			return i
+		}
+	}
+	return 0
+}
+
 func (t *tree) rowOfStep(id string) int {
 	for i, r := range t.rows {
 		if r.kind == rowStep && r.step.ID == id {
@@ -105,12 +116,22 @@ func (t *tree) scroll(n, height int) {
 	t.off = max(0, min(t.off+n, len(t.rows)-height))
 }
 
-// view draws the list: a progress bar, then the rows, each exactly width columns wide.
-func (m *model) treeView(width, height int) []string {
+// move moves the cursor by n rows in a list of the given height and reports whether it moved.
+func (t *tree) move(n, height int) bool {
+	c := max(0, min(t.cursor+n, len(t.rows)-1))
+	if len(t.rows) == 0 || c == t.cursor {
+		return false
+	}
+	t.cursor = c
+	t.ensureVisible(height)
+	return true
+}
+
+// view draws the list: its title rule, a progress bar, then the rows, each exactly width
+// columns wide. status has each step's state; cur is the first step not done.
+func (t *tree) view(st styles, status map[string]progress.Status, cur *steps.Step, width, height int, focused bool) []string {
 	out := make([]string, 0, height)
-	out = append(out, m.progressBar(width), strings.Repeat(" ", width))
-	t := &m.tree
-	cur := m.currentStep()
+	out = append(out, st.titleRule("Steps", "", width, focused), progressBar(st, status, width))
 	for i := t.off; i < len(t.rows) && len(out) < height; i++ {
 		r := t.rows[i]
 		cursor := " "
@@ -120,17 +141,17 @@ func (m *model) treeView(width, height int) []string {
 		var text string
 		switch r.kind {
 		case rowChapter:
-			text = m.st.chapter.Render(r.label)
+			text = st.chapter.Render(r.label)
 		case rowLesson:
 			text = r.label
 		case rowStep:
 			isCur := cur != nil && cur.ID == r.step.ID
-			text = m.st.mark(m.status[r.step.ID], isCur) + " " + r.label
+			text = st.mark(status[r.step.ID], isCur) + " " + r.label
 		}
 		line := cursor + strings.Repeat("  ", r.indent) + text
 		line = fit(line, width)
-		if i == t.cursor && !m.st.noColor {
-			line = m.st.selected.Render(ansi.Strip(line))
+		if i == t.cursor && !st.noColor {
+			line = st.selected.Render(ansi.Strip(line))
 		}
 		out = append(out, line)
 	}
@@ -140,11 +161,11 @@ func (m *model) treeView(width, height int) []string {
 	return out
 }
 
-// progressBar is "██████░░░░ 3/10" fitted to width.
-func (m *model) progressBar(width int) string {
-	done, total := 0, len(m.book.Steps)
-	for _, s := range m.book.Steps {
-		if m.status[s.ID] == statusPassed {
+// progressBar is "██████░░░░ 3/10 done" fitted to width.
+func progressBar(st styles, status map[string]progress.Status, width int) string {
+	done, total := 0, len(status)
+	for _, s := range status {
+		if s == statusPassed {
 			done++
 		}
 	}
@@ -154,15 +175,18 @@ func (m *model) progressBar(width int) string {
 	if total > 0 {
 		filled = barW * done / total
 	}
-	bar := m.st.barDone.Render(strings.Repeat("█", filled)) + m.st.barTodo.Render(strings.Repeat("░", barW-filled))
+	bar := st.barDone.Render(strings.Repeat("█", filled)) + st.barTodo.Render(strings.Repeat("░", barW-filled))
 	return fit(" "+bar+label, width)
 }
 
-// fit cuts or pads a line to exactly width columns.
+// fit cuts or pads a line to exactly width columns. Every line the screen shows goes through
+// it, so it is also where a line is made safe to draw (cleanLine): whatever a line holds, it
+// takes exactly width columns and moves the cursor nowhere else.
 func fit(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	s = cleanLine(s)
 	w := ansi.StringWidth(s)
 	if w > width {
 		return ansi.Truncate(s, width, "…")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -35,6 +36,7 @@ type Options struct {
 // saves the selected step as the one to resume at when it returns.
 func Run(wb *workbook.Workbook, opts Options) error {
 	d := environment(opts, os.Getenv)
+	d.refresh, d.warm = refreshEvery, wb.Warm
 	m, err := newModel(wb, opts, d)
 	if err != nil {
 		return err
@@ -42,7 +44,7 @@ func Run(wb *workbook.Workbook, opts Options) error {
 	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
 		m.applySize(w, h) // the first frame is drawn at the right size; Init starts rendering
 	}
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithReportFocus())
 	_, runErr := p.Run()
 	if err := m.shutdown(); err != nil && runErr == nil {
 		runErr = err
@@ -62,11 +64,14 @@ func (m *model) shutdown() error {
 		m.watcher = nil
 	}
 	defer m.sh.lock()()
-	if m.step == nil || m.wb.Progress.Current == m.step.ID {
+	if m.step == nil {
 		return nil
 	}
-	m.wb.Progress.Current = m.step.ID
-	return m.wb.Save()
+	var se *workbook.SaveError
+	if err := m.wb.SetCurrent(m.step.ID); err != nil && !errors.As(err, &se) {
+		return err
+	}
+	return nil // a workspace that cannot be written was warned about already
 }
 
 // environment reads the terminal's capabilities and the learner's settings.

@@ -72,11 +72,11 @@ func (m *model) View() string {
 	mainH := m.height - 1 - len(status)
 	var rows []string
 	if m.overlay != nil {
-		rows = m.overlayView(m.width, mainH)
+		rows = m.overlay.draw(m.st, m.width, mainH)
 	} else {
 		right := m.rightView(m.paneWidth(), mainH)
 		if tw := m.treeWidth(); tw > 0 {
-			left := m.treeView(tw, mainH)
+			left := m.tree.view(m.st, m.status, m.currentStep(), tw, mainH, m.focus == focusTree)
 			sep := m.st.rule.Render("│")
 			for i := range right {
 				right[i] = left[i] + sep + right[i]
@@ -97,15 +97,13 @@ func (m *model) rightView(width, height int) []string {
 	top := m.les.viewTop(bodyH)
 	for i := top; i < top+bodyH; i++ {
 		if i < len(m.les.lines) {
-			out = append(out, fit(m.highlight(i, m.les.lines[i]), width))
+			out = append(out, fit(m.search.highlight(m.st, i, m.les.lines[i]), width))
 		} else {
 			out = append(out, strings.Repeat(" ", width))
 		}
 	}
 	if m.panel != nil {
-		ph := m.panelHeight()
-		out = append(out, m.rule(m.panel.title, "esc closes", width, m.focus == focusPanel))
-		out = append(out, m.panel.view(width, ph-1)...)
+		out = append(out, m.panel.draw(m.st, width, m.panelHeight(), m.focus == focusPanel)...)
 	}
 	for len(out) < height {
 		out = append(out, strings.Repeat(" ", width))
@@ -120,9 +118,9 @@ func (m *model) titleBar(width int) string {
 	if m.les.doc != nil {
 		title = m.les.doc.title
 	}
-	style := m.st.dim
+	style, mark := m.st.dim, " "
 	if m.focus == focusLesson {
-		style = m.st.title
+		style, mark = m.st.title, m.st.title.Render(focusMark)
 	}
 	right := ""
 	if m.step != nil {
@@ -137,29 +135,8 @@ func (m *model) titleBar(width int) string {
 		right += fmt.Sprintf(" %3d%%", pct)
 	}
 	rw := ansi.StringWidth(right)
-	left := fit(" "+style.Render(title), max(width-rw-1, 0))
+	left := fit(mark+" "+style.Render(title), max(width-rw-1, 0))
 	return fit(left+" "+right, width)
-}
-
-// rule is a title line: "── title ─────── note".
-func (m *model) rule(title, note string, width int, focused bool) string {
-	style := m.st.dim
-	if focused {
-		style = m.st.title
-	}
-	head := "── " + style.Render(title) + " "
-	tail := " " + m.st.dim.Render(note) + " "
-	n := width - ansi.StringWidth(head) - ansi.StringWidth(tail)
-	if n < 2 {
-		return fit(head, width)
-	}
-	return m.st.rule.Render("") + head + m.st.rule.Render(strings.Repeat("─", n)) + tail
-}
-
-func (m *model) overlayView(width, height int) []string {
-	o := m.overlay
-	out := []string{m.rule(o.title, "esc: back", width, true)}
-	return append(out, o.view(width, height-1)...)
 }
 
 // statusLines are the status area: a question, the search being typed, or the warnings and
@@ -168,11 +145,13 @@ func (m *model) statusLines() []string {
 	w := max(m.width, 1)
 	var lines []string
 	add := func(s string, style func(...string) string) {
-		for _, l := range wrapIndent(s, w) {
-			if style != nil {
-				l = style(l)
+		for part := range strings.SplitSeq(s, "\n") {
+			for _, l := range wrapIndent(part, w) {
+				if style != nil {
+					l = style(l)
+				}
+				lines = append(lines, fit(l, w))
 			}
-			lines = append(lines, l)
 		}
 	}
 	switch {
@@ -199,7 +178,7 @@ func (m *model) statusLines() []string {
 	}
 	if len(lines) > 5 {
 		lines = lines[:5]
-		lines[4] = fit(ansi.Truncate(lines[4], w-1, "")+"…", w)
+		lines[4] = fit(ansi.Truncate(strings.TrimRight(lines[4], " "), w-1, "")+"…", w)
 	}
 	if len(lines) == 0 {
 		lines = []string{""}

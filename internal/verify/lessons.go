@@ -136,6 +136,14 @@ func (v *Verifier) compile(ctx context.Context, blocks []codeRef) []error {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module lessons\n\ngo 1.25\n"), 0o644); err != nil {
 		return []error{err}
 	}
+	// A second, empty package keeps go build in its several-packages mode even for one block:
+	// it then compiles without linking, and writes no binary.
+	if err := os.MkdirAll(filepath.Join(dir, "zz"), 0o755); err != nil {
+		return []error{err}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zz", "zz.go"), []byte("package zz\n"), 0o644); err != nil {
+		return []error{err}
+	}
 	where := map[string]codeRef{}
 	for i, b := range blocks {
 		name := fmt.Sprintf("b%03d", i)

@@ -22,7 +22,8 @@ type Prepared struct {
 }
 
 // Start gives the workspace what step s needs, in s's package only: the starter files of every
-// step of the package up to s (only where missing) and the check files of the package's active
+// step of the package up to s, or up to the furthest step of the package already started (only
+// where missing) and the check files of the package's active
 // steps (restored if edited or deleted; removed once retired). Browsing the book writes nothing;
 // a step's files appear when the learner starts it (checks it, opens it in an editor, or asks).
 //
@@ -46,15 +47,14 @@ func (w *Workbook) Start(s *steps.Step) (Prepared, error) {
 		if t.Index > reach.Index {
 			break
 		}
-		if t.Index <= s.Index {
-			for _, f := range t.Starter {
-				p := w.Path(f.Path)
-				if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-					if err := writeFile(p, f.Data); err != nil {
-						return done, fmt.Errorf("workbook: %w", err)
-					}
-					done.Added = append(done.Added, f.Path)
+		// Every step up to reach has been started: its starter belongs in the workspace.
+		for _, f := range t.Starter {
+			p := w.Path(f.Path)
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				if err := writeFile(p, f.Data); err != nil {
+					return done, fmt.Errorf("workbook: %w", err)
 				}
+				done.Added = append(done.Added, f.Path)
 			}
 		}
 		for _, f := range t.Check {

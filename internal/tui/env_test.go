@@ -10,80 +10,18 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/fixture"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
 )
 
-// The fixture book: chapter 1 has a lesson with two steps and a lesson with none; chapter 2
-// has one lesson with one step. Golden files depend on it, not on the real book.
-var fixtureSteps = fstest.MapFS{
-	"order.txt":    {Data: []byte("01.01-add\n01.01-sub\n02.01-mul\n")},
-	"packages.txt": {Data: []byte("calc chapters/ch01/calc\n")},
-
-	"01.01-add/step.json":                     {Data: []byte(`{"title": "Add two numbers", "lesson": "ch01/01.01-calc.md#adding", "package": "calc"}`)},
-	"01.01-add/hints.md":                      {Data: []byte("Go has a `+` operator.\n---\nreturn a + b\n")},
-	"01.01-add/_starter/calc/add.go":          {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\t// TODO(01.01): add\n\treturn 0\n}\n")},
-	"01.01-add/_solution/calc/add.go":         {Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n")},
-	"01.01-add/_check/calc/check_add_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif got := Add(2, 3); got != 5 {\n\t\tt.Errorf(\"Add(2, 3) = %d, want 5\", got)\n\t}\n}\n")},
-
-	"01.01-sub/step.json":                     {Data: []byte(`{"title": "Subtract", "lesson": "ch01/01.01-calc.md#subtracting", "package": "calc"}`)},
-	"01.01-sub/hints.md":                      {Data: []byte("Use -.\n")},
-	"01.01-sub/_starter/calc/sub.go":          {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\t// TODO(01.01): subtract\n\treturn 0\n}\n")},
-	"01.01-sub/_solution/calc/sub.go":         {Data: []byte("package calc\n\n// Sub returns a-b.\nfunc Sub(a, b int) int {\n\treturn a - b\n}\n")},
-	"01.01-sub/_check/calc/check_sub_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestSub(t *testing.T) {\n\tif got := Sub(5, 3); got != 2 {\n\t\tt.Errorf(\"Sub(5, 3) = %d, want 2\", got)\n\t}\n}\n")},
-
-	"02.01-mul/step.json":                     {Data: []byte(`{"title": "Multiply", "lesson": "ch02/02.01-more.md#multiplying", "package": "calc"}`)},
-	"02.01-mul/_starter/calc/mul.go":          {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\t// TODO(02.01): multiply\n\treturn 0\n}\n")},
-	"02.01-mul/_solution/calc/mul.go":         {Data: []byte("package calc\n\n// Mul returns a*b.\nfunc Mul(a, b int) int {\n\treturn a * b\n}\n")},
-	"02.01-mul/_check/calc/check_mul_test.go": {Data: []byte("package calc\n\nimport \"testing\"\n\nfunc TestMul(t *testing.T) {\n\tif got := Mul(2, 3); got != 6 {\n\t\tt.Errorf(\"Mul(2, 3) = %d, want 6\", got)\n\t}\n}\n")},
-}
-
-var fixtureLessons = fstest.MapFS{
-	"ch01/README.md": {Data: []byte("# 1. Calculating\n\nThis chapter builds a tiny calculator package, `calc`.\n\n" +
-		"- [1.1 Calc](01.01-calc.md)\n- [1.2 Reading](01.02-reading.md)\n")},
-	"ch01/01.01-calc.md": {Data: []byte(`# 1.1 Calc
-
-Numbers are the first thing a computer was built for. This lesson adds and subtracts.
-
-## Adding
-
-Adding two numbers is what the plus operator does:
-
-` + "```go" + `
-func Add(a, b int) int { return a + b }
-` + "```" + `
-
-### A diagram
-
-` + "```text" + `
-  a ----+
-        |---> a + b  (the sum, which is a very long label that goes past the edge of any narrow pane)
-  b ----+
-` + "```" + `
-
-> **Step 01.01-add: add two numbers**
->
-> In ` + "`workspace/calc/add.go`" + `, make Add return the sum of a and b.
-
-## Subtracting
-
-Subtraction is adding the opposite. The word *needle* appears here once.
-
-> **Step 01.01-sub: subtract**
->
-> In ` + "`workspace/calc/sub.go`" + `, make Sub return a minus b.
-
-## Pitfalls
-
-Overflow wraps around silently. Another needle hides in this section.
-`)},
-	"ch01/01.02-reading.md": {Data: []byte("# 1.2 Reading\n\nA lesson with no step: just reading.\n\n## More\n\nText.\n")},
-	"ch02/README.md":        {Data: []byte("# 2. More\n\nMultiplying.\n")},
-	"ch02/02.01-more.md":    {Data: []byte("# 2.1 More\n\nIntro.\n\n## Multiplying\n\n> **Step 02.01-mul: multiply**\n>\n> Edit `workspace/calc/mul.go`.\n")},
-}
+// The tests run on the shared fixture book (internal/fixture): chapter 1 has a lesson with two
+// steps and a lesson with none; chapter 2 has one lesson with one step. Golden files depend on
+// it, not on the real book.
 
 // fakeCheck answers checks from a table of canned verdicts, by step id; a missing entry passes.
 type fakeCheck struct {
@@ -119,6 +57,13 @@ func failedAdd() *checker.Result {
 	}}
 }
 
+// failedWith is a failed check whose test printed out.
+func failedWith(out string) *checker.Result {
+	return &checker.Result{Status: checker.Failed, Tests: []checker.Test{
+		{Name: "TestAdd", Outcome: "fail", Output: out + "\n"},
+	}}
+}
+
 // fakeWatcher is a watcher whose batches the test sends.
 type fakeWatcher struct {
 	ch      chan []string
@@ -146,21 +91,51 @@ type testEnv struct {
 	check *fakeCheck
 }
 
-type envOption func(*Options, *deps)
+type envOption func(*Options, *deps, *workbook.Workbook)
 
-func withStep(id string) envOption { return func(o *Options, _ *deps) { o.StepID = id } }
+func withStep(id string) envOption {
+	return func(o *Options, _ *deps, _ *workbook.Workbook) { o.StepID = id }
+}
 
 func withEnv(vars map[string]string) envOption {
-	return func(_ *Options, d *deps) { d.getenv = func(k string) string { return vars[k] } }
+	return func(_ *Options, d *deps, _ *workbook.Workbook) { d.getenv = func(k string) string { return vars[k] } }
 }
 
 func withColor() envOption {
-	return func(_ *Options, d *deps) { d.profile, d.style = termenv.TrueColor, "dark" }
+	return func(_ *Options, d *deps, _ *workbook.Workbook) { d.profile, d.style = termenv.TrueColor, "dark" }
 }
 
-func fixtureBook(t testing.TB) *steps.Book {
+// withCheck checks with the given function.
+func withCheck(check func(context.Context, *steps.Step, func(workbook.StepResult)) error) envOption {
+	return func(_ *Options, d *deps, _ *workbook.Workbook) { d.check = check }
+}
+
+// realCheckDeadline bounds a test's real check (go test): a check that hangs fails the test
+// instead of holding the suite until go test's own timeout.
+const realCheckDeadline = 90 * time.Second
+
+// withRealCheck checks with the workbook, running go test, each check under a deadline.
+func withRealCheck() envOption {
+	return func(_ *Options, d *deps, wb *workbook.Workbook) {
+		d.check = func(ctx context.Context, s *steps.Step, report func(workbook.StepResult)) error {
+			ctx, cancel := context.WithTimeout(ctx, realCheckDeadline)
+			defer cancel()
+			return wb.CheckThrough(ctx, s, report)
+		}
+	}
+}
+
+// shownElapsed is the duration every check shows in tests, however long it took.
+func shownElapsed(time.Duration) time.Duration { return 1200 * time.Millisecond }
+
+// fixtureBook loads the fixture's steps, changed by tweak if it is not nil.
+func fixtureBook(t testing.TB, tweak ...func(fstest.MapFS)) *steps.Book {
 	t.Helper()
-	book, err := steps.Load(fixtureSteps)
+	files := fixture.Steps()
+	for _, f := range tweak {
+		f(files)
+	}
+	book, err := steps.Load(files)
 	if err != nil {
 		t.Fatalf("steps.Load: %v", err)
 	}
@@ -171,12 +146,32 @@ func fixtureBook(t testing.TB) *steps.Book {
 // messages name files as "workspace/calc/add.go".
 func newEnv(t *testing.T, opts ...envOption) *testEnv {
 	t.Helper()
+	return newEnvBook(t, fixtureBook(t), opts...)
+}
+
+// newEnvBook is newEnv on another book (the fixture with a tweak).
+func newEnvBook(t *testing.T, book *steps.Book, opts ...envOption) *testEnv {
+	t.Helper()
 	t.Chdir(t.TempDir())
-	wb, err := workbook.Open("workspace", fixtureBook(t))
+	wb := returningLearner(t, book)
+	return newEnvOn(t, wb, opts...)
+}
+
+// returningLearner opens a workspace whose learner has started the book's first step (its files
+// are there) and had it open: the TUI opens at that step's section. newLearner is the other case.
+func returningLearner(t testing.TB, book *steps.Book) *workbook.Workbook {
+	t.Helper()
+	wb, err := workbook.Open("workspace", book)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newEnvOn(t, wb, opts...)
+	if _, err := wb.Start(book.Steps[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.SetCurrent(book.Steps[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	return wb
 }
 
 func newEnvOn(t *testing.T, wb *workbook.Workbook, opts ...envOption) *testEnv {
@@ -193,7 +188,7 @@ func newEnvOn(t *testing.T, wb *workbook.Workbook, opts ...envOption) *testEnv {
 func makeModel(t *testing.T, wb *workbook.Workbook, opts ...envOption) (*model, *fakeCheck) {
 	t.Helper()
 	fc := &fakeCheck{verdicts: map[string]*checker.Result{}}
-	o := Options{Lessons: fixtureLessons}
+	o := Options{Lessons: fixture.Lessons()}
 	d := deps{
 		check:      fc.check,
 		startWatch: func(string) (watcher, error) { return newFakeWatcher(), nil },
@@ -203,9 +198,10 @@ func makeModel(t *testing.T, wb *workbook.Workbook, opts ...envOption) (*model, 
 		style:      "notty",
 		dark:       true,
 		saveDelay:  -1,
+		elapsed:    shownElapsed,
 	}
 	for _, opt := range opts {
-		opt(&o, &d)
+		opt(&o, &d, wb)
 	}
 	m, err := newModel(wb, o, d)
 	if err != nil {
@@ -215,8 +211,6 @@ func makeModel(t *testing.T, wb *workbook.Workbook, opts ...envOption) (*model, 
 	t.Cleanup(func() { m.shutdown() })
 	return m, fc
 }
-
-func withRealCheck() envOption { return func(_ *Options, d *deps) { d.check = nil } }
 
 // send delivers a message and runs every command it causes until things settle.
 func (e *testEnv) send(msg tea.Msg) {
@@ -314,6 +308,17 @@ func (e *testEnv) wantView(substr ...string) {
 	}
 }
 
+// wantLesson checks the whole open lesson as composed, not only the part on screen.
+func (e *testEnv) wantLesson(substr ...string) {
+	e.t.Helper()
+	text := ansi.Strip(strings.Join(e.m.les.lines, "\n"))
+	for _, s := range substr {
+		if !strings.Contains(text, s) && !strings.Contains(flat(text), s) {
+			e.t.Errorf("lesson does not show %q:\n%s", s, text)
+		}
+	}
+}
+
 func (e *testEnv) dontWantView(substr ...string) {
 	e.t.Helper()
 	v := e.view()
@@ -333,11 +338,7 @@ type (
 )
 
 func fixtureLessonsWithout(path string) fstest.MapFS {
-	out := fstest.MapFS{}
-	for k, v := range fixtureLessons {
-		if k != path {
-			out[k] = v
-		}
-	}
+	out := fixture.Lessons()
+	delete(out, path)
 	return out
 }

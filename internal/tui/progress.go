@@ -8,6 +8,8 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -75,18 +77,45 @@ func (m *model) refreshed(msg refreshedMsg) tea.Cmd {
 		if m.checkCh != nil && m.run != nil {
 			running[m.run.step.ID] = true
 		}
+		var changed []string
 		for id, st := range msg.status {
 			if running[id] {
 				continue
 			}
+			if m.status[id] != st || m.verdict[id] != msg.verdict[id] {
+				changed = append(changed, id)
+			}
 			m.status[id], m.verdict[id], m.started[id] = st, msg.verdict[id], msg.started[id]
 		}
 		m.compose()
+		m.noteChangedElsewhere(changed)
 	}
 	if !msg.tick {
 		return nil
 	}
 	return m.refreshTick()
+}
+
+// noteChangedElsewhere tells the learner when another learn checked the selected step: the
+// verdict this TUI showed for it is stale, so its result panel closes and the status line says
+// the new one.
+func (m *model) noteChangedElsewhere(ids []string) {
+	if m.step == nil || !slices.Contains(ids, m.step.ID) {
+		return
+	}
+	id := m.step.ID
+	if m.panel != nil && m.panel.kind == panelResult && m.checkCh == nil {
+		m.panel = nil
+		if m.focus == focusPanel {
+			m.focus = focusLesson
+		}
+	}
+	switch m.status[id] {
+	case statusPassed:
+		m.setMessage(fmt.Sprintf("%s %s passed, checked by another learn · n: next step", markPassed, id), false)
+	case statusFailed:
+		m.setMessage(fmt.Sprintf("%s %s %s, checked by another learn · c checks it here", markFailed, id, m.verdict[id]), true)
+	}
 }
 
 // noteSaveError warns, once, when err says the workspace could not be written.

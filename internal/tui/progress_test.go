@@ -28,7 +28,22 @@ func TestProgressFromAnotherProcess(t *testing.T) {
 	e.send(tea.FocusMsg{}) // the terminal gives the TUI focus back: it looks at the file
 	e.wantView("2/3 done")
 
+	// The selected step checked elsewhere: the stale verdict here gives way to the new one.
+	e.key("c") // fails: add.go is the starter
+	e.wantView("✗ 01.01-add failed: TestAdd")
+	other := cli.Progress
 	add, _ := e.wb.Book.ByID("01.01-add")
+	other.Record(add.ID, true, "passed (1 test)", time.Now())
+	if err := cli.Save(); err != nil {
+		t.Fatal(err)
+	}
+	e.send(tea.FocusMsg{})
+	e.wantView("01.01-add passed, checked by another learn")
+	e.dontWantView("Add(2, 3) = 0, want 5")
+	other.Record(add.ID, false, "failed: TestAdd", time.Now())
+	cli.Save()
+	e.send(tea.FocusMsg{})
+
 	for _, f := range e.wb.Book.Reference(add) {
 		os.WriteFile(e.wb.Path(f.Path), f.Data, 0o644)
 	}

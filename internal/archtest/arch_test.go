@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"io/fs"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +60,8 @@ var rules = []rule{
 	{"steps", nil, "steps embeds files; it needs nothing else"},
 	{"checker", nil, "the checker runs go test; it needs nothing else"},
 	{"internal/progress", nil, "progress is a JSON file"},
+	{"internal/atomicfile", nil, "writing a file atomically needs the os package alone"},
+	{"internal/author", nil, "the author tools edit files and run git"},
 	{"internal/textdiff", nil, "a diff is an algorithm, not a dependency"},
 	{"internal/lesson", []string{"github.com/yuin/goldmark"}, "lessons are parsed with goldmark"},
 	{"internal/watch", []string{"github.com/fsnotify/fsnotify", "golang.org/x/sys"}, "watching uses fsnotify"},
@@ -113,6 +118,8 @@ func TestInternalEdges(t *testing.T) {
 		{"chapters", "internal", "the book only embeds files"},
 		{"internal/workbook", "internal/tui", "only cmd/learn starts the TUI"},
 		{"internal/verify", "internal/tui", "only cmd/learn starts the TUI"},
+		{"internal/verify", "internal/workbook", "the dev check builds its own workspaces; it needs nothing of the learner's"},
+		{"internal/progress", "internal/workbook", "progress is a file format; the workbook uses it, not the other way"},
 	}
 	for path, p := range all {
 		rel, ok := strings.CutPrefix(path, module+"/")
@@ -138,5 +145,26 @@ func TestInternalEdges(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFileSize keeps the engine's files small enough to read in one sitting: one idea a file.
+func TestFileSize(t *testing.T) {
+	const limit = 500
+	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if n := strings.Count(string(data), "\n"); n > limit {
+			t.Errorf("internal/%s has %d lines, more than %d: split it by concern", filepath.ToSlash(p[3:]), n, limit)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

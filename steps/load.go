@@ -47,6 +47,7 @@ type stepJSON struct {
 	Timeout string   `json:"timeout"`
 	Retires []string `json:"retires"`
 	Guards  []string `json:"guards"`
+	Fixed   string   `json:"fixed"`
 }
 
 // Load reads a book from fsys, laid out as this folder is: order.txt, packages.txt and one
@@ -178,6 +179,7 @@ func loadStep(fsys fs.FS, id string) (*Step, error) {
 		Package: j.Package,
 		Retires: j.Retires,
 		Guards:  j.Guards,
+		Fixed:   j.Fixed,
 		Timeout: DefaultTimeout,
 	}
 	var errs []error

@@ -47,6 +47,7 @@ type Step struct {
 	Timeout time.Duration // the check's time limit
 	Retires []string      // ids of earlier steps whose checks stop running from this step on
 	Guards  []string      // tests of the check that pass before the step by design (see README)
+	Fixed   string        // why the check needs no random input, when it uses none (see README)
 	Hints   []string      // one to three hints, nudge first
 
 	Starter  []File // added to the workspace where missing

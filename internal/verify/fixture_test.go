@@ -91,6 +91,9 @@ func TestVerifyCatches(t *testing.T) {
 			f["01.01-add/_starter/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
 			f["01.01-add/_solution/calc/doc.go"] = &fstest.MapFile{Data: []byte("// Package calc adds.\npackage calc\n")}
 		}, "_solution/calc/doc.go repeats the starter"},
+		{"check with no random input, and no reason", static, func(f fstest.MapFS) {
+			f["01.02-sub/step.json"] = &fstest.MapFile{Data: []byte(`{"title": "Subtract", "lesson": "ch01/01.01-calc.md#subtracting", "package": "calc"}`)}
+		}, "01.02-sub: the check uses no random input"},
 		{"missing hints", static, func(f fstest.MapFS) { delete(f, "01.01-add/hints.md") }, "01.01-add: has 0 hints"},
 		{"missing TODO", static, func(f fstest.MapFS) {
 			f["01.01-add/_starter/calc/add.go"] = &fstest.MapFile{Data: []byte("package calc\n\n// Add returns a+b.\nfunc Add(a, b int) int {\n\treturn 0\n}\n")}

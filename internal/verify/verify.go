@@ -133,6 +133,10 @@ func (v *Verifier) Static(s *steps.Step) []error {
 			}
 		}
 	}
+	if !usesRandomInput(s) && s.Fixed == "" {
+		bad("the check uses no random input: where the expected output derives from the input, a hard-coded " +
+			"answer passes it. Randomise the input (math/rand/v2), or say in step.json's \"fixed\" why fixed input is enough")
+	}
 	for _, f := range s.Check {
 		dir, name := path.Split(f.Path)
 		if strings.TrimSuffix(dir, "/") != s.Package || !strings.HasPrefix(name, "check_") || !strings.HasSuffix(name, "_test.go") {
@@ -174,4 +178,14 @@ func (v *Verifier) callout(s *steps.Step) []error {
 		return []error{fmt.Errorf("lesson %s#%s has %d callouts \"> **Step %s: ...**\", want exactly 1", s.Lesson, s.Anchor, found, s.ID)}
 	}
 	return nil
+}
+
+// usesRandomInput reports whether any of s's check files imports math/rand or math/rand/v2.
+func usesRandomInput(s *steps.Step) bool {
+	for _, f := range s.Check {
+		if bytes.Contains(f.Data, []byte(`"math/rand"`)) || bytes.Contains(f.Data, []byte(`"math/rand/v2"`)) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,7 +15,10 @@ import "time"
 //     about who logged.
 //   - The queue has a fixed size. When it is full, the logging methods
 //     wait: memory stays bounded and nothing is lost, at the price of
-//     slowing the program down while the disk catches up.
+//     slowing the program down while the disk catches up. A program that
+//     would rather lose records than slow down turns on the drop mode
+//     (Config.WithDropWhenFull): a record that finds the queue full is
+//     dropped, counted, and reported as ErrQueueFull.
 //
 // Sync and Close must not return before every earlier record is written.
 // Sync puts a flush request on the queue behind the records and waits for
@@ -30,10 +33,29 @@ type entry struct {
 }
 
 // startWriter creates the queue and starts the writer goroutine.
-func (l *Logger) startWriter(size int) {
+func (l *Logger) startWriter(size int, dropWhenFull bool) {
 	l.queue = make(chan entry, size)
 	l.done = make(chan struct{})
+	l.dropFull = dropWhenFull
 	go l.writeQueue()
+}
+
+// enqueue puts a record on the queue. The caller holds mu. If the queue is
+// full, it waits for the writer goroutine to make room: slowing the program
+// down beats losing records. In the drop mode it drops the record instead,
+// and counts it.
+func (l *Logger) enqueue(e entry) {
+	if !l.dropFull {
+		l.queue <- e
+		return
+	}
+	select {
+	case l.queue <- e:
+	default:
+		e.buf.free()
+		l.fullDrops.Add(1)
+		l.report(ErrQueueFull)
+	}
 }
 
 // writeQueue is the writer goroutine. It owns the output until it returns,

@@ -179,7 +179,9 @@ func TestConfigMarshalJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"level":"DEBUG","dir":"logs","file_prefix":"logtar_","rolling_size":5242880,` +
-		`"rolling_interval":"1h30m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024}`
+		`"rolling_interval":"1h30m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024,` +
+		`"active_file":"","max_backups":0,"max_age":"0s","compress":false,"local_time":false,` +
+		`"file_mode":"0644","drop_when_full":false}`
 	if string(data) != want {
 		t.Errorf("json.Marshal(config) =\n%s\nwant\n%s", data, want)
 	}

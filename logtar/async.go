@@ -33,29 +33,10 @@ type entry struct {
 }
 
 // startWriter creates the queue and starts the writer goroutine.
-func (l *Logger) startWriter(size int, dropWhenFull bool) {
+func (l *Logger) startWriter(size int) {
 	l.queue = make(chan entry, size)
 	l.done = make(chan struct{})
-	l.dropFull = dropWhenFull
 	go l.writeQueue()
-}
-
-// enqueue puts a record on the queue. The caller holds mu. If the queue is
-// full, it waits for the writer goroutine to make room: slowing the program
-// down beats losing records. In the drop mode it drops the record instead,
-// and counts it.
-func (l *Logger) enqueue(e entry) {
-	if !l.dropFull {
-		l.queue <- e
-		return
-	}
-	select {
-	case l.queue <- e:
-	default:
-		e.buf.free()
-		l.fullDrops.Add(1)
-		l.report(ErrQueueFull)
-	}
 }
 
 // writeQueue is the writer goroutine. It owns the output until it returns,

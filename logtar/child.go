@@ -36,3 +36,10 @@ func (l *Logger) WithCallerSkip(frames int) *Logger {
 	child.callerSkip = max(0, l.callerSkip+frames)
 	return &child
 }
+
+// SetLevel changes the minimum level of l, of the Logger it was derived
+// from and of every other child of that Logger: they share one level. It is
+// safe to call while other goroutines log, for example from an admin
+// endpoint that turns debug records on for a while. Unlike [Config.WithLevel],
+// it accepts any level, including the ones between the named levels.
+func (l *Logger) SetLevel(level Level) { l.level.Store(int64(level)) }

@@ -32,6 +32,39 @@ import (
 // rolls so far asked of it; CloseContext can make it stop between two
 // chunks of a compression, keeping the uncompressed file.
 
+// backupStampLayout parses the stamps of both stampLayout (UTC, "Z") and
+// localStampLayout (an offset such as "+0200").
+const backupStampLayout = "2006-01-02T15-04-05.000Z0700"
+
+// parseBackupName reports whether name is the name of a log file written by
+// a Logger with this prefix: the prefix, a stamp, an optional sequence
+// number, and ".log", possibly compressed to ".log.gz". It returns the time
+// in the stamp. Retention (cleanup.go) touches no other file: a library
+// that deletes files must be sure they are its own.
+func parseBackupName(prefix, name string) (time.Time, bool) {
+	rest, ok := strings.CutPrefix(name, prefix)
+	if !ok {
+		return time.Time{}, false
+	}
+	rest = strings.TrimSuffix(rest, ".gz")
+	rest, ok = strings.CutSuffix(rest, ".log")
+	if !ok {
+		return time.Time{}, false
+	}
+	if i := strings.LastIndexByte(rest, '_'); i >= 0 {
+		seq := rest[i+1:]
+		if len(seq) != 6 || strings.Trim(seq, "0123456789") != "" {
+			return time.Time{}, false
+		}
+		rest = rest[:i]
+	}
+	t, err := time.Parse(backupStampLayout, rest)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
 // cleaner deletes and compresses rolled files.
 type cleaner struct {
 	dir        string

@@ -116,7 +116,9 @@ func (c Config) WithWriter(w io.Writer) Config { c.writer = w; return c }
 // WithClock sets the function the Logger reads the time from. It exists for
 // examples and tests that need the same output on every run; nil means
 // [time.Now]. The clock also stamps records that come through [Handler],
-// in place of the time slog put in them.
+// in place of the time slog put in them. It is called from every goroutine
+// that logs, and from the goroutine that deletes old files, so it must be
+// safe for concurrent use.
 func (c Config) WithClock(now func() time.Time) Config { c.clock = now; return c }
 
 // WithActiveFile gives the file being written a fixed name in the log

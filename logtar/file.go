@@ -74,6 +74,12 @@ func openFileOutput(cfg Config, now time.Time) (*fileOutput, error) {
 	return f, nil
 }
 
+// localStampLayout formats the time part of a file name in local time
+// (Config.WithLocalTime): stampLayout with the offset from UTC after the
+// milliseconds, as in 2024-05-06T09-08-09.123+0200, or Z where local time
+// is UTC.
+const localStampLayout = "2006-01-02T15-04-05.000Z0700"
+
 // stampOf returns the stamp of a file opened at t: its time in f's zone,
 // biggest unit first (naming.go).
 func (f *fileOutput) stampOf(t time.Time) string {
@@ -167,6 +173,9 @@ func (f *fileOutput) write(t time.Time, line []byte) error {
 	f.size += int64(n)
 	return err
 }
+
+// newline ends a line that a short write left unfinished.
+var newline = []byte{'\n'}
 
 // cutBack removes the first n bytes of a record that a failed write left at
 // the end of the file (a full disk writes what fits, then fails), and

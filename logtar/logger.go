@@ -92,7 +92,8 @@ func New(cfg Config) (*Logger, error) {
 		l.out = f
 	}
 	if cfg.async {
-		l.startWriter(cfg.queueSize, cfg.dropWhenFull)
+		l.dropFull = cfg.dropWhenFull
+		l.startWriter(cfg.queueSize)
 	}
 	return l, nil
 }
@@ -107,13 +108,6 @@ func (c *core) now() time.Time {
 
 // Level returns the Logger's minimum level.
 func (l *Logger) Level() Level { return Level(l.level.Load()) }
-
-// SetLevel changes the minimum level of l, of the Logger it was derived
-// from and of every other child of that Logger: they share one level. It is
-// safe to call while other goroutines log, for example from an admin
-// endpoint that turns debug records on for a while. Unlike [Config.WithLevel],
-// it accepts any level, including the ones between the named levels.
-func (l *Logger) SetLevel(level Level) { l.level.Store(int64(level)) }
 
 // Enabled reports whether a record at level would be written. Use it to skip
 // work that only feeds a log call:
@@ -226,8 +220,21 @@ func (l *Logger) emit(b *buffer) {
 	case l.closed:
 		l.dropped++
 		b.free()
+	case l.queue != nil && l.dropFull:
+		select {
+		case l.queue <- entry{t: t, buf: b}: // the writer frees b
+		default:
+			// The drop mode: the queue is full, and the program would
+			// rather lose this record than wait. Count it, and say so.
+			b.free()
+			l.fullDrops.Add(1)
+			l.report(ErrQueueFull)
+		}
 	case l.queue != nil:
-		l.enqueue(entry{t: t, buf: b}) // the writer frees b
+		// If the queue is full, this waits for the writer goroutine to
+		// make room: slowing the program down beats losing records. The
+		// writer frees b.
+		l.queue <- entry{t: t, buf: b}
 	default:
 		l.writeRecord(t, *b)
 		b.free()
@@ -303,22 +310,6 @@ func (l *Logger) droppedError() error {
 		return nil
 	}
 	return fmt.Errorf("logtar: dropped %s logged after Close: %w", records(l.dropped), ErrClosed)
-}
-
-// report passes err to the error handler, if there is one. The handler is
-// the user's code: a panic in it is recovered, so that it cannot take the
-// writer goroutine, or a logging call, down with it.
-func (c *core) report(err error) {
-	callErrorHandler(c.onError, err)
-}
-
-// callErrorHandler calls h(err), if h is not nil, and recovers a panic.
-func callErrorHandler(h func(error), err error) {
-	if h == nil {
-		return
-	}
-	defer func() { _ = recover() }()
-	h(err)
 }
 
 // records returns "1 record" or "n records", for error messages.

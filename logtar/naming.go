@@ -1,10 +1,6 @@
 package logtar
 
-import (
-	"fmt"
-	"strings"
-	"time"
-)
+import "fmt"
 
 // File names are the prefix, the UTC time the file was opened, and ".log":
 //
@@ -28,12 +24,6 @@ import (
 // stampLayout formats the time part of a file name.
 const stampLayout = "2006-01-02T15-04-05.000Z"
 
-// localStampLayout formats the time part of a file name in local time
-// (Config.WithLocalTime): the offset from UTC follows the milliseconds, as
-// in 2024-05-06T09-08-09.123+0200, or Z where local time is UTC. It also
-// parses the names stampLayout makes.
-const localStampLayout = "2006-01-02T15-04-05.000Z0700"
-
 // maxSameStamp bounds the sequence numbers tried for one millisecond, so a
 // directory full of clashing names gives an error rather than a long loop.
 const maxSameStamp = 1_000_000
@@ -45,33 +35,4 @@ func fileName(prefix, stamp string, seq int) string {
 		return prefix + stamp + ".log"
 	}
 	return fmt.Sprintf("%s%s_%06d.log", prefix, stamp, seq)
-}
-
-// parseBackupName reports whether name is the name of a log file written by
-// a Logger with this prefix: the prefix, a stamp, an optional sequence
-// number, and ".log", possibly compressed to ".log.gz". It returns the time
-// in the stamp. Retention (cleanup.go) touches no other file: a library
-// that deletes files must be sure they are its own.
-func parseBackupName(prefix, name string) (time.Time, bool) {
-	rest, ok := strings.CutPrefix(name, prefix)
-	if !ok {
-		return time.Time{}, false
-	}
-	rest = strings.TrimSuffix(rest, ".gz")
-	rest, ok = strings.CutSuffix(rest, ".log")
-	if !ok {
-		return time.Time{}, false
-	}
-	if i := strings.LastIndexByte(rest, '_'); i >= 0 {
-		seq := rest[i+1:]
-		if len(seq) != 6 || strings.Trim(seq, "0123456789") != "" {
-			return time.Time{}, false
-		}
-		rest = rest[:i]
-	}
-	t, err := time.Parse(localStampLayout, rest)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return t, true
 }

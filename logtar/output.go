@@ -27,9 +27,6 @@ type writerOutput struct {
 	cut bool // the last Write stopped part-way: the writer holds half a line
 }
 
-// newline ends a line that a short write left unfinished.
-var newline = []byte{'\n'}
-
 // write writes one record. A Write that fails part-way, as on a full disk,
 // leaves the start of a line in the writer. The next record must not be
 // glued onto it, so before it a newline ends the cut line: one broken line,

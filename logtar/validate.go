@@ -51,9 +51,6 @@ func (c Config) Validate() error {
 		if strings.ContainsAny(c.activeFile, `/\`+"\x00") || c.activeFile == "." || c.activeFile == ".." {
 			return configErrorf("active_file", "%q must be a file name, with no path separator or NUL byte", c.activeFile)
 		}
-		if _, ok := parseBackupName(c.filePrefix, c.activeFile); ok {
-			return configErrorf("active_file", "%q is named like a rolled file: it would be taken for one", c.activeFile)
-		}
 	}
 	if c.maxBackups < 0 {
 		return configErrorf("max_backups", "%d must not be negative (use 0 to keep every file)", c.maxBackups)

@@ -3,9 +3,6 @@ package logtar
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"time"
 )
 
@@ -60,62 +57,13 @@ func nextRoll(t time.Time, interval time.Duration, loc *time.Location) time.Time
 	return next
 }
 
-// Retrying a failed roll on every record would cost an open (or a rename)
-// per record while the directory stays unusable, which it usually does for
-// a while: a full disk, a read-only remount. So a failure waits before the
-// next try, twice as long each time, from minRollRetry up to maxRollRetry.
-const (
-	minRollRetry = time.Second
-	maxRollRetry = time.Minute
-)
-
-// tryRoll rolls, or counts the failure and backs off.
-func (f *fileOutput) tryRoll(t time.Time) {
-	err := f.roll(t)
-	if err == nil {
-		f.backoff, f.retryAt = 0, time.Time{}
-		return
-	}
-	f.rollFails++
-	if f.firstRollErr == nil {
-		f.firstRollErr = err
-	}
-	f.backoff = min(max(2*f.backoff, minRollRetry), maxRollRetry)
-	f.retryAt = t.Add(f.backoff)
-	callErrorHandler(f.onError, err)
-}
-
-// rollReport describes the rolls that failed since the last call, or
-// returns nil. Those records were not lost: they went into the current
-// file, which grew past its limit or its interval meanwhile.
-func (f *fileOutput) rollReport() error {
-	if f.rollFails == 0 {
-		return nil
-	}
-	over := ""
-	if f.maxSize > 0 && f.size > f.maxSize {
-		over = fmt.Sprintf(", over the rolling size of %d", f.maxSize)
-	}
-	err := fmt.Errorf("logtar: %s to start a new log file failed since the last Sync; no record was lost: "+
-		"they went on into %s (now %d bytes%s); the first error: %w",
-		attempts(f.rollFails), f.currentName(), f.size, over, f.firstRollErr)
-	f.rollFails, f.firstRollErr = 0, nil
-	return err
-}
-
-// attempts returns "1 attempt" or "n attempts".
-func attempts(n int) string {
-	if n == 1 {
-		return "1 attempt"
-	}
-	return fmt.Sprintf("%d attempts", n)
-}
-
 // roll starts a new file and then closes the old one. Opening first means
 // that if the new file cannot be created, the old one is still there to
 // write to. With a fixed active name, the old file must first make way:
 // it is renamed to its stamped name, and only then can a new file take
-// the fixed one.
+// the fixed one. The roll has happened even if the old file then fails to
+// close: that is kept for the next sync to report, not counted as a
+// failed roll.
 func (f *fileOutput) roll(t time.Time) error {
 	old := f.file
 	if f.active != "" && !f.renamed {
@@ -133,58 +81,4 @@ func (f *fileOutput) roll(t time.Time) error {
 	}
 	f.cleaner.wake(f.currentName())
 	return nil
-}
-
-// renameCurrent renames the file under the active name to the stamped name
-// it was given when it was opened, or the next free number of that stamp.
-func (f *fileOutput) renameCurrent() error {
-	name, seq, err := f.freeName(f.lastStamp, f.lastSeq)
-	if err != nil {
-		return err
-	}
-	err = os.Rename(filepath.Join(f.dir, f.active), filepath.Join(f.dir, name))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil // someone deleted it: there is nothing to keep
-	}
-	if err != nil {
-		return fmt.Errorf("logtar: roll log file: %w", err)
-	}
-	f.lastSeq = seq
-	return nil
-}
-
-// freeName returns the first stamped name from seq on that no file has.
-// (rename, unlike create with O_EXCL, replaces a file that has the name, so
-// the name is checked first.)
-func (f *fileOutput) freeName(stamp string, seq int) (string, int, error) {
-	for ; seq < maxSameStamp; seq++ {
-		name := fileName(f.prefix, stamp, seq)
-		_, err := os.Lstat(filepath.Join(f.dir, name))
-		if errors.Is(err, fs.ErrNotExist) {
-			return name, seq, nil
-		}
-		if err != nil {
-			return "", 0, fmt.Errorf("logtar: roll log file: %w", err)
-		}
-	}
-	return "", 0, fmt.Errorf("logtar: roll log file: %d files already named %s%s*", maxSameStamp, f.prefix, stamp)
-}
-
-// setAsideLeftover renames a file that an earlier run left under the
-// active name, so that this run starts a file of its own. The file is
-// stamped with the time it was last written, which sorts it after the
-// files rolled before it and before the one this run opens.
-func (f *fileOutput) setAsideLeftover() error {
-	info, err := os.Lstat(filepath.Join(f.dir, f.active))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("logtar: active log file: %w", err)
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("logtar: active log file %s is not a regular file", filepath.Join(f.dir, f.active))
-	}
-	f.lastStamp, f.lastSeq = f.stampOf(info.ModTime()), 0
-	return f.renameCurrent()
 }

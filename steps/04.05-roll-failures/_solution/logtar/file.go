@@ -56,11 +56,9 @@ func openFileOutput(cfg Config, now time.Time) (*fileOutput, error) {
 func (f *fileOutput) open(now time.Time) error {
 	stamp := now.UTC().Format(stampLayout)
 	if stamp < f.lastStamp {
-		// Each record's time is read before it waits for its turn to
-		// write, so the record that triggers a roll may be a moment older
-		// than the one that opened the current file (and clocks can be
-		// set back). A name earlier than the last would sort the new file
-		// before the old one, so keep the last stamp and number the file.
+		// A clock set back would give a name that sorts before the last
+		// file's. Keep the last stamp and number the file instead, so
+		// names stay in order.
 		stamp = f.lastStamp
 	}
 	seq := 0
@@ -122,6 +120,56 @@ func (f *fileOutput) cutBack(n int) int {
 	}
 	f.cut = true
 	return n
+}
+
+// Retrying a failed roll on every record would cost an open per record
+// while the directory stays unusable, which it usually does for a while: a
+// full disk, a read-only remount. So a failure waits before the next try,
+// twice as long each time, from minRollRetry up to maxRollRetry.
+const (
+	minRollRetry = time.Second
+	maxRollRetry = time.Minute
+)
+
+// tryRoll rolls, or counts the failure and backs off.
+func (f *fileOutput) tryRoll(t time.Time) {
+	err := f.roll(t)
+	if err == nil {
+		f.backoff, f.retryAt = 0, time.Time{}
+		return
+	}
+	f.rollFails++
+	if f.firstRollErr == nil {
+		f.firstRollErr = err
+	}
+	f.backoff = min(max(2*f.backoff, minRollRetry), maxRollRetry)
+	f.retryAt = t.Add(f.backoff)
+}
+
+// rollReport describes the rolls that failed since the last call, or
+// returns nil. Those records were not lost: they went into the current
+// file, which grew past its limit or its interval meanwhile.
+func (f *fileOutput) rollReport() error {
+	if f.rollFails == 0 {
+		return nil
+	}
+	over := ""
+	if f.maxSize > 0 && f.size > f.maxSize {
+		over = fmt.Sprintf(", over the rolling size of %d", f.maxSize)
+	}
+	err := fmt.Errorf("logtar: %s to start a new log file failed since the last Sync; no record was lost: "+
+		"they went on into %s (now %d bytes%s); the first error: %w",
+		attempts(f.rollFails), fileName(f.prefix, f.lastStamp, f.lastSeq), f.size, over, f.firstRollErr)
+	f.rollFails, f.firstRollErr = 0, nil
+	return err
+}
+
+// attempts returns "1 attempt" or "n attempts".
+func attempts(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return fmt.Sprintf("%d attempts", n)
 }
 
 // sync reports what went wrong without losing a record since the last sync

@@ -27,42 +27,37 @@ import (
 //     file that is renamed to name.log.gz only when it is complete, so a
 //     crash never leaves a half-written .gz that looks whole.
 //
-// It only touches files whose names parseBackupName recognises, and never
+// It only touches files whose names isRolledName recognises, and never
 // the file being written. Close waits for the cleaner to finish what the
 // rolls so far asked of it; CloseContext can make it stop between two
 // chunks of a compression, keeping the uncompressed file.
 
-// backupStampLayout parses the stamps of both stampLayout (UTC, "Z") and
+// rolledStampLayout parses the stamps of both stampLayout (UTC, "Z") and
 // localStampLayout (an offset such as "+0200").
-const backupStampLayout = "2006-01-02T15-04-05.000Z0700"
+const rolledStampLayout = "2006-01-02T15-04-05.000Z0700"
 
-// parseBackupName reports whether name is the name of a log file written by
-// a Logger with this prefix: the prefix, a stamp, an optional sequence
-// number, and ".log", possibly compressed to ".log.gz". It returns the time
-// in the stamp. Retention (cleanup.go) touches no other file: a library
-// that deletes files must be sure they are its own.
-func parseBackupName(prefix, name string) (time.Time, bool) {
+// isRolledName reports whether name is the name of a log file written by a
+// Logger with this prefix: the prefix, a stamp, an optional sequence number,
+// and ".log", possibly compressed to ".log.gz". The cleaner touches no other
+// file: a library that deletes files must be sure they are its own.
+func isRolledName(prefix, name string) bool {
 	rest, ok := strings.CutPrefix(name, prefix)
 	if !ok {
-		return time.Time{}, false
+		return false
 	}
 	rest = strings.TrimSuffix(rest, ".gz")
-	rest, ok = strings.CutSuffix(rest, ".log")
-	if !ok {
-		return time.Time{}, false
+	if rest, ok = strings.CutSuffix(rest, ".log"); !ok {
+		return false
 	}
 	if i := strings.LastIndexByte(rest, '_'); i >= 0 {
 		seq := rest[i+1:]
 		if len(seq) != 6 || strings.Trim(seq, "0123456789") != "" {
-			return time.Time{}, false
+			return false
 		}
 		rest = rest[:i]
 	}
-	t, err := time.Parse(backupStampLayout, rest)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return t, true
+	_, err := time.Parse(rolledStampLayout, rest)
+	return err == nil
 }
 
 // cleaner deletes and compresses rolled files.
@@ -267,12 +262,12 @@ func (c *cleaner) list(current string) ([]rolled, error) {
 			continue
 		}
 		if tmp, ok := strings.CutSuffix(name, ".tmp"); ok {
-			if _, ours := parseBackupName(c.prefix, tmp); ours && strings.HasSuffix(tmp, ".gz") {
+			if isRolledName(c.prefix, tmp) && strings.HasSuffix(tmp, ".gz") {
 				os.Remove(filepath.Join(c.dir, name))
 			}
 			continue
 		}
-		if _, ours := parseBackupName(c.prefix, name); !ours {
+		if !isRolledName(c.prefix, name) {
 			continue
 		}
 		if compressed[name] {

@@ -47,7 +47,7 @@ func TestActiveFileKeepsItsName(t *testing.T) {
 	next := 0
 	for _, name := range append(names[1:], "app.log") { // the rolled files, in name order, then app.log
 		if name != "app.log" {
-			if _, ok := parseBackupName("logtar_", name); !ok {
+			if !isRolledName("logtar_", name) {
 				t.Errorf("rolled file %q is not named prefix, stamp, .log", name)
 			}
 		}

@@ -434,3 +434,24 @@ func TestCloseContextInTime(t *testing.T) {
 		t.Errorf("CloseContext() = %v, want nil", err)
 	}
 }
+
+func TestCompressAbandoned(t *testing.T) {
+	dir := t.TempDir()
+	name := "logtar_2024-05-01T00-00-00.000Z.log"
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(strings.Repeat("{\"msg\":\"x\"}\n", 10000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &cleaner{dir: dir, prefix: "logtar_", compress: true, now: time.Now}
+	c.abandon()
+	if err := c.compressFile(rolled{name, info}); !errors.Is(err, errAbandoned) {
+		t.Errorf("compressFile after abandon = %v, want errAbandoned", err)
+	}
+	if got := logFileNames(t, dir); len(got) != 1 || got[0] != name {
+		t.Errorf("after an abandoned compression the directory holds %q, want the original only", got)
+	}
+}

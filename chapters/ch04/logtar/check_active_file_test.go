@@ -6,14 +6,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
 
 // activeFileClock returns a clock that moves step forward on every call.
+// It is safe for concurrent use, as a Logger's clock must be.
 func activeFileClock(start time.Time, step time.Duration) func() time.Time {
-	n := 0
-	return func() time.Time { n++; return start.Add(time.Duration(n) * step) }
+	var n atomic.Int64
+	return func() time.Time { return start.Add(time.Duration(n.Add(1)) * step) }
 }
 
 func TestActiveFileStaysPut(t *testing.T) {

@@ -40,7 +40,7 @@ func appendContext(b []byte, ctx context.Context) []byte {
 }
 
 // The Context methods are the level methods with a context, as in
-// log/slog. Each calls l.log directly (see callerDepth).
+// log/slog. Each calls l.log or l.logAttrs directly (see callerDepth).
 
 // DebugContext logs msg at LevelDebug with the fields ctx carries
 // ([ContextWith]). See [Logger.Debug] for args.
@@ -48,7 +48,7 @@ func (l *Logger) DebugContext(ctx context.Context, msg string, args ...any) {
 	if LevelDebug < l.Level() {
 		return
 	}
-	l.log(ctx, LevelDebug, msg, args, nil)
+	l.log(ctx, LevelDebug, msg, args)
 }
 
 // InfoContext logs msg at LevelInfo with the fields ctx carries. See
@@ -57,7 +57,7 @@ func (l *Logger) InfoContext(ctx context.Context, msg string, args ...any) {
 	if LevelInfo < l.Level() {
 		return
 	}
-	l.log(ctx, LevelInfo, msg, args, nil)
+	l.log(ctx, LevelInfo, msg, args)
 }
 
 // WarnContext logs msg at LevelWarn with the fields ctx carries. See
@@ -66,7 +66,7 @@ func (l *Logger) WarnContext(ctx context.Context, msg string, args ...any) {
 	if LevelWarn < l.Level() {
 		return
 	}
-	l.log(ctx, LevelWarn, msg, args, nil)
+	l.log(ctx, LevelWarn, msg, args)
 }
 
 // ErrorContext logs msg at LevelError with the fields ctx carries. See
@@ -75,7 +75,7 @@ func (l *Logger) ErrorContext(ctx context.Context, msg string, args ...any) {
 	if LevelError < l.Level() {
 		return
 	}
-	l.log(ctx, LevelError, msg, args, nil)
+	l.log(ctx, LevelError, msg, args)
 }
 
 // CriticalContext logs msg at LevelCritical with the fields ctx carries.
@@ -84,7 +84,7 @@ func (l *Logger) CriticalContext(ctx context.Context, msg string, args ...any) {
 	if LevelCritical < l.Level() {
 		return
 	}
-	l.log(ctx, LevelCritical, msg, args, nil)
+	l.log(ctx, LevelCritical, msg, args)
 }
 
 // LogContext logs msg at any level with the fields ctx carries. See
@@ -93,7 +93,7 @@ func (l *Logger) LogContext(ctx context.Context, level Level, msg string, args .
 	if level < l.Level() {
 		return
 	}
-	l.log(ctx, level, msg, args, nil)
+	l.log(ctx, level, msg, args)
 }
 
 // LogAttrsContext is [Logger.LogAttrs] with the fields ctx carries.
@@ -101,5 +101,5 @@ func (l *Logger) LogAttrsContext(ctx context.Context, level Level, msg string, a
 	if level < l.Level() {
 		return
 	}
-	l.log(ctx, level, msg, nil, attrs)
+	l.logAttrs(ctx, level, msg, attrs)
 }

@@ -41,8 +41,8 @@ func appendContext(b []byte, ctx context.Context) []byte {
 }
 
 // The Context methods are the level methods with a context, as in
-// log/slog. Each calls l.log directly (see callerDepth), once log takes a
-// context.
+// log/slog. Each calls l.log or l.logAttrs directly (see callerDepth), once
+// they take a context.
 
 // DebugContext logs msg at LevelDebug with the fields ctx carries
 // ([ContextWith]). See [Logger.Debug] for args.
@@ -82,5 +82,6 @@ func (l *Logger) LogContext(ctx context.Context, level Level, msg string, args .
 
 // LogAttrsContext is [Logger.LogAttrs] with the fields ctx carries.
 func (l *Logger) LogAttrsContext(ctx context.Context, level Level, msg string, attrs ...slog.Attr) {
-	// TODO(04.06-context): check the level, then call l.log directly with ctx.
+	// TODO(04.06-context): check the level, then call l.logAttrs directly
+	// with ctx.
 }

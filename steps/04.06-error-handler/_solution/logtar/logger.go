@@ -110,8 +110,9 @@ func (l *Logger) Enabled(level Level) bool { return level >= l.Level() }
 
 // The level methods check the level first and return at once if it is
 // disabled; that check is small enough for the compiler to inline into the
-// caller. Each calls l.log directly, so that every one of them is the same
-// number of frames away from its caller (see callerDepth).
+// caller. Each calls l.log (LogAttrs: l.logAttrs) directly, so that every
+// one of them is the same number of frames away from its caller (see
+// callerDepth).
 
 // Debug logs msg at LevelDebug. args are key/value pairs, as in [log/slog]:
 // Debug("cache miss", "key", k, "size", n). A [slog.Attr] may stand in for a
@@ -121,7 +122,7 @@ func (l *Logger) Debug(msg string, args ...any) {
 	if LevelDebug < l.Level() {
 		return
 	}
-	l.log(nil, LevelDebug, msg, args, nil)
+	l.log(nil, LevelDebug, msg, args)
 }
 
 // Info logs msg at LevelInfo. See [Logger.Debug] for args.
@@ -129,7 +130,7 @@ func (l *Logger) Info(msg string, args ...any) {
 	if LevelInfo < l.Level() {
 		return
 	}
-	l.log(nil, LevelInfo, msg, args, nil)
+	l.log(nil, LevelInfo, msg, args)
 }
 
 // Warn logs msg at LevelWarn. See [Logger.Debug] for args.
@@ -137,7 +138,7 @@ func (l *Logger) Warn(msg string, args ...any) {
 	if LevelWarn < l.Level() {
 		return
 	}
-	l.log(nil, LevelWarn, msg, args, nil)
+	l.log(nil, LevelWarn, msg, args)
 }
 
 // Error logs msg at LevelError. See [Logger.Debug] for args.
@@ -145,7 +146,7 @@ func (l *Logger) Error(msg string, args ...any) {
 	if LevelError < l.Level() {
 		return
 	}
-	l.log(nil, LevelError, msg, args, nil)
+	l.log(nil, LevelError, msg, args)
 }
 
 // Critical logs msg at LevelCritical. See [Logger.Debug] for args.
@@ -153,7 +154,7 @@ func (l *Logger) Critical(msg string, args ...any) {
 	if LevelCritical < l.Level() {
 		return
 	}
-	l.log(nil, LevelCritical, msg, args, nil)
+	l.log(nil, LevelCritical, msg, args)
 }
 
 // Log logs msg at any level, including levels between the named ones. See
@@ -162,7 +163,7 @@ func (l *Logger) Log(level Level, msg string, args ...any) {
 	if level < l.Level() {
 		return
 	}
-	l.log(nil, level, msg, args, nil)
+	l.log(nil, level, msg, args)
 }
 
 // LogAttrs logs msg at level with typed attributes. It is the fastest way
@@ -175,28 +176,57 @@ func (l *Logger) LogAttrs(level Level, msg string, attrs ...slog.Attr) {
 	if level < l.Level() {
 		return
 	}
-	l.log(nil, level, msg, nil, attrs)
+	l.logAttrs(nil, level, msg, attrs)
 }
 
-// log encodes a record and hands it to emit. It must be called directly by
-// the exported logging methods (see callerDepth). ctx is nil for the methods
-// that take none.
-func (l *Logger) log(ctx context.Context, level Level, msg string, args []any, attrs []slog.Attr) {
-	b := newBuffer()
-	*b = appendSlotHeader(*b, level, msg)
+// log encodes a record with key/value args and hands it to emit; logAttrs
+// does the same with typed attributes. One of the two must be called
+// directly by every exported logging method (see callerDepth). ctx is nil
+// for the methods that take none.
+//
+// Two functions rather than one with both args and attrs: each takes nine
+// words of arguments, which Go passes in registers, while one function
+// with twelve would spill three to the stack on every call, and make every
+// disabled Debug call measurably slower at the call site.
+func (l *Logger) log(ctx context.Context, level Level, msg string, args []any) {
+	var pc uintptr
 	if l.caller {
-		*b = appendCaller(*b, callerPC(l.callerSkip))
+		pc = callerPC(l.callerSkip)
 	}
-	*b = append(*b, l.pre...)
-	if ctx != nil {
-		*b = appendContext(*b, ctx)
-	}
+	b := l.begin(ctx, level, msg, pc)
 	*b = appendArgs(*b, args)
+	*b = append(*b, "}\n"...)
+	l.emit(b)
+}
+
+// logAttrs is log for typed attributes (see log).
+func (l *Logger) logAttrs(ctx context.Context, level Level, msg string, attrs []slog.Attr) {
+	var pc uintptr
+	if l.caller {
+		pc = callerPC(l.callerSkip)
+	}
+	b := l.begin(ctx, level, msg, pc)
 	for _, a := range attrs {
 		*b = appendAttr(*b, a)
 	}
 	*b = append(*b, "}\n"...)
 	l.emit(b)
+}
+
+// begin starts a record in a pooled buffer: the header with a time slot,
+// the caller (pc, when caller info is on), the Logger's fields and the
+// context's.
+func (l *Logger) begin(ctx context.Context, level Level, msg string, pc uintptr) *buffer {
+	b := newBuffer()
+	*b = appendSlotHeader(*b, level, msg)
+	if l.caller {
+		*b = appendCaller(*b, pc)
+	}
+	*b = append(*b, l.pre...)
+	if ctx != nil {
+		*b = appendContext(*b, ctx)
+	}
+	return b
 }
 
 // emit stamps an encoded record with the time and writes it, or queues it

@@ -26,8 +26,7 @@ func localTimeIn(loc *time.Location, f func()) {
 func localTimeFiles(t *testing.T, cfg Config, start time.Time, step time.Duration, n int) (names []string, msgs [][]string) {
 	t.Helper()
 	dir := t.TempDir()
-	calls := 0
-	clock := func() time.Time { calls++; return start.Add(time.Duration(calls) * step) }
+	clock := activeFileClock(start, step)
 	l, err := New(cfg.WithDir(dir).WithLocalTime(true).WithClock(clock))
 	if err != nil {
 		t.Fatal(err)

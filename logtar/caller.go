@@ -22,9 +22,10 @@ import (
 
 // callerDepth is the number of frames between runtime.Callers and the code
 // that called a logging method: runtime.Callers itself, callerPC,
-// Logger.log, and the method (Logger.Info, Logger.LogAttrs, ...). Every
-// exported logging method must call Logger.log directly, so that this number
-// is the same for all of them; a test pins it.
+// Logger.log (or Logger.logAttrs), and the method (Logger.Info,
+// Logger.LogAttrs, ...). Every exported logging method must call one of
+// those two directly, so that this number is the same for all of them; a
+// test pins it.
 const callerDepth = 4
 
 // callerPC returns the PC of the code that called the logging method, skip

@@ -1,9 +1,11 @@
 package logtar
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -183,5 +185,62 @@ func TestShortFileAndFunc(t *testing.T) {
 		if got := shortFunc(tt.give); got != tt.want {
 			t.Errorf("shortFunc(%q) = %q, want %q", tt.give, got, tt.want)
 		}
+	}
+}
+
+func TestWithCallerSkipOnChild(t *testing.T) {
+	l, buf := callerLogger(t, NewConfig())
+	helper := l.WithCallerSkip(1)
+	line := thisLine() + 1
+	logVia(helper, "through the helper")
+	direct := thisLine() + 1
+	l.Info("direct")
+	if l.WithCallerSkip(-5).callerSkip != 0 {
+		t.Error("WithCallerSkip(-5) on a Logger with no skip gave a negative skip, want 0")
+	}
+	records := decodeRecords(t, buf.String())
+	checkCaller(t, records[0], line, "logtar.TestWithCallerSkipOnChild")
+	checkCaller(t, records[1], direct, "logtar.TestWithCallerSkipOnChild")
+}
+
+func TestContextMethods(t *testing.T) {
+	l, buf := callerLogger(t, NewConfig().WithClock(fixedClock))
+	ctx := ContextWith(context.Background(), "request_id", 42)
+	ctx = ContextWith(ctx, "user", "ann")
+	child := l.With("service", "shop")
+	var lines []int
+	lines = append(lines, thisLine()+1)
+	child.DebugContext(ctx, "d")
+	lines = append(lines, thisLine()+1)
+	child.InfoContext(ctx, "i", "n", 1)
+	lines = append(lines, thisLine()+1)
+	child.WarnContext(ctx, "w")
+	lines = append(lines, thisLine()+1)
+	child.ErrorContext(ctx, "e")
+	lines = append(lines, thisLine()+1)
+	child.CriticalContext(ctx, "c")
+	lines = append(lines, thisLine()+1)
+	child.LogContext(ctx, LevelInfo+1, "l")
+	lines = append(lines, thisLine()+1)
+	child.LogAttrsContext(ctx, LevelInfo, "a", slog.Int("n", 2))
+	lines = append(lines, thisLine()+1)
+	child.InfoContext(context.Background(), "no fields in this context")
+	records := decodeRecords(t, buf.String())
+	if len(records) != len(lines) {
+		t.Fatalf("%d records, want %d", len(records), len(lines))
+	}
+	for i, r := range records {
+		checkCaller(t, r, lines[i], "logtar.TestContextMethods")
+		wantID := 42.0
+		if i == len(lines)-1 {
+			wantID = 0
+		}
+		if id, _ := r["request_id"].(float64); id != wantID || r["service"] != "shop" {
+			t.Errorf("record %q = %v, want service=shop and request_id=%v", r["msg"], r, wantID)
+		}
+	}
+	// Fields come in a fixed order: the Logger's, the context's, the call's.
+	if !strings.Contains(buf.String(), `"service":"shop","request_id":42,"user":"ann","n":1}`) {
+		t.Errorf("InfoContext record = %s, want the child's fields, then the context's, then the call's", strings.Split(buf.String(), "\n")[1])
 	}
 }

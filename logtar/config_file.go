@@ -19,7 +19,14 @@ import (
 //		"caller": true,
 //		"caller_skip": 0,
 //		"async": false,
-//		"queue_size": 1024
+//		"queue_size": 1024,
+//		"active_file": "myapp.log",
+//		"max_backups": 30,
+//		"max_age": "720h",
+//		"compress": true,
+//		"local_time": false,
+//		"file_mode": "0640",
+//		"drop_when_full": false
 //	}
 //
 // An unknown key, a value of the wrong type and a value out of range are all

@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 )
 
 // configFile is the JSON form of a Config, in the order the keys are
-// written. The writer and the clock are not settings a file can hold.
+// written. The writer, the clock and the error handler are not settings a
+// file can hold.
 type configFile struct {
 	Level           string `json:"level"`
 	Dir             string `json:"dir"`
@@ -21,10 +24,17 @@ type configFile struct {
 	CallerSkip      int    `json:"caller_skip"`
 	Async           bool   `json:"async"`
 	QueueSize       int    `json:"queue_size"`
+	ActiveFile      string `json:"active_file"`
+	MaxBackups      int    `json:"max_backups"`
+	MaxAge          string `json:"max_age"`
+	Compress        bool   `json:"compress"`
+	LocalTime       bool   `json:"local_time"`
+	FileMode        string `json:"file_mode"`
+	DropWhenFull    bool   `json:"drop_when_full"`
 }
 
 // MarshalJSON writes the config in the form [LoadConfig] reads, with every
-// key present. The writer and the clock are left out.
+// key present. The writer, the clock and the error handler are left out.
 func (c Config) MarshalJSON() ([]byte, error) {
 	return json.Marshal(configFile{
 		Level:           c.level.String(),
@@ -36,6 +46,13 @@ func (c Config) MarshalJSON() ([]byte, error) {
 		CallerSkip:      c.callerSkip,
 		Async:           c.async,
 		QueueSize:       c.queueSize,
+		ActiveFile:      c.activeFile,
+		MaxBackups:      c.maxBackups,
+		MaxAge:          c.maxAge.String(),
+		Compress:        c.compress,
+		LocalTime:       c.localTime,
+		FileMode:        fmt.Sprintf("%#o", uint32(c.fileMode)),
+		DropWhenFull:    c.dropWhenFull,
 	})
 }
 
@@ -112,6 +129,36 @@ func (c *Config) set(key string, raw json.RawMessage) error {
 		return decodeInto(&c.async, key, raw, "true or false")
 	case "queue_size":
 		return decodeInto(&c.queueSize, key, raw, "a whole number of records")
+	case "active_file":
+		return decodeInto(&c.activeFile, key, raw, "a file name")
+	case "max_backups":
+		return decodeInto(&c.maxBackups, key, raw, "a whole number of files")
+	case "max_age":
+		var text string
+		if err := decodeInto(&text, key, raw, `a duration such as "720h"`); err != nil {
+			return err
+		}
+		d, err := time.ParseDuration(text)
+		if err != nil {
+			return configErrorf(key, `want a duration such as "720h", got %q`, text)
+		}
+		c.maxAge = d
+	case "compress":
+		return decodeInto(&c.compress, key, raw, "true or false")
+	case "local_time":
+		return decodeInto(&c.localTime, key, raw, "true or false")
+	case "file_mode":
+		var text string
+		if err := decodeInto(&text, key, raw, `an octal mode such as "0640"`); err != nil {
+			return err
+		}
+		mode, err := strconv.ParseUint(text, 8, 32)
+		if err != nil {
+			return configErrorf(key, `want an octal mode such as "0640", got %q`, text)
+		}
+		c.fileMode = fs.FileMode(mode)
+	case "drop_when_full":
+		return decodeInto(&c.dropWhenFull, key, raw, "true or false")
 	default:
 		return configErrorf(key, "unknown key")
 	}

@@ -179,7 +179,9 @@ func TestConfigMarshalJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"level":"DEBUG","dir":"logs","file_prefix":"logtar_","rolling_size":5242880,` +
-		`"rolling_interval":"1h30m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024}`
+		`"rolling_interval":"1h30m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024,` +
+		`"active_file":"","max_backups":0,"max_age":"0s","compress":false,"local_time":false,` +
+		`"file_mode":"0644","drop_when_full":false}`
 	if string(data) != want {
 		t.Errorf("json.Marshal(config) =\n%s\nwant\n%s", data, want)
 	}
@@ -198,6 +200,9 @@ func FuzzConfigJSON(f *testing.F) {
 		`{"rolling_interval":"1h","caller":true,"caller_skip":2,"async":true,"queue_size":8}`,
 		`{"level":3}`, `{"levle":"info"}`, `{"dir":null}`, `{"rolling_size":1e400}`,
 		`{"queue_size":-1}`, `{"rolling_interval":"-1s"}`, `{"file_prefix":"a/b"}`, `{"level":"info"`,
+		`{"active_file":"app.log","max_backups":3,"max_age":"720h","compress":true,"local_time":true}`,
+		`{"file_mode":"0640"}`, `{"file_mode":"0o640"}`, `{"file_mode":420}`, `{"max_age":"1m"}`,
+		`{"async":true,"drop_when_full":true}`, `{"drop_when_full":true}`, `{"active_file":"../x"}`,
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))

@@ -1,6 +1,7 @@
 package logtar_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -75,6 +76,23 @@ func ExampleLogger_Close() {
 	// true logtar: dropped 1 record logged after Close: logtar: logger closed
 }
 
+func ExampleLogger_With() {
+	logger, _ := logtar.New(logtar.NewConfig().WithWriter(os.Stdout).WithClock(exampleClock))
+	defer logger.Close()
+
+	// A child Logger for one request: its fields are encoded once, here.
+	req := logger.With("request_id", 42)
+	req.Info("order placed", "order", 7)
+
+	// Fields that travel with a context, for code that has no Logger of
+	// its own to add them to.
+	ctx := logtar.ContextWith(context.Background(), "user", "ann")
+	req.InfoContext(ctx, "paid")
+	// Output:
+	// {"time":"2024-05-06T07:08:09.000Z","level":"INFO","msg":"order placed","request_id":42,"order":7}
+	// {"time":"2024-05-06T07:08:09.000Z","level":"INFO","msg":"paid","request_id":42,"user":"ann"}
+}
+
 func ExampleConfig_Validate() {
 	cfg := logtar.NewConfig().WithRollingSize(-1)
 	err := cfg.Validate()
@@ -104,7 +122,7 @@ func ExampleLoadConfig() {
 	var ce *logtar.ConfigError
 	fmt.Println(errors.As(err, &ce), ce.Field)
 	// Output:
-	// {"level":"WARN","dir":"logs","file_prefix":"logtar_","rolling_size":5242880,"rolling_interval":"24h0m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024} <nil>
+	// {"level":"WARN","dir":"logs","file_prefix":"logtar_","rolling_size":5242880,"rolling_interval":"24h0m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024,"active_file":"","max_backups":0,"max_age":"0s","compress":false,"local_time":false,"file_mode":"0644","drop_when_full":false} <nil>
 	// true log_prefix
 }
 

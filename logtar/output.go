@@ -23,11 +23,26 @@ type output interface {
 
 // writerOutput writes records to an io.Writer, one Write call per record.
 type writerOutput struct {
-	w io.Writer
+	w   io.Writer
+	cut bool // the last Write stopped part-way: the writer holds half a line
 }
 
-func (o writerOutput) write(_ time.Time, line []byte) error {
-	_, err := o.w.Write(line)
+// write writes one record. A Write that fails part-way, as on a full disk,
+// leaves the start of a line in the writer. The next record must not be
+// glued onto it, so before it a newline ends the cut line: one broken line,
+// and every record after it whole. (fileOutput does better: the file is its
+// own, so it cuts the half line off; see file.go.)
+func (o *writerOutput) write(_ time.Time, line []byte) error {
+	if o.cut {
+		if _, err := o.w.Write(newline); err != nil {
+			return err // still failing: this record is lost too
+		}
+		o.cut = false
+	}
+	n, err := o.w.Write(line)
+	if err != nil && n > 0 && n < len(line) {
+		o.cut = true
+	}
 	return err
 }
 
@@ -35,7 +50,7 @@ func (o writerOutput) write(_ time.Time, line []byte) error {
 // Terminals and pipes cannot be synced and say so: with EINVAL on Linux,
 // with ENOTTY ("inappropriate ioctl for device") for a macOS terminal, or
 // with ENOTSUP. That is not a lost record, so it is not reported.
-func (o writerOutput) sync() error {
+func (o *writerOutput) sync() error {
 	s, ok := o.w.(interface{ Sync() error })
 	if !ok {
 		return nil
@@ -49,4 +64,4 @@ func (o writerOutput) sync() error {
 }
 
 // close does nothing: the writer belongs to whoever passed it in.
-func (o writerOutput) close() error { return nil }
+func (o *writerOutput) close() error { return nil }

@@ -39,13 +39,15 @@ func openFDs(t *testing.T) int {
 // goroutine, and no file descriptor may be left open.
 func TestReliability(t *testing.T) {
 	for _, async := range []bool{false, true} {
-		t.Run(fmt.Sprintf("async=%v", async), func(t *testing.T) {
-			testReliability(t, async)
-		})
+		for _, active := range []string{"", "app.log"} {
+			t.Run(fmt.Sprintf("async=%v,active=%q", async, active), func(t *testing.T) {
+				testReliability(t, async, active)
+			})
+		}
 	}
 }
 
-func testReliability(t *testing.T, async bool) {
+func testReliability(t *testing.T, async bool, active string) {
 	const (
 		goroutines = 8
 		each       = 1500
@@ -67,7 +69,8 @@ func testReliability(t *testing.T, async bool) {
 
 	start := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 	cfg := NewConfig().WithDir(dir).WithRollingSize(limit).WithRollingInterval(time.Second).
-		WithClock(steppingClock(start, 7*time.Millisecond)).WithAsync(async).WithQueueSize(64)
+		WithClock(steppingClock(start, 7*time.Millisecond)).WithAsync(async).WithQueueSize(64).
+		WithActiveFile(active)
 	l, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +104,13 @@ func testReliability(t *testing.T, async bool) {
 	}
 
 	files := logFiles(t, dir)
+	if active != "" {
+		// The active file holds the newest records: read it last.
+		if filepath.Base(files[0]) != active {
+			t.Fatalf("files %v, want %s among them", files, active)
+		}
+		files = append(files[1:], files[0])
+	}
 	if len(files) < 50 {
 		t.Errorf("only %d files: the test needs at least 50 rolls to mean anything", len(files))
 	}

@@ -1,6 +1,7 @@
 package logtar
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -16,7 +17,8 @@ import (
 //   - time: at every multiple of the rolling interval. time.Truncate counts
 //     multiples from the zero time, which is a midnight UTC, so an hourly
 //     interval rolls at :00 and a daily one at midnight UTC, whenever the
-//     file was opened.
+//     file was opened. In local time, intervals that divide a day count
+//     from local midnight instead.
 //
 // There is no timer: the roll happens at the first record written at or
 // after the boundary, and an idle logger does not create empty files.
@@ -31,24 +33,52 @@ func (f *fileOutput) shouldRoll(t time.Time, n int) bool {
 }
 
 // nextRoll returns the first multiple of interval after t, or the zero time
-// if rolling by time is off.
-func nextRoll(t time.Time, interval time.Duration) time.Time {
+// if rolling by time is off. Multiples are counted from midnight UTC, or,
+// in a zone other than UTC and for an interval that divides a day, from
+// midnight in that zone, on its wall clock: a daily file starts at local
+// midnight even on the days that daylight saving time makes 23 or 25
+// hours long.
+func nextRoll(t time.Time, interval time.Duration, loc *time.Location) time.Time {
 	if interval <= 0 {
 		return time.Time{}
 	}
-	return t.Truncate(interval).Add(interval)
+	if loc == nil || loc == time.UTC || (24*time.Hour)%interval != 0 {
+		return t.Truncate(interval).Add(interval)
+	}
+	local := t.In(loc)
+	year, month, day := local.Date()
+	hour, minute, sec := local.Clock()
+	wall := time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute +
+		time.Duration(sec)*time.Second + time.Duration(local.Nanosecond())
+	next := time.Date(year, month, day, 0, 0, 0, int(wall.Truncate(interval)+interval), loc)
+	for !next.After(t) {
+		next = next.Add(interval) // a wall clock that fell back: the hour came twice
+	}
+	return next
 }
 
-// roll opens a new file and then closes the old one. Opening first means
+// roll starts a new file and then closes the old one. Opening first means
 // that if the new file cannot be created, the old one is still there to
-// write to.
+// write to. With a fixed active name, the old file must first make way:
+// it is renamed to its stamped name, and only then can a new file take
+// the fixed one. The roll has happened even if the old file then fails to
+// close: that is kept for the next sync to report, not counted as a
+// failed roll.
 func (f *fileOutput) roll(t time.Time) error {
 	old := f.file
+	if f.active != "" && !f.renamed {
+		if err := f.renameCurrent(); err != nil {
+			return err
+		}
+		f.renamed = true // if open fails now, the next try skips this
+	}
 	if err := f.open(t); err != nil {
 		return err
 	}
 	if err := old.Close(); err != nil {
-		return fmt.Errorf("logtar: close rolled log file: %w", err)
+		f.closeErr = errors.Join(f.closeErr, fmt.Errorf("logtar: close rolled log file: %w", err))
+		callErrorHandler(f.onError, err)
 	}
+	f.cleaner.wake(f.currentName())
 	return nil
 }

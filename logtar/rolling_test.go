@@ -60,7 +60,7 @@ func TestNextRoll(t *testing.T) {
 		{at(10, 37, 12), 0, time.Time{}},
 	}
 	for _, tt := range tests {
-		if got := nextRoll(tt.t, tt.interval); !got.Equal(tt.want) {
+		if got := nextRoll(tt.t, tt.interval, time.UTC); !got.Equal(tt.want) {
 			t.Errorf("nextRoll(%v, %v) = %v, want %v", tt.t, tt.interval, got, tt.want)
 		}
 	}

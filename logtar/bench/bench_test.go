@@ -262,6 +262,117 @@ func BenchmarkTenFields(b *testing.B) {
 	})
 }
 
+// The ten fields as each library presets them on a child logger.
+
+func logtarWith(l *logtar.Logger) *logtar.Logger {
+	a := tenAttrs()
+	return l.With(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9])
+}
+
+func zerologWith(l zerolog.Logger) zerolog.Logger {
+	return l.With().
+		Str("method", fMethod).
+		Str("path", fPath).
+		Str("user_agent", fUserAgent).
+		Int("status", fStatus).
+		Int("bytes", fBytes).
+		Int("request_id", fRequestID).
+		Float64("ratio", fRatio).
+		Bool("cached", fCached).
+		Dur("elapsed", fElapsed).
+		AnErr("error", fErr).
+		Logger()
+}
+
+func zapWith(l *zap.Logger) *zap.Logger {
+	return l.With(
+		zap.String("method", fMethod),
+		zap.String("path", fPath),
+		zap.String("user_agent", fUserAgent),
+		zap.Int("status", fStatus),
+		zap.Int("bytes", fBytes),
+		zap.Int("request_id", fRequestID),
+		zap.Float64("ratio", fRatio),
+		zap.Bool("cached", fCached),
+		zap.Duration("elapsed", fElapsed),
+		zap.NamedError("error", fErr),
+	)
+}
+
+func slogWith(l *slog.Logger) *slog.Logger {
+	a := tenAttrs()
+	return l.With(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9])
+}
+
+// BenchmarkWith logs a message through a child logger that has the ten
+// fields preset (With, made once): the request-scoped logger of a server.
+// Every library encodes the preset fields once, when the child is made.
+func BenchmarkWith(b *testing.B) {
+	b.Run("logtar", func(b *testing.B) {
+		l := logtarWith(newLogtar(b, logtar.NewConfig().WithWriter(io.Discard)))
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info(message)
+		}
+	})
+	b.Run("zerolog", func(b *testing.B) {
+		l := zerologWith(newZerolog(io.Discard))
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info().Msg(message)
+		}
+	})
+	b.Run("zap", func(b *testing.B) {
+		l := zapWith(newZap(io.Discard))
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info(message)
+		}
+	})
+	b.Run("slog", func(b *testing.B) {
+		l := slogWith(newSlog(io.Discard, false))
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info(message)
+		}
+	})
+}
+
+// BenchmarkNewChild makes the child logger with the ten fields and logs
+// one message through it, on every op: the cost of a request that logs
+// once. Reported for information; With is the bar.
+func BenchmarkNewChild(b *testing.B) {
+	b.Run("logtar", func(b *testing.B) {
+		l := newLogtar(b, logtar.NewConfig().WithWriter(io.Discard))
+		b.ReportAllocs()
+		for b.Loop() {
+			logtarWith(l).Info(message)
+		}
+	})
+	b.Run("zerolog", func(b *testing.B) {
+		l := newZerolog(io.Discard)
+		b.ReportAllocs()
+		for b.Loop() {
+			child := zerologWith(l)
+			child.Info().Msg(message)
+		}
+	})
+	b.Run("zap", func(b *testing.B) {
+		l := newZap(io.Discard)
+		b.ReportAllocs()
+		for b.Loop() {
+			zapWith(l).Info(message)
+		}
+	})
+	b.Run("slog", func(b *testing.B) {
+		l := newSlog(io.Discard, false)
+		b.ReportAllocs()
+		for b.Loop() {
+			slogWith(l).Info(message)
+		}
+	})
+}
+
 // BenchmarkStatic logs a message with no fields to io.Discard.
 func BenchmarkStatic(b *testing.B) {
 	b.Run("logtar", func(b *testing.B) {

@@ -15,7 +15,10 @@ import "time"
 //     about who logged.
 //   - The queue has a fixed size. When it is full, the logging methods
 //     wait: memory stays bounded and nothing is lost, at the price of
-//     slowing the program down while the disk catches up.
+//     slowing the program down while the disk catches up. A program that
+//     would rather lose records than slow down turns on the drop mode
+//     (Config.WithDropWhenFull): a record that finds the queue full is
+//     dropped, counted, and reported as ErrQueueFull.
 //
 // Sync and Close must not return before every earlier record is written.
 // Sync puts a flush request on the queue behind the records and waits for

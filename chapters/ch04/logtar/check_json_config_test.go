@@ -167,10 +167,13 @@ func TestJSONConfigInsideAnotherDocument(t *testing.T) {
 func TestJSONConfigMarshal(t *testing.T) {
 	c := NewConfig().WithLevel(LevelDebug).WithRollingInterval(90 * time.Minute)
 	data, err := json.Marshal(c)
+	// Lesson 4.6 adds settings after these, so the output may go on where
+	// this one closes its brace.
 	want := `{"level":"DEBUG","dir":"logs","file_prefix":"logtar_","rolling_size":5242880,` +
-		`"rolling_interval":"1h30m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024}`
-	if err != nil || string(data) != want {
-		t.Fatalf("json.Marshal(config) =\n%s, %v\nwant\n%s, nil", data, err, want)
+		`"rolling_interval":"1h30m0s","caller":false,"caller_skip":0,"async":false,"queue_size":1024`
+	rest, found := strings.CutPrefix(string(data), want)
+	if err != nil || !found || (rest != "}" && !strings.HasPrefix(rest, ",")) {
+		t.Fatalf("json.Marshal(config) =\n%s, %v\nwant\n%s}, nil", data, err, want)
 	}
 	var back Config
 	if err := back.UnmarshalJSON(data); err != nil {

@@ -118,7 +118,9 @@ func TestLibraryDocCoversTheLibrary(t *testing.T) {
 	}
 	var missing []string
 	for _, want := range []string{"New", "Logger.Sync", "Logger.Close", "ErrClosed", "Handler", "Logger.LogAttrs",
-		"Config.WithRollingSize", "Config.WithRollingInterval", "Config.WithCaller", "Config.WithAsync"} {
+		"Config.WithRollingSize", "Config.WithRollingInterval", "Config.WithCaller", "Config.WithAsync",
+		"Logger.With", "Logger.SetLevel", "ContextWith", "Config.WithActiveFile", "Config.WithMaxBackups",
+		"Config.WithCompress", "Config.WithErrorHandler", "Config.WithDropWhenFull", "Logger.CloseContext"} {
 		if !links[want] {
 			missing = append(missing, "["+want+"]")
 		}

@@ -27,7 +27,7 @@ func (w *outputsStepWriter) Close() error                { w.closes++; return ni
 
 func TestOutputsWriterWrite(t *testing.T) {
 	w := &outputsStepWriter{}
-	var o output = writerOutput{w}
+	var o output = &writerOutput{w: w}
 	line := fmt.Appendf(nil, `{"msg":"hi","n":%d}`+"\n", rand.Int())
 	if err := o.write(time.Time{}, line); err != nil {
 		t.Fatalf("writerOutput.write = %v, want nil", err)
@@ -36,7 +36,7 @@ func TestOutputsWriterWrite(t *testing.T) {
 		t.Errorf("after writerOutput.write(%q) the writer holds %q after %d Write calls, want the line in exactly 1 call", line, w.String(), w.writes)
 	}
 	wantErr := fmt.Errorf("write error %d", rand.Int())
-	failing := writerOutput{outputsStepFailWriter{wantErr}}
+	failing := &writerOutput{w: outputsStepFailWriter{wantErr}}
 	if err := failing.write(time.Time{}, line); err != wantErr {
 		t.Errorf("writerOutput.write to a writer that fails with %q = %v, want that error", wantErr, err)
 	}
@@ -63,19 +63,19 @@ func TestOutputsWriterSync(t *testing.T) {
 	}
 	for _, tt := range tests {
 		w := &outputsStepWriter{syncErr: tt.syncErr}
-		err := writerOutput{w}.sync()
+		err := (&writerOutput{w: w}).sync()
 		if !errors.Is(err, tt.want) || (tt.want == nil && err != nil) || w.syncs != 1 {
 			t.Errorf("%s: writerOutput.sync() = %v after %d calls to the writer's Sync, want %v after 1", tt.name, err, w.syncs, tt.want)
 		}
 	}
-	if err := (writerOutput{io.Discard}).sync(); err != nil {
+	if err := (&writerOutput{w: io.Discard}).sync(); err != nil {
 		t.Errorf("writerOutput{io.Discard}.sync() = %v, want nil: a writer without a Sync method has nothing to sync", err)
 	}
 }
 
 func TestOutputsWriterNotClosed(t *testing.T) {
 	w := &outputsStepWriter{}
-	if err := (writerOutput{w}).close(); err != nil || w.closes != 0 {
+	if err := (&writerOutput{w: w}).close(); err != nil || w.closes != 0 {
 		t.Errorf("writerOutput.close() = %v and closed the writer %d times, want nil and 0: the writer belongs to whoever passed it in", err, w.closes)
 	}
 }

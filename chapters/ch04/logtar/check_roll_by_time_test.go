@@ -293,12 +293,16 @@ func rollTimeReliability(t *testing.T, async bool) {
 		t.Errorf("%s: only %d files: the test needs at least 50 rolls to mean anything", mode, len(names))
 	}
 	next := make([]int, goroutines)
+	timeRolls := 0
 	for n, data := range contents {
 		if data != "" && !strings.HasSuffix(data, "\n") {
 			t.Errorf("%s: %s does not end in a newline: a record was cut", mode, names[n])
 		}
 		if len(data) > limit {
 			t.Errorf("%s: %s is %d bytes, over the %d limit", mode, names[n], len(data), limit)
+		}
+		if n < len(contents)-1 && len(data) < limit-2*maxPad-100 {
+			timeRolls++ // rolled long before it was full: by time
 		}
 		for _, r := range loggerStepRecords(t, data) {
 			g, i := int(r["g"].(float64)), int(r["i"].(float64))
@@ -312,5 +316,8 @@ func rollTimeReliability(t *testing.T, async bool) {
 		if n != each {
 			t.Errorf("%s: goroutine %d: %d records in the files, want %d", mode, g, n, each)
 		}
+	}
+	if timeRolls < 5 {
+		t.Errorf("%s: %d of %d files were rolled well before they were full, want at least 5: with the clock moving 7 ms per record and a new file every second, some rolls must come from time", mode, timeRolls, len(names))
 	}
 }

@@ -153,7 +153,7 @@ func TestSlogHandlerZeroTimeStillRolls(t *testing.T) {
 		t.Fatal(err)
 	}
 	if files := logFilesStepList(t, dir); len(files) != 2 {
-		t.Errorf("rolling hourly, a record at 10:30 and a zero-time record with the clock at 11:00 left the files %q, want 2: hand emit the Logger's time (l.now()) when the record has none, so that rolling by time still works", files)
+		t.Errorf("rolling hourly, a record at 10:30 and a zero-time record with the clock at 11:00 left the files %q, want 2: emit reads the Logger's clock for every record, with a time slot or without, so hand every record to emit", files)
 	}
 }
 

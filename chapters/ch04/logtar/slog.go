@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"slices"
+	"time"
 )
 
 // Handler lets a Logger sit behind a [*slog.Logger], so code written against
@@ -17,7 +18,9 @@ import (
 // go through the same output, in the same order, with the same rolling and
 // the same async queue. The Logger's level decides what is enabled, and its
 // caller setting whether records carry caller info (taken from the PC that
-// slog records, so it names the code that called slog).
+// slog records, so it names the code that called slog). The fields of a
+// Logger made by [Logger.With], and those a context carries
+// ([ContextWith]), come first, outside any group.
 //
 // Handle always returns nil. Like the Logger's own methods, it reports write
 // errors, and records logged after Close, through [Logger.Sync] and
@@ -76,17 +79,24 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	return &h2
 }
 
-// Handle encodes r and hands it to the Logger's output.
-func (h *Handler) Handle(_ context.Context, r slog.Record) error {
+// Handle encodes r and hands it to the Logger's output. Like the Logger's
+// own records, it is stamped with the Logger's clock when it takes its turn
+// to be written (stamp.go), a moment after slog read the time; a record
+// whose time is zero gets no time, as slog asks.
+func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	l := h.l
-	t := r.Time
-	if !t.IsZero() && l.clock != nil {
-		t = l.clock() // a configured clock wins, so that tests can pin the output
-	}
 	b := newBuffer()
-	*b = appendHeader(*b, t, Level(r.Level), r.Message)
+	if r.Time.IsZero() {
+		*b = appendHeader(*b, time.Time{}, Level(r.Level), r.Message)
+	} else {
+		*b = appendSlotHeader(*b, Level(r.Level), r.Message)
+	}
 	if l.caller {
 		*b = appendCaller(*b, r.PC)
+	}
+	*b = append(*b, l.pre...)
+	if ctx != nil {
+		*b = appendContext(*b, ctx)
 	}
 	*b = append(*b, h.pre...)
 	closing := h.open
@@ -108,10 +118,7 @@ func (h *Handler) Handle(_ context.Context, r slog.Record) error {
 		*b = append(*b, '}')
 	}
 	*b = append(*b, "}\n"...)
-	if t.IsZero() {
-		t = l.now() // rolling by time still needs to know when this is
-	}
-	l.emit(t, b)
+	l.emit(b)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package logtar
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 )
@@ -16,6 +17,10 @@ const (
 	// MaxQueueSize caps the async queue, so a typo in a config file cannot
 	// ask for gigabytes of memory.
 	MaxQueueSize = 1 << 20
+
+	// MinMaxAge is the shortest age after which old files may be deleted,
+	// so that "1m" written for "one month" deletes nothing by surprise.
+	MinMaxAge = time.Hour
 )
 
 // Validate checks every setting and returns a [*ConfigError] naming the first
@@ -41,6 +46,23 @@ func (c Config) Validate() error {
 	}
 	if c.queueSize < 1 || c.queueSize > MaxQueueSize {
 		return configErrorf("queue_size", "%d must be between 1 and %d", c.queueSize, MaxQueueSize)
+	}
+	if c.activeFile != "" {
+		if strings.ContainsAny(c.activeFile, `/\`+"\x00") || c.activeFile == "." || c.activeFile == ".." {
+			return configErrorf("active_file", "%q must be a file name, with no path separator or NUL byte", c.activeFile)
+		}
+	}
+	if c.maxBackups < 0 {
+		return configErrorf("max_backups", "%d must not be negative (use 0 to keep every file)", c.maxBackups)
+	}
+	if c.maxAge < 0 || (c.maxAge > 0 && c.maxAge < MinMaxAge) {
+		return configErrorf("max_age", "%s must be 0 or at least %s", c.maxAge, MinMaxAge)
+	}
+	if c.fileMode&^fs.ModePerm != 0 || c.fileMode&0o600 != 0o600 {
+		return configErrorf("file_mode", "%#o must be permission bits (at most 0777) that let the owner read and write", uint32(c.fileMode))
+	}
+	if c.dropWhenFull && !c.async {
+		return configErrorf("drop_when_full", "needs async mode: only a queue can be full")
 	}
 	return nil
 }

@@ -52,7 +52,7 @@ func New(cfg Config) (*Logger, error) {
 		clock:      cfg.clock,
 	}
 	if cfg.writer != nil {
-		l.out = writerOutput{cfg.writer}
+		l.out = &writerOutput{w: cfg.writer}
 	} else {
 		f, err := openFileOutput(cfg, l.now())
 		if err != nil {

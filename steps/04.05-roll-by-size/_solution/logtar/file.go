@@ -20,6 +20,7 @@ type fileOutput struct {
 
 	file      *os.File
 	size      int64  // bytes written to file
+	cut       bool   // file ends in part of a record that could not be cut off
 	lastStamp string // stamp of the newest file, to number the next one
 	lastSeq   int    // its sequence number
 }
@@ -57,7 +58,7 @@ func (f *fileOutput) open(now time.Time) error {
 		if err != nil {
 			return fmt.Errorf("logtar: create log file: %w", err)
 		}
-		f.file, f.size = file, 0
+		f.file, f.size, f.cut = file, 0, false
 		f.lastStamp, f.lastSeq = stamp, seq
 		return nil
 	}
@@ -72,9 +73,36 @@ func (f *fileOutput) write(t time.Time, line []byte) error {
 		// error is reported, and the next record tries again.
 		rollErr = f.roll(t)
 	}
+	if f.cut {
+		if _, err := f.file.Write(newline); err != nil {
+			return errors.Join(rollErr, err) // still failing: this record is lost too
+		}
+		f.cut = false
+		f.size++
+	}
 	n, err := f.file.Write(line)
+	if err != nil && n > 0 && n < len(line) {
+		n = f.cutBack(n)
+	}
 	f.size += int64(n)
 	return errors.Join(rollErr, err)
+}
+
+// newline ends a line that a short write left unfinished.
+var newline = []byte{'\n'}
+
+// cutBack removes the first n bytes of a record that a failed write left at
+// the end of the file (a full disk writes what fits, then fails), and
+// returns how many of them stay. A half record would be invalid JSON, and
+// the next record would be glued onto it. The file is ours alone, so it
+// can be cut back to where the record began; if even that fails, the
+// next write ends the line first (cut).
+func (f *fileOutput) cutBack(n int) int {
+	if err := f.file.Truncate(f.size); err == nil {
+		return 0
+	}
+	f.cut = true
+	return n
 }
 
 func (f *fileOutput) sync() error { return f.file.Sync() }

@@ -3,6 +3,7 @@ package logtar
 import (
 	"context"
 	"log/slog"
+	"time"
 )
 
 // Handler lets a Logger sit behind a [*slog.Logger], so code written against
@@ -65,15 +66,18 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	return h
 }
 
-// Handle encodes r and hands it to the Logger's output.
+// Handle encodes r and hands it to the Logger's output. Like the Logger's
+// own records, it is stamped with the Logger's clock when it takes its turn
+// to be written (stamp.go), a moment after slog read the time; a record
+// whose time is zero gets no time, as slog asks.
 func (h *Handler) Handle(_ context.Context, r slog.Record) error {
 	l := h.l
-	t := r.Time
-	if !t.IsZero() && l.clock != nil {
-		t = l.clock() // a configured clock wins, so that tests can pin the output
-	}
 	b := newBuffer()
-	*b = appendHeader(*b, t, Level(r.Level), r.Message)
+	if r.Time.IsZero() {
+		*b = appendHeader(*b, time.Time{}, Level(r.Level), r.Message)
+	} else {
+		*b = appendSlotHeader(*b, Level(r.Level), r.Message)
+	}
 	if l.caller {
 		*b = appendCaller(*b, r.PC)
 	}
@@ -82,10 +86,7 @@ func (h *Handler) Handle(_ context.Context, r slog.Record) error {
 		return true
 	})
 	*b = append(*b, "}\n"...)
-	if t.IsZero() {
-		t = l.now() // rolling by time still needs to know when this is
-	}
-	l.emit(t, b)
+	l.emit(b)
 	return nil
 }
 

@@ -67,13 +67,16 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	return h
 }
 
-// Handle encodes r and hands it to the Logger's output.
+// Handle encodes r and hands it to the Logger's output. Like the Logger's
+// own records, it is stamped with the Logger's clock when it takes its turn
+// to be written (stamp.go), a moment after slog read the time; a record
+// whose time is zero gets no time, as slog asks.
 func (h *Handler) Handle(_ context.Context, r slog.Record) error {
 	// TODO(04.05-slog-handler): encode r as Logger.log would: the header
-	// (the configured clock, if any, wins over r.Time, but a zero r.Time
-	// stays zero and leaves the time out), caller info from r.PC if the
-	// Logger wants it, each of the record's attrs, and "}\n". Hand it to
-	// emit with a time that is never zero.
+	// with a time slot (appendSlotHeader), or, when r.Time is zero, with
+	// no time at all (appendHeader with the zero time); caller info from
+	// r.PC if the Logger wants it; each of the record's attrs; and "}\n".
+	// Hand it to emit, which stamps it.
 	return nil
 }
 

@@ -1,0 +1,100 @@
+package logtar
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// fileOutput writes records to a log file in a directory. It keeps the
+// current file open between records: opening a file costs a system call or
+// three, and a busy program logs far more often than it should pay that.
+type fileOutput struct {
+	dir    string
+	prefix string
+
+	file      *os.File
+	size      int64  // bytes written to file
+	cut       bool   // file ends in part of a record that could not be cut off
+	lastStamp string // stamp of the newest file, to number the next one
+	lastSeq   int    // its sequence number
+}
+
+// openFileOutput creates the directory if needed and opens the first file.
+func openFileOutput(cfg Config, now time.Time) (*fileOutput, error) {
+	if err := os.MkdirAll(cfg.dir, 0o755); err != nil {
+		return nil, fmt.Errorf("logtar: create log directory: %w", err)
+	}
+	f := &fileOutput{
+		dir:    cfg.dir,
+		prefix: cfg.filePrefix,
+	}
+	if err := f.open(now); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// open creates a new file named for now and makes it the current one. On
+// error the current file, if any, stays in use.
+func (f *fileOutput) open(now time.Time) error {
+	stamp := now.UTC().Format(stampLayout)
+	seq := 0
+	if stamp == f.lastStamp {
+		seq = f.lastSeq + 1
+	}
+	for ; seq < maxSameStamp; seq++ {
+		path := filepath.Join(f.dir, fileName(f.prefix, stamp, seq))
+		file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue // someone has this name: try the next number
+		}
+		if err != nil {
+			return fmt.Errorf("logtar: create log file: %w", err)
+		}
+		f.file, f.size, f.cut = file, 0, false
+		f.lastStamp, f.lastSeq = stamp, seq
+		return nil
+	}
+	return fmt.Errorf("logtar: create log file: %d files already named %s%s*", maxSameStamp, f.prefix, stamp)
+}
+
+func (f *fileOutput) write(_ time.Time, line []byte) error {
+	if f.cut {
+		if _, err := f.file.Write(newline); err != nil {
+			return err // still failing: this record is lost too
+		}
+		f.cut = false
+		f.size++
+	}
+	n, err := f.file.Write(line)
+	if err != nil && n > 0 && n < len(line) {
+		n = f.cutBack(n)
+	}
+	f.size += int64(n)
+	return err
+}
+
+// newline ends a line that a short write left unfinished.
+var newline = []byte{'\n'}
+
+// cutBack removes the first n bytes of a record that a failed write left at
+// the end of the file (a full disk writes what fits, then fails), and
+// returns how many of them stay. A half record would be invalid JSON, and
+// the next record would be glued onto it. The file is ours alone, so it
+// can be cut back to where the record began; if even that fails, the
+// next write ends the line first (cut).
+func (f *fileOutput) cutBack(n int) int {
+	if err := f.file.Truncate(f.size); err == nil {
+		return 0
+	}
+	f.cut = true
+	return n
+}
+
+func (f *fileOutput) sync() error { return f.file.Sync() }
+
+func (f *fileOutput) close() error { return f.file.Close() }

@@ -1,0 +1,180 @@
+package logtar
+
+import (
+	"fmt"
+	"io/fs"
+	"sync"
+	"time"
+)
+
+// Retention of rolled files (Config.WithMaxBackups, WithMaxAge) runs in a
+// goroutine of its own, the cleaner, so that a roll never makes a logging
+// call wait while a directory of thousands of files is listed. After every
+// roll the file output wakes the cleaner, which lists the directory and,
+// newest file first, deletes the files beyond the newest MaxBackups, and
+// those whose last record (their modification time) is older than MaxAge.
+//
+// It only touches files whose names isRolledName recognises, and never
+// the file being written. Close waits for the cleaner to finish what the
+// rolls so far asked of it.
+
+// rolledStampLayout parses the stamps of both stampLayout (UTC, "Z") and
+// localStampLayout (an offset such as "+0200").
+const rolledStampLayout = "2006-01-02T15-04-05.000Z0700"
+
+// isRolledName reports whether name is the name of a log file written by a
+// Logger with this prefix: the prefix, a stamp, an optional sequence number,
+// and ".log", possibly compressed to ".log.gz". The cleaner touches no other
+// file: a library that deletes files must be sure they are its own.
+func isRolledName(prefix, name string) bool {
+	// TODO(04.06-retention): cut the prefix, then ".gz" if it is there, then
+	// ".log"; then "_" and six digits if they are there; what is left must
+	// parse with rolledStampLayout. Anything else is not ours.
+	return false
+}
+
+// cleaner deletes and compresses rolled files.
+type cleaner struct {
+	dir        string
+	prefix     string
+	maxBackups int
+	maxAge     time.Duration
+	now        func() time.Time
+	onError    func(error)
+
+	wakeCh chan struct{} // a pass is wanted; holds at most one request
+	stopCh chan struct{} // closed by stop
+	done   chan struct{} // closed when the goroutine returns
+
+	mu       sync.Mutex
+	current  string // the file being written, never touched
+	errCount int    // problems since the last report
+	firstErr error
+}
+
+// startCleaner starts a cleaner for cfg, if cfg asks for retention, and
+// asks it for a first pass over what earlier runs left.
+func startCleaner(cfg Config, current string) *cleaner {
+	if cfg.maxBackups == 0 && cfg.maxAge == 0 {
+		return nil
+	}
+	c := &cleaner{
+		dir:        cfg.dir,
+		prefix:     cfg.filePrefix,
+		maxBackups: cfg.maxBackups,
+		maxAge:     cfg.maxAge,
+		now:        cfg.clock,
+		onError:    cfg.onError,
+		wakeCh:     make(chan struct{}, 1),
+		stopCh:     make(chan struct{}),
+		done:       make(chan struct{}),
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	go c.run()
+	c.wake(current)
+	return c
+}
+
+// wake asks for a pass, telling the cleaner which file is being written.
+// It never waits: a pass already asked for covers this one too.
+func (c *cleaner) wake(current string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.current = current
+	c.mu.Unlock()
+	select {
+	case c.wakeCh <- struct{}{}:
+	default:
+	}
+}
+
+// run is the cleaner goroutine.
+func (c *cleaner) run() {
+	defer close(c.done)
+	for {
+		select {
+		case <-c.wakeCh:
+			c.pass()
+		case <-c.stopCh:
+			select {
+			case <-c.wakeCh:
+				c.pass() // asked for before stop: finish it
+			default:
+			}
+			return
+		}
+	}
+}
+
+// stop waits for the cleaner to finish and returns what it has not
+// reported yet.
+func (c *cleaner) stop() error {
+	if c == nil {
+		return nil
+	}
+	close(c.stopCh)
+	<-c.done
+	return c.report()
+}
+
+// fail counts a problem and tells the error handler.
+func (c *cleaner) fail(err error) {
+	c.mu.Lock()
+	c.errCount++
+	if c.firstErr == nil {
+		c.firstErr = err
+	}
+	c.mu.Unlock()
+	callErrorHandler(c.onError, err)
+}
+
+// report describes the problems since the last report, or returns nil.
+func (c *cleaner) report() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.errCount == 0 {
+		return nil
+	}
+	err := fmt.Errorf("logtar: %s deleting or compressing rolled log files since the last Sync; the first: %w",
+		problems(c.errCount), c.firstErr)
+	c.errCount, c.firstErr = 0, nil
+	return err
+}
+
+// problems returns "1 problem" or "n problems".
+func problems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
+}
+
+// rolled is a rolled file found in the directory.
+type rolled struct {
+	name string
+	info fs.FileInfo
+}
+
+// pass deletes what the settings say, once.
+func (c *cleaner) pass() {
+	// TODO(04.06-retention): list the rolled files (c.list, with the current
+	// file as c.current says under c.mu), newest first; keep the newest
+	// c.maxBackups (if set) and those written within c.maxAge (if set, by
+	// c.now() and the file's ModTime), and delete the others. Report each
+	// problem with c.fail.
+}
+
+// list returns the rolled files in the directory, newest first.
+func (c *cleaner) list(current string) ([]rolled, error) {
+	// TODO(04.06-retention): os.ReadDir; keep the regular files, other than
+	// current, whose names isRolledName accepts, with their fs.FileInfo;
+	// sort them by name, newest (greatest) first.
+	return nil, nil
+}

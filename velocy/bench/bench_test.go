@@ -188,6 +188,30 @@ func BenchmarkFreshRequest(b *testing.B) {
 	_ = sink
 }
 
+// BenchmarkSetPathValueFloor measures the least a router that hands values
+// to handlers through http.Request.PathValue pays for the GitHub routes on
+// fresh requests, however fast it finds the routes: the copy of
+// BenchmarkFreshRequest, and a SetPathValue for each parameter of each route,
+// with names and values known in advance. On a request that ServeMux did not
+// route, the first SetPathValue allocates the request's map.
+func BenchmarkSetPathValueFloor(b *testing.B) {
+	reqs := newFreshRequests(githubRoutes)
+	names := make([][]string, len(githubRoutes))
+	values := make([][]string, len(githubRoutes))
+	for i, rt := range githubRoutes {
+		names[i], values[i] = paramNames(rt.path), paramValues(rt.path, rt.path)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range githubRoutes {
+			req := reqs.get(i)
+			for j, name := range names[i] {
+				req.SetPathValue(name, values[i][j])
+			}
+		}
+	}
+}
+
 // paramPath returns a path of n parameters: "/:a/:b/:c...".
 func paramPath(n int) string {
 	var b strings.Builder

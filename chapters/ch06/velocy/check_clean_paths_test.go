@@ -165,5 +165,10 @@ func TestCleanPathsHelpers(t *testing.T) {
 		if got := safeValue(tt.v, tt.raw); got != tt.want {
 			t.Errorf("safeValue(%q, raw=%v) = %v, want %v", tt.v, tt.raw, got, tt.want)
 		}
+		if !strings.Contains(tt.v, "/") && !(tt.raw && strings.Contains(tt.v, "%2F")) {
+			if got := safeSegment(tt.v, tt.raw); got != tt.want && tt.v != "" {
+				t.Errorf("safeSegment(%q, raw=%v) = %v, want %v", tt.v, tt.raw, got, tt.want)
+			}
+		}
 	}
 }

@@ -76,7 +76,7 @@ func (n *node) deepestScope(path string, raw bool, depth int) (*scope, int) {
 	if c := n.child(seg, raw); c != nil {
 		try(c)
 	}
-	if n.param != nil && seg != "" && safeValue(seg, raw) {
+	if n.param != nil && seg != "" && safeSegment(seg, raw) {
 		try(n.param)
 	}
 	return best, bestDepth

@@ -126,7 +126,7 @@ func (n *node) find(path string, s *search) *route {
 			return rt
 		}
 	}
-	if n.param != nil && seg != "" && safeValue(seg, s.raw) {
+	if n.param != nil && seg != "" && safeSegment(seg, s.raw) {
 		if rt := n.param.next(rest, more, s); rt != nil {
 			return rt
 		}

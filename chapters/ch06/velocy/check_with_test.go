@@ -50,6 +50,33 @@ func TestWithWrapsItsRoutes(t *testing.T) {
 	}
 }
 
+// TestWithKeepsItsOwnList calls With twice on a group whose middleware
+// list has room to spare: each Router must keep its own middleware, which
+// appending to the group's list in place would not.
+func TestWithKeepsItsOwnList(t *testing.T) {
+	ok := func(w http.ResponseWriter, req *http.Request) {}
+	r := New()
+	r.Group("/g", func(g *Router) {
+		g.Use(withTag("1")) // appended one by one, the list has capacity to spare
+		g.Use(withTag("2"))
+		g.Use(withTag("3"))
+		first := g.With(withTag("first"))
+		second := g.With(withTag("second"))
+		first.Get("/a", ok)
+		second.Get("/b", ok)
+	})
+	for target, want := range map[string]string{
+		"/g/a": "1> 2> 3> first> <first <3 <2 <1",
+		"/g/b": "1> 2> 3> second> <second <3 <2 <1",
+	} {
+		w := httptest.NewRecorder()
+		r.ServeHTTP(w, httptest.NewRequest("GET", target, nil))
+		if got := strings.Join(w.Header().Values("X-Trace"), " "); got != want {
+			t.Errorf("GET %s: middleware ran %q, want %q: copy the group's list with slices.Clip before appending", target, got, want)
+		}
+	}
+}
+
 // withPanic runs f and returns what it panics with, as text, or "".
 func withPanic(f func()) (msg string) {
 	defer func() {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
 )
@@ -126,9 +127,36 @@ func ExampleRouter_Group() {
 	})
 	show(r, "GET", "/health")
 	show(r, "DELETE", "/admin/users/3")
+	// The group owns the paths under /admin: the router's own answers
+	// there go through requireToken too, and list nothing.
+	show(r, "OPTIONS", "/admin/users/3")
+	show(r, "GET", "/admin/nope")
 	// Output:
 	// GET /health -> 200 ok
 	// DELETE /admin/users/3 -> 401 no token
+	// OPTIONS /admin/users/3 -> 401 no token
+	// GET /admin/nope -> 401 no token
+}
+
+func ExampleRouter_With() {
+	limit := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			w.Header().Set("X-RateLimit-Limit", "10")
+			next.ServeHTTP(w, req)
+		})
+	}
+	r := velocy.New()
+	r.With(limit).Post("/login", func(w http.ResponseWriter, req *http.Request) {
+		fmt.Fprintf(w, "limit %s", w.Header().Get("X-RateLimit-Limit"))
+	})
+	r.Get("/", func(w http.ResponseWriter, req *http.Request) {
+		fmt.Fprintf(w, "limit %q", w.Header().Get("X-RateLimit-Limit"))
+	})
+	show(r, "POST", "/login")
+	show(r, "GET", "/")
+	// Output:
+	// POST /login -> 200 limit 10
+	// GET / -> 200 limit ""
 }
 
 func ExampleRouter_Mount() {
@@ -136,14 +164,26 @@ func ExampleRouter_Mount() {
 	api.Get("/users/{id}", func(w http.ResponseWriter, req *http.Request) {
 		fmt.Fprintf(w, "api sees %s, user %s", req.URL.Path, req.PathValue("id"))
 	})
+	api.Get("/docs/", func(w http.ResponseWriter, req *http.Request) {})
 	r := velocy.New()
+	r.Use(func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			next.ServeHTTP(w, req)
+			fmt.Printf("log: %s\n", req.Pattern) // the whole pattern, across the mount
+		})
+	})
 	r.Mount("/api/v1", api)
 	api.Get("/version", func(w http.ResponseWriter, req *http.Request) { io.WriteString(w, "v1") }) // added later: still served
 	show(r, "GET", "/api/v1/users/9")
 	show(r, "GET", "/api/v1/version")
+	show(r, "GET", "/api/v1/docs") // the mounted router's redirect keeps the prefix
 	// Output:
+	// log: /api/v1/users/{id}
 	// GET /api/v1/users/9 -> 200 api sees /users/9, user 9
+	// log: /api/v1/version
 	// GET /api/v1/version -> 200 v1
+	// log: /api/v1/*
+	// GET /api/v1/docs -> 301 (Location: /api/v1/docs/)
 }
 
 func ExampleRouter_Routes() {
@@ -258,7 +298,30 @@ func ExampleServe() {
 
 func ExampleNewServer() {
 	srv := velocy.NewServer("127.0.0.1:8080", velocy.New())
-	fmt.Println(srv.ReadHeaderTimeout, srv.IdleTimeout, srv.MaxHeaderBytes)
+	fmt.Println(srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout, srv.MaxHeaderBytes)
 	// Output:
-	// 10s 2m0s 65536
+	// 10s 30s 1m0s 2m0s 65536
+}
+
+// A program that stops on Ctrl-C or SIGTERM, with a handler that streams
+// for longer than the default write timeout allows.
+func ExampleSignalContext() {
+	r := velocy.New()
+	r.Get("/events", func(w http.ResponseWriter, req *http.Request) {
+		http.NewResponseController(w).SetWriteDeadline(time.Time{}) // this route streams
+		for {
+			select {
+			case <-req.Context().Done(): // the client left, or the server is stopping
+				return
+			case <-time.After(time.Second):
+				io.WriteString(w, "tick\n")
+				http.NewResponseController(w).Flush()
+			}
+		}
+	})
+	ctx, stop := velocy.SignalContext(context.Background())
+	defer stop()
+	if err := velocy.ListenAndServe(ctx, "127.0.0.1:8080", r); err != nil {
+		fmt.Println(err)
+	}
 }

@@ -99,8 +99,11 @@ func TestGroup(t *testing.T) {
 		{"GET", "/api/status", "/api/status", "root> api> <api <root"},
 		{"GET", "/v2/acme/items/9", "/v2/{tenant}/items/{item} tenant=acme item=9", "root> <root"},
 		{"POST", "/login", "/login", "root> <root"},
-		// The group's middleware does not run for paths it has no route for.
-		{"GET", "/api/nope", "404 page not found\n", "root> <root"},
+		// The group owns the paths under its prefix: its middleware runs
+		// for the router's own answers there, and only there.
+		{"GET", "/api/nope", "404 page not found\n", "root> api> <api <root"},
+		{"GET", "/api/admin/nope", "404 page not found\n", "root> api> admin> <admin <api <root"},
+		{"GET", "/apinope", "404 page not found\n", "root> <root"},
 	}
 	for _, tt := range tests {
 		w := do(r, tt.method, tt.target)

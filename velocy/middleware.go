@@ -17,8 +17,9 @@ import (
 // or after routes are added, but not while the router is serving.
 //
 // Inside a group (see [Router.Group]), middleware wraps each route the group
-// registers, after the route has been matched, so it can read path values.
-// There Use must come before the group's routes; later it panics.
+// registers, after the route has been matched, so it can read path values,
+// and the router's own answers for the group's paths. There Use must come
+// before the group's routes; later it panics.
 //
 // Use panics if a middleware is nil.
 func (r *Router) Use(middleware ...func(http.Handler) http.Handler) {

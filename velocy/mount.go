@@ -1,6 +1,7 @@
 package velocy
 
 import (
+	"context"
 	"net/http"
 	"strings"
 )
@@ -16,6 +17,15 @@ import (
 // catch-all. The prefix may contain wildcards, whose values h can read with
 // [http.Request.PathValue]. [Router.Routes] lists the routes of a mounted
 // *Router under the prefix.
+//
+// h gets a copy of the request (see [http.Request.Clone]), so each level
+// keeps its own path values: a mounted router that sets "id" does not change
+// the "id" that r's middleware reads. Once h has returned, r's request.Pattern
+// holds the whole pattern across the mount when h set one (a mounted Router
+// does): "/users/{id}/items/{id}" for Mount("/users/{id}", sub) and
+// sub.Get("/items/{id}", ...), which is what middleware that logs or counts
+// requests by route wants. A mounted Router's redirects put the prefix back
+// in front of the Location.
 //
 // Mount panics with a [*PatternError] if the prefix is not valid, if h is
 // nil, if h is r (or one of its groups, or a router that mounts r), which
@@ -43,10 +53,11 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 	if full != "" {
 		segs, _ = parsePattern("", full) // checkPrefix accepted it
 	}
+	r.seal()
 	m := &route{
 		pattern: full + "/*",
 		params:  paramsOf(segs),
-		handler: r.wrap(&mounted{h: h, depth: len(segs)}),
+		handler: r.wrap(&mounted{h: h, depth: len(segs), pattern: full}),
 		mounted: h,
 	}
 	// Two entries in the tree: a catch-all below the prefix, and the prefix
@@ -65,7 +76,9 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 		leaf.routes = append(leaf.routes, m)
 	}
 	r.core.routes = append(r.core.routes, m)
-	r.registered = true
+	if full != "" {
+		r.core.addStatic(segs, leaves[1])
+	}
 	return nil
 }
 
@@ -90,24 +103,44 @@ func reaches(h http.Handler, c *core) bool {
 // mounted is the handler Mount puts in the tree: it cuts the prefix's
 // segments off the path and calls h.
 type mounted struct {
-	h     http.Handler
-	depth int // how many segments the prefix has
+	h       http.Handler
+	depth   int    // how many segments the prefix has
+	pattern string // the prefix as registered, "/users/{id}": the start of the whole pattern
+}
+
+// mountKey is the context key under which a mount leaves the escaped path it
+// cut off, with what the mounts above it cut off in front (a string).
+type mountKey struct{}
+
+// mountPrefix returns the escaped path that the mounts above req's router cut
+// off, "" when the router is not mounted.
+func mountPrefix(req *http.Request) string {
+	p, _ := req.Context().Value(mountKey{}).(string)
+	return p
 }
 
 func (m *mounted) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	// Change a copy: the caller's request must keep its own URL, as
-	// http.StripPrefix does it.
-	sub := new(http.Request)
-	*sub = *req
-	u := *req.URL
-	sub.URL = &u
-	if u.RawPath != "" { // cut the escaped path, as dispatch matched it
-		u.RawPath = stripSegments(req.URL.EscapedPath(), m.depth)
-		u.Path, _ = unescape(u.RawPath, false) // dispatch checked the escapes
+	// The escaped path has the same segments as URL.Path, unless the client
+	// escaped a slash: then only it has the segments dispatch matched.
+	escaped := req.URL.EscapedPath()
+	rest := stripSegments(escaped, m.depth)
+	cut := strings.TrimSuffix(escaped, rest) // "/api" of "/api/x"; all of "/api" when rest is the "/" that stands for nothing
+	ctx := context.WithValue(req.Context(), mountKey{}, mountPrefix(req)+cut)
+
+	// Change a deep copy: the caller's request must keep its own URL, as
+	// http.StripPrefix does it, and its own path values, which Clone copies
+	// for the mounted handler to read and to add to.
+	sub := req.Clone(ctx)
+	if req.URL.RawPath != "" {
+		sub.URL.RawPath = rest
+		sub.URL.Path, _ = unescape(rest, false) // dispatch checked the escapes
 	} else {
-		u.Path = stripSegments(u.Path, m.depth)
+		sub.URL.Path = stripSegments(req.URL.Path, m.depth)
 	}
 	m.h.ServeHTTP(w, sub)
+	if p := sub.Pattern; p != req.Pattern && strings.HasPrefix(p, "/") {
+		req.Pattern = m.pattern + p // h set the pattern of a route of its own, without method or host
+	}
 }
 
 // stripSegments removes the first n segments from the path p, which starts

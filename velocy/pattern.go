@@ -87,7 +87,7 @@ func parseSegment(text string, start int, last bool, earlier []segment, fail fun
 		if bad >= 0 {
 			return segment{}, fail(start+bad, "malformed percent-escape %q", text[bad:min(bad+3, len(text))])
 		}
-		if text == "." || text == ".." {
+		if literal == "." || literal == ".." { // "%2E" too: the router cleans paths of both
 			return segment{}, fail(start, "dot segment %q: clients resolve these before sending a path, so no request would match", text)
 		}
 		return segment{kind: segStatic, text: literal}, nil

@@ -83,6 +83,7 @@ var patternErrorTests = []struct {
 	{"/a/{id}/{id...}", `velocy: GET "/a/{id}/{id...}": at offset 8: duplicate wildcard name "id"`},
 	{"/a/../b", `velocy: GET "/a/../b": at offset 3: dot segment "..": clients resolve these before sending a path, so no request would match`},
 	{"/.", `velocy: GET "/.": at offset 1: dot segment ".": clients resolve these before sending a path, so no request would match`},
+	{"/a/%2E%2e", `velocy: GET "/a/%2E%2e": at offset 3: dot segment "%2E%2e": clients resolve these before sending a path, so no request would match`},
 	{"/a%zz", `velocy: GET "/a%zz": at offset 2: malformed percent-escape "%zz"`},
 	{"/a%2", `velocy: GET "/a%2": at offset 2: malformed percent-escape "%2"`},
 }

@@ -24,19 +24,28 @@ type Router struct {
 	prefix     string                            // prepended to every pattern
 	middleware []func(http.Handler) http.Handler // wraps every route the group registers
 	group      bool
-	registered bool // the group has registered a route, so Use comes too late
+	registered bool   // the group has registered something, so Use comes too late
+	scope      *scope // the answers for the group's paths; nil: the router's own
+	ownScope   bool   // the group has a prefix of its own, so its paths get a scope
 }
 
 // core is what a Router and all its groups share.
 type core struct {
 	root   node
-	routes []*route // every route in the order it was registered, for Routes
+	static map[string]*node // the nodes of patterns without wildcards, by path
+	routes []*route         // every route in the order it was registered, for Routes
 
 	middleware []func(http.Handler) http.Handler // from Use on the top-level Router
 	handler    http.Handler                      // dispatch wrapped in middleware; nil when there is none
+	answer     http.Handler                      // the router's own answers, outside any group's scope
 
 	notFound         http.Handler // nil means the default 404
 	methodNotAllowed http.Handler // nil means the default 405
+
+	// The automatic answers that can be turned off. The zero value is on.
+	noRedirectSlash bool // no redirect to the path with or without a trailing slash
+	noAutoOptions   bool // no 204 with Allow for OPTIONS
+	noAuto405       bool // a 404 instead of a 405 with Allow
 }
 
 // route is one registered route.
@@ -60,7 +69,9 @@ func (rt *route) String() string {
 // New returns an empty Router. Until routes are added it answers every
 // request with 404 Not Found.
 func New() *Router {
-	return &Router{core: &core{}}
+	c := &core{}
+	c.answer = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) { c.respond(w, req, nil) })
+	return &Router{core: c}
 }
 
 // Handle registers h for requests with the given method whose path matches
@@ -104,6 +115,7 @@ func (r *Router) handle(method, pattern string, h http.Handler) error {
 	if err != nil {
 		return err
 	}
+	r.seal()
 	rt := &route{method: method, pattern: full, params: paramsOf(segs), handler: r.wrap(h)}
 	if err := r.add(segs, rt); err != nil {
 		return err
@@ -129,7 +141,7 @@ func (r *Router) add(segs []segment, rt *route) error {
 		return err
 	}
 	leaf.routes = append(leaf.routes, rt)
-	r.registered = true
+	r.core.addStatic(segs, leaf)
 	return nil
 }
 

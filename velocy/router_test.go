@@ -100,7 +100,6 @@ func TestRouterMatch(t *testing.T) {
 		{"GET", "/files/", "/files/{path...} path="},
 		{"GET", "/files/a", "/files/{path...} path=a"},
 		{"GET", "/files/a/b/c.txt", "/files/{path...} path=a/b/c.txt"},
-		{"GET", "/files/a//b/", "/files/{path...} path=a//b/"},
 		{"GET", "/files/special", "/files/special"},
 		{"GET", "/files/special/more", "/files/{path...} path=special/more"},
 		// Deep backtracking through params and into a catch-all.
@@ -142,7 +141,6 @@ func TestRouterNotFound(t *testing.T) {
 	for _, target := range []string{
 		"/nope",
 		"/Users", // paths are case-sensitive
-		"/users//profile",
 		"/users/42/profile/extra",
 		"/u/7/posts/x",
 		"/repos/a/b/issues/1",
@@ -258,8 +256,10 @@ func TestRouterTrailingSlash(t *testing.T) {
 		{"GET", "/dir//", 301, "/dir/"},
 		// A redirect to another method's route is fine: the client gets 405 there.
 		{"DELETE", "/file/", 308, "/file"},
-		// Never redirect to a protocol-relative URL.
-		{"GET", "//file/", 404, ""},
+		// Never redirect to a protocol-relative URL: "//file/" is cleaned to
+		// "/file/" first, and "//" has nothing to toggle.
+		{"GET", "//file/", 301, "/file/"},
+		{"GET", "//", 301, "/"},
 		{"GET", "/", 404, ""},
 		{"GET", "/nope/", 404, ""},
 	}
@@ -277,6 +277,54 @@ func TestRouterTrailingSlash(t *testing.T) {
 	newEchoRouter("GET /{x}/{y}").ServeHTTP(w, req)
 	if w.Code != 404 {
 		t.Errorf(`GET /\evil.example/ = %d Location %q, want 404`, w.Code, w.Header().Get("Location"))
+	}
+}
+
+// TestRouterCleanPaths is the regression test of a path traversal: the
+// router used to hand "../../etc/passwd" and "/etc/passwd" to a catch-all.
+// Now a path with "." or ".." segments or repeated slashes is redirected to
+// its cleaned form, as http.ServeMux does, and no wildcard ever takes a value
+// that starts with a slash or holds a dot segment, even hidden by escapes.
+func TestRouterCleanPaths(t *testing.T) {
+	r := newEchoRouter("GET /static/{path...}", "GET /users/{id}", "GET /users/{id}/posts", "POST /form/{x}", "GET /etc/passwd")
+	tests := []struct {
+		method, target string
+		wantCode       int
+		want           string // the Location of a redirect, or the body
+	}{
+		{"GET", "/static/../../etc/passwd", 301, "/etc/passwd"},
+		{"GET", "/static//etc/passwd", 301, "/static/etc/passwd"},
+		{"GET", "/static/a/./b", 301, "/static/a/b"},
+		{"GET", "/static/a/b/.", 301, "/static/a/b"},
+		{"GET", "/static/a/b/..", 301, "/static/a"},
+		{"GET", "/static/a//", 301, "/static/a/"},
+		{"GET", "/users/../users/42", 301, "/users/42"},
+		{"GET", "/users/./posts?x=1", 301, "/users/posts?x=1"},
+		{"GET", "/users/..", 301, "/"},
+		{"POST", "/form/../form/7", 308, "/form/7"},
+		{"GET", "/static/a%20b/../c", 301, "/static/c"},
+		// Escaped dots and slashes cannot be cleaned by a redirect: the
+		// wildcard refuses them, and nothing else matches.
+		{"GET", "/static/%2E%2E/etc/passwd", 404, "404 page not found\n"},
+		{"GET", "/static/%2Fetc/passwd", 404, "404 page not found\n"},
+		{"GET", "/static/a%2F..%2F..%2Fetc", 404, "404 page not found\n"},
+		{"GET", "/users/%2e", 404, "404 page not found\n"},
+		{"GET", "/users/%2Froot", 404, "404 page not found\n"},
+		// Dots that are not whole segments are ordinary text.
+		{"GET", "/static/.well-known/a..b/...", 200, "/static/{path...} path=.well-known/a..b/..."},
+		{"GET", "/users/.x", 200, "/users/{id} id=.x"},
+		{"GET", "/static/a%2Fb/c", 200, "/static/{path...} path=a/b/c"},
+		{"GET", "/static/", 200, "/static/{path...} path="},
+	}
+	for _, tt := range tests {
+		w := do(r, tt.method, tt.target)
+		got := w.Body.String()
+		if tt.wantCode/100 == 3 {
+			got = w.Header().Get("Location")
+		}
+		if w.Code != tt.wantCode || got != tt.want {
+			t.Errorf("%s %s = %d %q, want %d %q", tt.method, tt.target, w.Code, got, tt.wantCode, tt.want)
+		}
 	}
 }
 

@@ -3,11 +3,13 @@ package velocy
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -27,6 +29,9 @@ func TestNewServer(t *testing.T) {
 	if srv.ReadHeaderTimeout != ReadHeaderTimeout || srv.IdleTimeout != IdleTimeout || srv.MaxHeaderBytes != MaxHeaderBytes {
 		t.Errorf("NewServer: ReadHeaderTimeout %v, IdleTimeout %v, MaxHeaderBytes %d, want %v, %v, %d",
 			srv.ReadHeaderTimeout, srv.IdleTimeout, srv.MaxHeaderBytes, ReadHeaderTimeout, IdleTimeout, MaxHeaderBytes)
+	}
+	if srv.ReadTimeout != ReadTimeout || srv.WriteTimeout != WriteTimeout {
+		t.Errorf("NewServer: ReadTimeout %v, WriteTimeout %v, want %v, %v", srv.ReadTimeout, srv.WriteTimeout, ReadTimeout, WriteTimeout)
 	}
 }
 
@@ -108,7 +113,7 @@ func TestServeShutdownTimeout(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	srv := NewServer("", slowRouter(started, release))
-	go func() { served <- serve(ctx, srv, ln, time.Millisecond) }()
+	go func() { served <- Run(ctx, srv, ln, time.Millisecond) }()
 	go get(ln.Addr().String(), "/slow")
 	waitFor(t, started, "the request to reach the handler")
 	cancel()
@@ -228,6 +233,207 @@ func TestServeSignalChild(t *testing.T) {
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // never hang the parent
 	defer cancel()
+	ctx, stopSignals := SignalContext(ctx)
+	defer stopSignals()
 	fmt.Println("listening on", ln.Addr())
 	fmt.Println("serve returned:", Serve(ctx, ln, r))
+}
+
+// TestRunSlowBody is the regression test of a client that sends its headers
+// and 2 of the 100 bytes of its body, then nothing: with no read timeout it
+// held its handler for as long as it liked, and made the graceful shutdown
+// wait the whole grace period. The read timeout ends the body's read.
+func TestRunSlowBody(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{}, 1)
+	readErr := make(chan error, 1)
+	r := New()
+	r.Post("/upload", func(w http.ResponseWriter, req *http.Request) {
+		started <- struct{}{}
+		_, err := io.ReadAll(req.Body)
+		readErr <- err
+	})
+	srv := NewServer("", r)
+	srv.ReadTimeout = 300 * time.Millisecond // NewServer's 30s, shortened for the test
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- Run(ctx, srv, ln, time.Minute) }()
+
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab")
+	waitFor(t, started, "the request to reach the handler")
+	cancel()
+	if err := waitFor(t, readErr, "the body's read to fail"); err == nil {
+		t.Errorf("reading a body that stalls after 2 of 100 bytes succeeded, want a timeout")
+	}
+	start := time.Now()
+	if err := waitFor(t, served, "Run to return"); err != nil {
+		t.Errorf("Run = %v, want nil", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Run took %v to return after the read failed, want no wait for the grace period", d)
+	}
+}
+
+// TestRunCancelsRequestContexts checks that the contexts of the requests in
+// flight are done as soon as the shutdown begins, so that a handler that
+// waits (here, for ever) can stop: Run then returns long before its grace
+// period of a minute.
+func TestRunCancelsRequestContexts(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{}, 1)
+	r := New()
+	r.Get("/stream", func(w http.ResponseWriter, req *http.Request) {
+		io.WriteString(w, "event\n")
+		http.NewResponseController(w).Flush()
+		started <- struct{}{}
+		<-req.Context().Done()
+		io.WriteString(w, "bye\n")
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- Run(ctx, NewServer("", r), ln, time.Minute) }()
+	answer := make(chan string, 1)
+	go func() {
+		body, err := get(ln.Addr().String(), "/stream")
+		if err != nil {
+			body = err.Error()
+		}
+		answer <- body
+	}()
+	waitFor(t, started, "the request to reach the handler")
+	cancel()
+	if body := waitFor(t, answer, "the answer"); body != "event\nbye\n" {
+		t.Errorf("a stream in flight during shutdown got %q, want \"event\\nbye\\n\": its context should be done", body)
+	}
+	if err := waitFor(t, served, "Run to return"); err != nil {
+		t.Errorf("Run = %v, want nil", err)
+	}
+}
+
+// TestRunKeepsBaseContext checks that Run keeps the values of a server's own
+// BaseContext, and still cancels the requests' contexts at shutdown.
+func TestRunKeepsBaseContext(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{}
+	started, got := make(chan struct{}, 1), make(chan string, 1)
+	r := New()
+	r.Get("/", func(w http.ResponseWriter, req *http.Request) {
+		v, _ := req.Context().Value(key{}).(string)
+		started <- struct{}{}
+		<-req.Context().Done()
+		got <- v
+	})
+	srv := NewServer("", r)
+	srv.BaseContext = func(net.Listener) context.Context { return context.WithValue(context.Background(), key{}, "mine") }
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- Run(ctx, srv, ln, time.Minute) }()
+	go get(ln.Addr().String(), "/")
+	waitFor(t, started, "the request to reach the handler")
+	cancel()
+	if v := waitFor(t, got, "the handler to see its context done"); v != "mine" {
+		t.Errorf("the request's context had the value %q, want \"mine\" from srv.BaseContext", v)
+	}
+	waitFor(t, served, "Run to return")
+}
+
+func TestRunTLS(t *testing.T) {
+	// Borrow httptest's certificate, and its client that trusts it.
+	ts := httptest.NewTLSServer(http.NotFoundHandler())
+	ts.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New()
+	r.Get("/", func(w http.ResponseWriter, req *http.Request) {
+		fmt.Fprintf(w, "tls=%v", req.TLS != nil)
+	})
+	srv := NewServer("", r)
+	srv.TLSConfig = &tls.Config{Certificates: ts.TLS.Certificates}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- Run(ctx, srv, ln, time.Second) }()
+	resp, err := ts.Client().Get("https://" + ln.Addr().String() + "/")
+	if err != nil {
+		t.Fatalf("GET over TLS: %v", err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(body) != "tls=true" {
+		t.Errorf("GET over TLS = %q, want \"tls=true\"", body)
+	}
+	cancel()
+	if err := waitFor(t, served, "Run to return"); err != nil {
+		t.Errorf("Run = %v, want nil", err)
+	}
+}
+
+// TestServeCatchesNoSignals checks that Serve leaves signals to the program:
+// SIGTERM reaches the test's own channel, and the server goes on serving.
+func TestServeCatchesNoSignals(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs SIGTERM")
+	}
+	mine := make(chan os.Signal, 1)
+	signal.Notify(mine, syscall.SIGTERM) // so that the signal cannot end the test
+	defer signal.Stop(mine)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New()
+	r.Get("/", func(w http.ResponseWriter, req *http.Request) { io.WriteString(w, "up") })
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- Serve(ctx, ln, r) }()
+	if body, err := get(ln.Addr().String(), "/"); body != "up" {
+		t.Fatalf("GET / = %q, %v", body, err)
+	}
+	sendSIGTERM(t)
+	waitFor(t, mine, "SIGTERM")
+	if body, err := get(ln.Addr().String(), "/"); body != "up" {
+		t.Errorf("after SIGTERM, GET / = %q, %v; want the server still up: Serve must not catch signals", body, err)
+	}
+	cancel()
+	waitFor(t, served, "Serve to return")
+}
+
+func TestSignalContext(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs SIGTERM")
+	}
+	mine := make(chan os.Signal, 1)
+	signal.Notify(mine, syscall.SIGTERM)
+	defer signal.Stop(mine)
+	ctx, stop := SignalContext(context.Background())
+	defer stop()
+	sendSIGTERM(t)
+	waitFor(t, ctx.Done(), "the context to be done after SIGTERM")
+}
+
+// sendSIGTERM sends SIGTERM to the test process, which must catch it.
+func sendSIGTERM(t *testing.T) {
+	t.Helper()
+	self, err := os.FindProcess(os.Getpid())
+	if err == nil {
+		err = self.Signal(syscall.SIGTERM)
+	}
+	if err != nil {
+		t.Fatalf("sending SIGTERM: %v", err)
+	}
 }

@@ -44,6 +44,45 @@ func TestRoutersResolveEveryRoute(t *testing.T) {
 	}
 }
 
+// TestFreshRequestsResolveEveryRoute does the same with the requests the
+// benchmarks serve: each route's fresh request, served twice, reaches its
+// route with its values, and a request reset after being served carries no
+// path value and no pattern from the call before.
+func TestFreshRequestsResolveEveryRoute(t *testing.T) {
+	sets := map[string][]route{"github": githubRoutes, "static": staticRoutes, "param20": {{"GET", paramPath(20)}}}
+	for setName, routes := range sets {
+		for _, rr := range routers {
+			t.Run(setName+"_"+rr.name, func(t *testing.T) {
+				var gotIndex int
+				var gotValues []string
+				h := rr.load(routes, func(i int) func(http.ResponseWriter, []string) {
+					return func(_ http.ResponseWriter, values []string) {
+						gotIndex, gotValues = i, values
+					}
+				})
+				reqs := newFreshRequests(routes)
+				w := newDiscardWriter()
+				for round := range 2 {
+					for i, rt := range routes {
+						gotIndex, gotValues = -1, nil
+						h.ServeHTTP(w, reqs.get(i))
+						if want := paramValues(rt.path, rt.path); gotIndex != i || !slices.Equal(gotValues, want) {
+							t.Fatalf("round %d: fresh %s %s reached route %d with %q, want route %d with %q",
+								round, rt.method, rt.path, gotIndex, gotValues, i, want)
+						}
+						req := reqs.get(i)
+						for _, name := range paramNames(rt.path) {
+							if v := req.PathValue(name); v != "" || req.Pattern != "" {
+								t.Fatalf("a reset request for %s still has %s=%q, pattern %q: it is not fresh", rt.path, name, v, req.Pattern)
+							}
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
 // fillParams replaces each ":name" in path with a value unique to route i.
 func fillParams(path string, i int) string {
 	segs := strings.Split(path, "/")

@@ -3,6 +3,8 @@ package bench
 import (
 	"io"
 	"net/http"
+	"os"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
@@ -34,6 +36,13 @@ var routers = []router{
 func init() {
 	gin.SetMode(gin.ReleaseMode)
 	gin.DefaultWriter = io.Discard
+	// bench.sh rotates the order of the routers from round to round: the
+	// first benchmark of a process runs on a cold heap and a cold cache, and
+	// always running the same router first would count that against it.
+	if k, err := strconv.Atoi(os.Getenv("VELOCY_BENCH_ROTATE")); err == nil {
+		k %= len(routers)
+		routers = append(routers[k:], routers[:k]...)
+	}
 }
 
 // emptyHandlers is the handlerMaker of the benchmarks: it does nothing, so

@@ -6,12 +6,8 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
-	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -112,7 +108,7 @@ func TestServeWaitsForRequestsInFlight(t *testing.T) {
 	shutdown := make(chan struct{})
 	srv.RegisterOnShutdown(func() { close(shutdown) }) // Shutdown calls it; Close does not
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, srv, ln, time.Minute) }()
+	go func() { served <- Run(ctx, srv, ln, time.Minute) }()
 
 	answer := make(chan string, 1)
 	go func() { answer <- gracefulGet(inner.Addr().String(), "/slow") }()
@@ -124,14 +120,14 @@ func TestServeWaitsForRequestsInFlight(t *testing.T) {
 	select {
 	case <-ln.closed:
 	case <-time.After(10 * time.Second):
-		t.Fatal("serve had not closed the listener 10s after ctx was cancelled: stop the server when ctx is done")
+		t.Fatal("Run had not closed the listener 10s after ctx was cancelled: stop the server when ctx is done")
 	}
 	select {
 	case <-ln.connClosed:
-		t.Fatal("once ctx was cancelled, serve closed the connection of the request in flight before its handler had answered: srv.Close cuts requests off; srv.Shutdown lets them finish")
+		t.Fatal("once ctx was cancelled, Run closed the connection of the request in flight before its handler had answered: srv.Close cuts requests off; srv.Shutdown lets them finish")
 	case <-shutdown:
 	case <-time.After(10 * time.Second):
-		t.Fatal("serve closed the listener but never called Shutdown on the server it was given (10s)")
+		t.Fatal("Run closed the listener but never called Shutdown on the server it was given (10s)")
 	}
 
 	released = true
@@ -139,8 +135,8 @@ func TestServeWaitsForRequestsInFlight(t *testing.T) {
 	if body := gracefulWait(t, answer, "the answer"); body != "finished" {
 		t.Errorf("the request in flight when ctx was cancelled got %q, want \"finished\": wait for it with Shutdown instead of cutting it off with Close", body)
 	}
-	if err := gracefulWait(t, served, "serve to return"); err != nil {
-		t.Errorf("serve after a graceful shutdown = %v, want nil", err)
+	if err := gracefulWait(t, served, "Run to return"); err != nil {
+		t.Errorf("Run after a graceful shutdown = %v, want nil", err)
 	}
 }
 
@@ -154,55 +150,12 @@ func TestServeGivesUpAfterGrace(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, NewServer("", gracefulRouter(started, release)), ln, time.Millisecond) }()
+	go func() { served <- Run(ctx, NewServer("", gracefulRouter(started, release)), ln, time.Millisecond) }()
 	go gracefulGet(ln.Addr().String(), "/slow")
 	gracefulWait(t, started, "the request to reach the handler")
 	cancel()
-	err = gracefulWait(t, served, "serve to give up")
+	err = gracefulWait(t, served, "Run to give up")
 	if err == nil || !errors.Is(err, context.DeadlineExceeded) || !strings.HasPrefix(err.Error(), "velocy: shutdown: ") {
-		t.Errorf("serve with a 1ms grace period and a handler that never finishes = %v, want \"velocy: shutdown: ...\" wrapping context.DeadlineExceeded", err)
-	}
-}
-
-func TestServeStopsOnSIGTERM(t *testing.T) {
-	self, err := os.FindProcess(os.Getpid())
-	if err != nil || runtime.GOOS == "windows" {
-		t.Skip("this system cannot send SIGTERM to a process")
-	}
-	// While a channel of ours is registered for SIGTERM, the signal does not
-	// end this test process. It stays registered: a signal still on its way
-	// when the test ends must not kill the process either.
-	signal.Notify(make(chan os.Signal, 1), syscall.SIGTERM)
-
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := New()
-	r.Get("/hello", func(w http.ResponseWriter, req *http.Request) { io.WriteString(w, "hello") })
-	served := make(chan error, 1)
-	go func() { served <- Serve(context.Background(), ln, r) }()
-	if body := gracefulGet(ln.Addr().String(), "/hello"); body != "hello" {
-		t.Fatalf("GET /hello = %q, want \"hello\"", body)
-	}
-	// Send SIGTERM until Serve returns: it may start listening for signals
-	// a moment after it starts serving.
-	deadline := time.After(5 * time.Second)
-	resend := time.NewTicker(50 * time.Millisecond)
-	defer resend.Stop()
-	for {
-		if err := self.Signal(syscall.SIGTERM); err != nil {
-			t.Skipf("sending SIGTERM: %v", err)
-		}
-		select {
-		case err := <-served:
-			if err != nil {
-				t.Errorf("Serve after SIGTERM = %v, want nil", err)
-			}
-			return
-		case <-resend.C:
-		case <-deadline:
-			t.Fatal("Serve(context.Background(), ...) was still serving 5s after the process got SIGTERM, want it to shut down: wrap ctx with signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)")
-		}
+		t.Errorf("Run with a 1ms grace period and a handler that never finishes = %v, want \"velocy: shutdown: ...\" wrapping context.DeadlineExceeded", err)
 	}
 }

@@ -27,6 +27,10 @@ func TestNewServerSetsLimits(t *testing.T) {
 		t.Errorf("NewServer: ReadHeaderTimeout %v, IdleTimeout %v, MaxHeaderBytes %d; want %v, %v, %d",
 			srv.ReadHeaderTimeout, srv.IdleTimeout, srv.MaxHeaderBytes, ReadHeaderTimeout, IdleTimeout, MaxHeaderBytes)
 	}
+	if srv.ReadTimeout != ReadTimeout || srv.WriteTimeout != WriteTimeout {
+		t.Errorf("NewServer: ReadTimeout %v, WriteTimeout %v; want %v, %v: without them a client that stops sending its body holds its handler for ever",
+			srv.ReadTimeout, srv.WriteTimeout, ReadTimeout, WriteTimeout)
+	}
 }
 
 // newServerStatusLine sends raw bytes to addr and returns the status line of

@@ -9,18 +9,21 @@ import (
 // ServeHTTP finds the route for req and calls its handler, after setting
 // req's path values and req.Pattern. When no route fits it answers by itself:
 //
-//   - 404 Not Found when no route matches the path (see [Router.NotFound]);
-//   - a redirect when the path only misses or has an extra trailing slash:
-//     301 for GET and HEAD, 308 for other methods, which keeps the method
-//     and body;
 //   - 405 Method Not Allowed with an Allow header when routes match the path
 //     but none takes the method (see [Router.MethodNotAllowed]);
 //   - 204 No Content with an Allow header for OPTIONS, unless a route takes
 //     OPTIONS;
+//   - a redirect to the cleaned path when the path holds "." or ".."
+//     segments or repeated slashes, and a redirect when the path only misses
+//     or has an extra trailing slash: 301 for GET and HEAD, 308 for other
+//     methods, which keeps the method and body;
+//   - 404 Not Found when no route matches the path (see [Router.NotFound]);
 //   - 400 Bad Request when the path holds a malformed percent-escape.
 //
 // Middleware added to the top-level Router with [Router.Use] runs before all
-// of this, so it sees every request, including those that end in a 404.
+// of this, so it sees every request, including those that end in a 404. The
+// answers for a path under a group's prefix also go through the group's
+// middleware.
 func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// Without middleware, skip the indirect call through core.handler.
 	if h := r.core.handler; h != nil {
@@ -47,37 +50,80 @@ func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
 		// EscapedPath returns RawPath after checking that it is a valid
 		// escaping of Path; if it is not, it escapes Path itself.
 		path, raw = req.URL.EscapedPath(), true
+	} else if n := c.static[path]; n != nil {
+		// A path that a pattern without wildcards matches: no tree to walk,
+		// no values to set.
+		if rt := n.route(req.Method); rt != nil {
+			req.Pattern = rt.pattern
+			rt.handler.ServeHTTP(w, req)
+			return
+		}
+	}
+	if strings.HasPrefix(path, "/") {
+		s := search{method: req.Method, raw: raw}
+		if rt := c.root.find(path[1:], &s); rt != nil {
+			rt.setPathValues(req, path[1:], raw)
+			req.Pattern = rt.pattern
+			rt.handler.ServeHTTP(w, req)
+			return
+		}
+	}
+	// No route takes the request, so the router answers by itself, through
+	// the middleware of the deepest group whose prefix the path is under.
+	h := c.answer
+	if sc := c.root.scopeFor(path, raw); sc != nil {
+		h = sc.answer
+	}
+	h.ServeHTTP(w, req)
+}
+
+// respond answers a request that no route takes, as ServeHTTP lists, with
+// the 404 and 405 handlers of the scope sc (nil for the router's own).
+func (c *core) respond(w http.ResponseWriter, req *http.Request, sc *scope) {
+	path, raw := req.URL.Path, false
+	if req.URL.RawPath != "" {
+		path, raw = req.URL.EscapedPath(), true // dispatch has checked the escapes
 	}
 	if !strings.HasPrefix(path, "/") {
-		c.notFoundHandler().ServeHTTP(w, req)
+		c.notFoundHandler(sc).ServeHTTP(w, req)
 		return
 	}
-
-	s := search{method: req.Method, raw: raw}
-	if rt := c.root.find(path[1:], &s); rt != nil {
-		rt.setPathValues(req, path[1:], raw)
-		req.Pattern = rt.pattern
-		rt.handler.ServeHTTP(w, req)
-		return
-	}
+	s := search{raw: raw, collect: true}
+	c.root.find(path[1:], &s)
 	switch {
-	case s.found:
-		c.wrongMethod(w, req, path, raw)
-	case c.redirectSlash(w, req, path, raw):
+	case len(s.allow) > 0:
+		c.wrongMethod(w, req, s.allow, sc)
+	case !cleanPath(path):
+		c.redirect(w, req, cleanedPath(req.URL.EscapedPath()))
+	case !c.noRedirectSlash && c.slashMatches(path, raw):
+		c.redirect(w, req, toggleSlash(req.URL.EscapedPath()))
 	default:
-		c.notFoundHandler().ServeHTTP(w, req)
+		c.notFoundHandler(sc).ServeHTTP(w, req)
 	}
 }
 
-// wrongMethod answers a request whose path matches routes of other methods:
-// with the list of methods for OPTIONS, with a 405 for the rest.
-func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string, raw bool) {
-	s := search{raw: raw, collect: true}
-	c.root.find(path[1:], &s)
-	w.Header().Set("Allow", allowHeader(s.allow))
-	if req.Method == http.MethodOptions {
+// wrongMethod answers a request whose path matches routes of other methods,
+// allow: with the list of methods for OPTIONS, with a 405 for the rest.
+func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, allow []string, sc *scope) {
+	options := req.Method == http.MethodOptions && !c.noAutoOptions
+	if c.noAuto405 && !options {
+		c.notFoundHandler(sc).ServeHTTP(w, req)
+		return
+	}
+	header := allowHeader(allow)
+	if c.noAutoOptions {
+		header = methodList(allow) // the router does not answer OPTIONS
+	}
+	w.Header().Set("Allow", header)
+	if options {
 		w.WriteHeader(http.StatusNoContent)
 		return
+	}
+	for ; sc != nil; sc = sc.parent {
+		if sc.methodNotAllowed != nil {
+			sc.methodNotAllowed.ServeHTTP(w, req)
+			return
+		}
 	}
 	if c.methodNotAllowed != nil {
 		c.methodNotAllowed.ServeHTTP(w, req)
@@ -90,27 +136,37 @@ func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string
 // have a route for a path: sorted, with HEAD added when GET is there (GET
 // routes answer HEAD) and OPTIONS always (the router answers it).
 func allowHeader(methods []string) string {
+	return methodList(append(methods, http.MethodOptions))
+}
+
+// methodList lists methods for an Allow header: sorted, each once, with HEAD
+// added when GET is there.
+func methodList(methods []string) string {
 	if slices.Contains(methods, http.MethodGet) {
 		methods = append(methods, http.MethodHead)
 	}
-	methods = append(methods, http.MethodOptions)
 	slices.Sort(methods)
 	return strings.Join(slices.Compact(methods), ", ")
 }
 
-// redirectSlash redirects req and reports true when its path matches a route
-// once a trailing slash is added or removed.
-func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path string, raw bool) bool {
+// slashMatches reports whether a route of any method matches path once a
+// trailing slash is added or removed. path is escaped when raw is true.
+func (c *core) slashMatches(path string, raw bool) bool {
 	// Never redirect "//host/..." or "/\host/...": a browser would read the
 	// Location as an address on another site.
 	if len(path) < 2 || path[1] == '/' || path[1] == '\\' {
 		return false
 	}
-	s := search{method: req.Method, raw: raw}
-	if c.root.find(toggleSlash(path)[1:], &s) == nil && !s.found {
-		return false
-	}
-	target := toggleSlash(req.URL.EscapedPath()) // escaped, as a Location must be
+	s := search{raw: raw}
+	return c.root.find(toggleSlash(path)[1:], &s) != nil || s.found
+}
+
+// redirect sends the client to target, an escaped path (a Location must be
+// escaped), with the query string kept: 301 for GET and HEAD, 308 for other
+// methods, which keeps the method and the body. Inside a mounted router, the
+// part of the path that the mounts cut off goes back in front.
+func (c *core) redirect(w http.ResponseWriter, req *http.Request, target string) {
+	target = mountPrefix(req) + target
 	if req.URL.RawQuery != "" {
 		target += "?" + req.URL.RawQuery
 	}
@@ -120,7 +176,6 @@ func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path stri
 	}
 	w.Header().Set("Location", target)
 	w.WriteHeader(code)
-	return true
 }
 
 // toggleSlash removes the trailing slash of p, or adds one.
@@ -131,7 +186,14 @@ func toggleSlash(p string) string {
 	return p + "/"
 }
 
-func (c *core) notFoundHandler() http.Handler {
+// notFoundHandler returns the 404 handler of the scope sc, or of the
+// nearest scope above it that has one, or of the router.
+func (c *core) notFoundHandler(sc *scope) http.Handler {
+	for ; sc != nil; sc = sc.parent {
+		if sc.notFound != nil {
+			return sc.notFound
+		}
+	}
 	if c.notFound != nil {
 		return c.notFound
 	}
@@ -140,17 +202,27 @@ func (c *core) notFoundHandler() http.Handler {
 
 // NotFound sets the handler for requests that no route matches. The default
 // answers 404 with the text "404 page not found", as [http.NotFound] does.
-// Passing nil restores the default. Inside a group it sets the handler for
-// the whole router.
+// Passing nil restores the default. Inside a group with a prefix of its own
+// it sets the handler for the paths under the prefix (see [Router.Group]).
 func (r *Router) NotFound(h http.Handler) {
+	r.seal()
+	if r.scope != nil {
+		r.scope.notFound = h
+		return
+	}
 	r.core.notFound = h
 }
 
 // MethodNotAllowed sets the handler for requests whose path matches a route
 // but whose method does not. The Allow header is already set when it runs.
 // The default answers 405 with the text "405 method not allowed". Passing
-// nil restores the default. Inside a group it sets the handler for the whole
-// router.
+// nil restores the default. Inside a group with a prefix of its own it sets
+// the handler for the paths under the prefix (see [Router.Group]).
 func (r *Router) MethodNotAllowed(h http.Handler) {
+	r.seal()
+	if r.scope != nil {
+		r.scope.methodNotAllowed = h
+		return
+	}
 	r.core.methodNotAllowed = h
 }

@@ -11,13 +11,21 @@ import (
 // and middleware. Patterns registered on the group's Router get prefix in
 // front: in a group "/api", Get("/users") registers "/api/users", Get("/")
 // registers "/api/", and Get("") registers "/api" itself. Middleware added
-// with Use inside fn wraps only the group's routes; the group also inherits
-// the middleware of the group it is nested in.
+// with Use inside fn wraps the group's routes; the group also inherits the
+// middleware of the group it is nested in.
 //
 //	r.Group("/admin", func(admin *velocy.Router) {
 //		admin.Use(requireAdmin)
 //		admin.Get("/stats", stats) // GET /admin/stats, behind requireAdmin
 //	})
+//
+// A group with a prefix of its own also owns the paths under it: the answers
+// the router gives by itself for those paths (404, 405, OPTIONS, redirects)
+// go through the group's middleware too, so requireAdmin above also guards
+// GET /admin/nope and OPTIONS /admin/stats. [Router.NotFound] and
+// [Router.MethodNotAllowed] on the group's Router set its own handlers for
+// them. A group without a prefix of its own (Group("", fn)) shares the paths
+// of its parent, and its middleware wraps only its routes.
 //
 // The group's routes belong to the Router Group was called on. The prefix
 // may contain wildcards ("/users/{id}"), but not a catch-all. Group panics
@@ -30,14 +38,14 @@ func (r *Router) Group(prefix string, fn func(*Router)) {
 	if err := checkPrefix(full); err != nil {
 		panic(err)
 	}
-	if r.group {
-		r.registered = true // the new group copies r's middleware now: Use on r would not reach it
-	}
+	r.seal() // the new group copies r's middleware now: Use on r would not reach it
 	fn(&Router{
 		core:       r.core,
 		prefix:     full,
 		middleware: slices.Clip(r.middleware), // appending in the group must not write into r's array
 		group:      true,
+		scope:      r.scope,
+		ownScope:   full != r.prefix,
 	})
 }
 

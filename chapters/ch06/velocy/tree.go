@@ -48,6 +48,7 @@ type node struct {
 	param    *node    // the {name} child, or nil
 	catchAll *node    // the {name...} child, or nil
 	routes   []*route // routes whose pattern ends here, at most one per method
+	scope    *scope   // the scope of a group whose prefix ends here, or nil
 }
 
 // insert walks down from n along segs, adding the nodes that are missing,
@@ -125,12 +126,12 @@ func (n *node) find(path string, s *search) *route {
 			return rt
 		}
 	}
-	if n.param != nil && seg != "" {
+	if n.param != nil && seg != "" && safeSegment(seg, s.raw) {
 		if rt := n.param.next(rest, more, s); rt != nil {
 			return rt
 		}
 	}
-	if n.catchAll != nil {
+	if n.catchAll != nil && safeValue(path, s.raw) {
 		return n.catchAll.end(s) // takes seg and all that follows, even nothing
 	}
 	return nil

@@ -39,19 +39,29 @@ func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
 	switch {
 	case s.found:
 		c.wrongMethod(w, req, path)
-	case c.redirectSlash(w, req, path):
+	case !c.noRedirectSlash && c.redirectSlash(w, req, path):
 	default:
 		c.notFoundHandler().ServeHTTP(w, req)
 	}
 }
 
 // wrongMethod answers a request whose path matches routes of other methods:
-// with the list of methods for OPTIONS, with a 405 for the rest.
+// with the list of methods for OPTIONS, with a 405 for the rest, or with a
+// 404 for those the application turned off.
 func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string) {
+	options := req.Method == http.MethodOptions && !c.noAutoOptions
+	if c.noAuto405 && !options {
+		c.notFoundHandler().ServeHTTP(w, req)
+		return
+	}
 	s := search{collect: true}
 	c.root.find(path[1:], &s)
-	w.Header().Set("Allow", allowHeader(s.allow))
-	if req.Method == http.MethodOptions {
+	allow := allowHeader(s.allow)
+	if c.noAutoOptions {
+		allow = methodList(s.allow) // the router does not answer OPTIONS
+	}
+	w.Header().Set("Allow", allow)
+	if options {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
@@ -66,10 +76,15 @@ func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string
 // have a route for a path: sorted, with HEAD added when GET is there (GET
 // routes answer HEAD) and OPTIONS always (the router answers it).
 func allowHeader(methods []string) string {
+	return methodList(append(methods, http.MethodOptions))
+}
+
+// methodList lists methods for an Allow header: sorted, each once, with HEAD
+// added when GET is there.
+func methodList(methods []string) string {
 	if slices.Contains(methods, http.MethodGet) {
 		methods = append(methods, http.MethodHead)
 	}
-	methods = append(methods, http.MethodOptions)
 	slices.Sort(methods)
 	return strings.Join(slices.Compact(methods), ", ")
 }

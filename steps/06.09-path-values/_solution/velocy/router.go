@@ -25,6 +25,11 @@ type core struct {
 
 	notFound         http.Handler // nil means the default 404
 	methodNotAllowed http.Handler // nil means the default 405
+
+	// The automatic answers that can be turned off. The zero value is on.
+	noRedirectSlash bool // no redirect to the path with or without a trailing slash
+	noAutoOptions   bool // no 204 with Allow for OPTIONS
+	noAuto405       bool // a 404 instead of a 405 with Allow
 }
 
 // route is one registered route.

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 )
 
@@ -17,9 +14,19 @@ import (
 // holds a goroutine and a socket for ever.
 const (
 	// ReadHeaderTimeout bounds the time a client takes to send the request
-	// line and headers. It does not cover the body, so slow uploads still
-	// work.
+	// line and headers.
 	ReadHeaderTimeout = 10 * time.Second
+
+	// ReadTimeout bounds the time a client takes to send the whole request,
+	// body included. A handler that accepts longer uploads extends its own
+	// deadline with [http.ResponseController.SetReadDeadline].
+	ReadTimeout = 30 * time.Second
+
+	// WriteTimeout bounds the time from the end of the request headers to
+	// the end of the response. A handler that streams, or answers slowly on
+	// purpose, extends its own deadline with
+	// [http.ResponseController.SetWriteDeadline].
+	WriteTimeout = 60 * time.Second
 
 	// IdleTimeout bounds how long a keep-alive connection waits for the
 	// next request.
@@ -29,21 +36,22 @@ const (
 	// (net/http's default is 1 MiB; 64 KiB is ample for cookies and tokens).
 	MaxHeaderBytes = 64 << 10
 
-	// ShutdownTimeout is how long [Serve] and [ListenAndServe] wait for
-	// requests in flight to finish once they have been told to stop.
+	// ShutdownTimeout is the grace period of [Serve] and [ListenAndServe]:
+	// how long they wait for requests in flight to finish once they have
+	// been told to stop.
 	ShutdownTimeout = 10 * time.Second
 )
 
 // NewServer returns an [http.Server] for h on addr with ReadHeaderTimeout,
-// IdleTimeout and MaxHeaderBytes set. There is no overall read or write
-// timeout, which would cut off long uploads, downloads and streams; put a
-// deadline on each handler that needs one instead (for example with
-// [http.TimeoutHandler] or [http.ResponseController]).
+// ReadTimeout, WriteTimeout, IdleTimeout and MaxHeaderBytes set. Change any
+// of them, or anything else, before passing the server to [Run].
 func NewServer(addr string, h http.Handler) *http.Server {
 	return &http.Server{
 		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
 		IdleTimeout:       IdleTimeout,
 		MaxHeaderBytes:    MaxHeaderBytes,
 	}
@@ -59,26 +67,21 @@ func ListenAndServe(ctx context.Context, addr string, h http.Handler) error {
 	return Serve(ctx, ln, h)
 }
 
-// Serve serves h on ln with the limits of [NewServer] until ctx is done or
-// the process receives SIGINT (Ctrl-C) or SIGTERM (what container runtimes
-// and systemd send). Then it shuts down gracefully: it stops accepting
-// connections, closes idle ones, and waits up to [ShutdownTimeout] for the
-// requests in flight to finish. A second signal during that wait ends the
-// process the usual way.
-//
-// Serve returns nil after a graceful shutdown, an error if the server failed,
-// or an error if the requests in flight did not finish in time (their
-// connections are then closed). It always closes ln.
+// Serve serves h on ln with the limits of [NewServer] until ctx is done, then
+// shuts down gracefully, waiting up to [ShutdownTimeout] for the requests in
+// flight: it is [Run] with a server from NewServer.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
-	return serve(ctx, NewServer(ln.Addr().String(), h), ln, ShutdownTimeout)
+	return Run(ctx, NewServer(ln.Addr().String(), h), ln, ShutdownTimeout)
 }
 
-// serve is Serve with the server and the grace period as parameters, for
-// tests.
-func serve(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
+// Run serves srv on ln until ctx is done. Then it shuts down gracefully: it
+// stops accepting connections, closes idle ones, and waits up to grace for
+// the requests in flight to finish.
+//
+// Run returns nil after a graceful shutdown, an error if the server failed,
+// or an error if the requests in flight did not finish in time (their
+// connections are then closed). It always closes ln.
+func Run(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 
@@ -87,7 +90,6 @@ func serve(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Du
 		return fmt.Errorf("velocy: serve: %w", err)
 	case <-ctx.Done():
 	}
-	stop() // from now on a signal ends the process instead of being caught
 
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()

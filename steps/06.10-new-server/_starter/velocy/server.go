@@ -12,9 +12,19 @@ import (
 // holds a goroutine and a socket for ever.
 const (
 	// ReadHeaderTimeout bounds the time a client takes to send the request
-	// line and headers. It does not cover the body, so slow uploads still
-	// work.
+	// line and headers.
 	ReadHeaderTimeout = 10 * time.Second
+
+	// ReadTimeout bounds the time a client takes to send the whole request,
+	// body included. A handler that accepts longer uploads extends its own
+	// deadline with [http.ResponseController.SetReadDeadline].
+	ReadTimeout = 30 * time.Second
+
+	// WriteTimeout bounds the time from the end of the request headers to
+	// the end of the response. A handler that streams, or answers slowly on
+	// purpose, extends its own deadline with
+	// [http.ResponseController.SetWriteDeadline].
+	WriteTimeout = 60 * time.Second
 
 	// IdleTimeout bounds how long a keep-alive connection waits for the
 	// next request.
@@ -24,19 +34,18 @@ const (
 	// (net/http's default is 1 MiB; 64 KiB is ample for cookies and tokens).
 	MaxHeaderBytes = 64 << 10
 
-	// ShutdownTimeout is how long [Serve] and [ListenAndServe] will wait for
-	// requests in flight to finish once they have been told to stop. They
-	// do not wait yet: lesson 6.10's second step makes them.
+	// ShutdownTimeout is the grace period of [Serve] and [ListenAndServe]:
+	// how long they will wait for requests in flight to finish once they
+	// have been told to stop. They do not wait yet: lesson 6.10's second
+	// step makes them.
 	ShutdownTimeout = 10 * time.Second
 )
 
 // NewServer returns an [http.Server] for h on addr with ReadHeaderTimeout,
-// IdleTimeout and MaxHeaderBytes set. There is no overall read or write
-// timeout, which would cut off long uploads, downloads and streams; put a
-// deadline on each handler that needs one instead (for example with
-// [http.TimeoutHandler] or [http.ResponseController]).
+// ReadTimeout, WriteTimeout, IdleTimeout and MaxHeaderBytes set. Change any
+// of them, or anything else, before passing the server to [Run].
 func NewServer(addr string, h http.Handler) *http.Server {
-	// TODO(06.10-new-server): set the three limits.
+	// TODO(06.10-new-server): set the five limits.
 	return &http.Server{Addr: addr, Handler: h}
 }
 
@@ -48,18 +57,18 @@ func ListenAndServe(ctx context.Context, addr string, h http.Handler) error {
 	return nil
 }
 
-// Serve serves h on ln with the limits of [NewServer] until ctx is done.
-// Then it closes the server at once, cutting off the requests in flight.
-//
-// Serve returns nil once ctx is done, or an error if the server failed. It
-// always closes ln.
+// Serve serves h on ln with the limits of [NewServer] until ctx is done: it
+// is [Run] with a server from NewServer.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
-	return serve(ctx, NewServer(ln.Addr().String(), h), ln, ShutdownTimeout)
+	return Run(ctx, NewServer(ln.Addr().String(), h), ln, ShutdownTimeout)
 }
 
-// serve is Serve with the server and the grace period as parameters, for
-// tests. It does not use grace yet.
-func serve(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
+// Run serves srv on ln until ctx is done. Then it closes the server at once,
+// cutting off the requests in flight; it does not use grace yet.
+//
+// Run returns nil once ctx is done, or an error if the server failed. It
+// always closes ln.
+func Run(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration) error {
 	// TODO(06.10-new-server): run srv.Serve(ln) in a goroutine and wait for
 	// whichever comes first: Serve failing (return "velocy: serve: " and the
 	// error) or ctx being done (close the server and return nil).

@@ -10,9 +10,10 @@ import (
 // req's path values and req.Pattern. When no route fits it answers by itself:
 //
 //   - 404 Not Found when no route matches the path (see [Router.NotFound]);
-//   - a redirect when the path only misses or has an extra trailing slash:
-//     301 for GET and HEAD, 308 for other methods, which keeps the method
-//     and body;
+//   - a redirect to the cleaned path when the path holds "." or ".."
+//     segments or repeated slashes, and a redirect when the path only misses
+//     or has an extra trailing slash: 301 for GET and HEAD, 308 for other
+//     methods, which keeps the method and body;
 //   - 405 Method Not Allowed with an Allow header when routes match the path
 //     but none takes the method (see [Router.MethodNotAllowed]);
 //   - 204 No Content with an Allow header for OPTIONS, unless a route takes
@@ -47,6 +48,14 @@ func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
 		// EscapedPath returns RawPath after checking that it is a valid
 		// escaping of Path; if it is not, it escapes Path itself.
 		path, raw = req.URL.EscapedPath(), true
+	} else if n := c.static[path]; n != nil {
+		// A path that a pattern without wildcards matches: no tree to walk,
+		// no values to set.
+		if rt := n.route(req.Method); rt != nil {
+			req.Pattern = rt.pattern
+			rt.handler.ServeHTTP(w, req)
+			return
+		}
 	}
 	if !strings.HasPrefix(path, "/") {
 		c.notFoundHandler().ServeHTTP(w, req)
@@ -63,19 +72,32 @@ func (c *core) dispatch(w http.ResponseWriter, req *http.Request) {
 	switch {
 	case s.found:
 		c.wrongMethod(w, req, path, raw)
-	case c.redirectSlash(w, req, path, raw):
+	case !cleanPath(path):
+		c.redirect(w, req, cleanedPath(req.URL.EscapedPath()))
+	case !c.noRedirectSlash && c.slashMatches(path, raw):
+		c.redirect(w, req, toggleSlash(req.URL.EscapedPath()))
 	default:
 		c.notFoundHandler().ServeHTTP(w, req)
 	}
 }
 
 // wrongMethod answers a request whose path matches routes of other methods:
-// with the list of methods for OPTIONS, with a 405 for the rest.
+// with the list of methods for OPTIONS, with a 405 for the rest, or with a
+// 404 for those the application turned off.
 func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string, raw bool) {
+	options := req.Method == http.MethodOptions && !c.noAutoOptions
+	if c.noAuto405 && !options {
+		c.notFoundHandler().ServeHTTP(w, req)
+		return
+	}
 	s := search{raw: raw, collect: true}
 	c.root.find(path[1:], &s)
-	w.Header().Set("Allow", allowHeader(s.allow))
-	if req.Method == http.MethodOptions {
+	allow := allowHeader(s.allow)
+	if c.noAutoOptions {
+		allow = methodList(s.allow) // the router does not answer OPTIONS
+	}
+	w.Header().Set("Allow", allow)
+	if options {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
@@ -90,27 +112,35 @@ func (c *core) wrongMethod(w http.ResponseWriter, req *http.Request, path string
 // have a route for a path: sorted, with HEAD added when GET is there (GET
 // routes answer HEAD) and OPTIONS always (the router answers it).
 func allowHeader(methods []string) string {
+	return methodList(append(methods, http.MethodOptions))
+}
+
+// methodList lists methods for an Allow header: sorted, each once, with HEAD
+// added when GET is there.
+func methodList(methods []string) string {
 	if slices.Contains(methods, http.MethodGet) {
 		methods = append(methods, http.MethodHead)
 	}
-	methods = append(methods, http.MethodOptions)
 	slices.Sort(methods)
 	return strings.Join(slices.Compact(methods), ", ")
 }
 
-// redirectSlash redirects req and reports true when its path matches a route
-// once a trailing slash is added or removed.
-func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path string, raw bool) bool {
+// slashMatches reports whether a route of any method matches path once a
+// trailing slash is added or removed. path is escaped when raw is true.
+func (c *core) slashMatches(path string, raw bool) bool {
 	// Never redirect "//host/..." or "/\host/...": a browser would read the
 	// Location as an address on another site.
 	if len(path) < 2 || path[1] == '/' || path[1] == '\\' {
 		return false
 	}
-	s := search{method: req.Method, raw: raw}
-	if c.root.find(toggleSlash(path)[1:], &s) == nil && !s.found {
-		return false
-	}
-	target := toggleSlash(req.URL.EscapedPath()) // escaped, as a Location must be
+	s := search{raw: raw}
+	return c.root.find(toggleSlash(path)[1:], &s) != nil || s.found
+}
+
+// redirect sends the client to target, an escaped path (a Location must be
+// escaped), with the query string kept: 301 for GET and HEAD, 308 for other
+// methods, which keeps the method and the body.
+func (c *core) redirect(w http.ResponseWriter, req *http.Request, target string) {
 	if req.URL.RawQuery != "" {
 		target += "?" + req.URL.RawQuery
 	}
@@ -120,7 +150,6 @@ func (c *core) redirectSlash(w http.ResponseWriter, req *http.Request, path stri
 	}
 	w.Header().Set("Location", target)
 	w.WriteHeader(code)
-	return true
 }
 
 // toggleSlash removes the trailing slash of p, or adds one.

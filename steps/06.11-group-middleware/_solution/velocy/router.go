@@ -30,13 +30,19 @@ type Router struct {
 // core is what a Router and all its groups share.
 type core struct {
 	root   node
-	routes []*route // every route in the order it was registered, for Routes
+	static map[string]*node // the nodes of patterns without wildcards, by path
+	routes []*route         // every route in the order it was registered, for Routes
 
 	middleware []func(http.Handler) http.Handler // from Use on the top-level Router
 	handler    http.Handler                      // dispatch wrapped in middleware; nil when there is none
 
 	notFound         http.Handler // nil means the default 404
 	methodNotAllowed http.Handler // nil means the default 405
+
+	// The automatic answers that can be turned off. The zero value is on.
+	noRedirectSlash bool // no redirect to the path with or without a trailing slash
+	noAutoOptions   bool // no 204 with Allow for OPTIONS
+	noAuto405       bool // a 404 instead of a 405 with Allow
 }
 
 // route is one registered route.
@@ -124,6 +130,7 @@ func (r *Router) add(segs []segment, rt *route) error {
 		return err
 	}
 	leaf.routes = append(leaf.routes, rt)
+	r.core.addStatic(segs, leaf)
 	r.registered = true
 	return nil
 }

@@ -149,3 +149,21 @@ func TestMountErrors(t *testing.T) {
 		t.Errorf("GET %s/x after a failed mount = %d %q, want 404: check both entries before adding either", p, w.Code, w.Body)
 	}
 }
+
+// TestMountConflictsWithEveryMethod asks conflict directly: a mount (method
+// "") takes every method, so it conflicts with a route of any method at its
+// node, in both orders.
+func TestMountConflictsWithEveryMethod(t *testing.T) {
+	leaf := &node{}
+	leaf.routes = append(leaf.routes, &route{method: "", pattern: "/api/*"})
+	for _, method := range []string{"GET", "PROPFIND"} {
+		if err := conflict(leaf, &route{method: method, pattern: "/api"}); err == nil {
+			t.Errorf("conflict(a node with a mount, %s \"/api\") = nil, want an error: a mount takes every method", method)
+		}
+	}
+	get := &node{}
+	get.routes = append(get.routes, &route{method: "GET", pattern: "/api"})
+	if err := conflict(get, &route{method: "", pattern: "/api/*"}); err == nil {
+		t.Errorf("conflict(a node with GET \"/api\", a mount) = nil, want an error")
+	}
+}

@@ -40,6 +40,7 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 	if full != "" {
 		segs, _ = parsePattern("", full) // checkPrefix accepted it
 	}
+	r.seal()
 	m := &route{
 		pattern: full + "/*",
 		params:  paramsOf(segs),
@@ -61,7 +62,9 @@ func (r *Router) mount(prefix string, h http.Handler) error {
 		leaf.routes = append(leaf.routes, m)
 	}
 	r.core.routes = append(r.core.routes, m)
-	r.registered = true
+	if full != "" {
+		r.core.addStatic(segs, leaves[1])
+	}
 	return nil
 }
 

@@ -41,8 +41,11 @@ func main() {
 		logger.Error("cannot listen", "err", err)
 		os.Exit(1)
 	}
+	// Ctrl-C and SIGTERM end ctx, and Serve then stops gracefully.
+	ctx, stop := velocy.SignalContext(context.Background())
+	defer stop()
 	logger.Info("listening (Ctrl-C stops)", "url", "http://"+ln.Addr().String())
-	if err := velocy.Serve(context.Background(), ln, r); err != nil {
+	if err := velocy.Serve(ctx, ln, r); err != nil {
 		logger.Error("server stopped", "err", err)
 		os.Exit(1)
 	}

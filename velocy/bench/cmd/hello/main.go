@@ -55,7 +55,9 @@ func run(args []string, stderr io.Writer) error {
 		return errors.New("-handler must be velocy or bare")
 	}
 	fmt.Fprintf(stderr, "hello: %s handler on http://%s\n", *which, *addr)
-	return velocy.ListenAndServe(context.Background(), *addr, h)
+	ctx, stop := velocy.SignalContext(context.Background()) // load.sh stops it with SIGTERM
+	defer stop()
+	return velocy.ListenAndServe(ctx, *addr, h)
 }
 
 func hello(w http.ResponseWriter, _ *http.Request) {

@@ -1,0 +1,111 @@
+package velocy
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// Router matches each request against the registered routes and calls the
+// handler of the best one. It is an [http.Handler], so it can be passed to
+// [http.ListenAndServe] or wrapped in middleware.
+//
+// Register every route before the Router starts serving: registration is not
+// safe to run at the same time as ServeHTTP. Serving itself is safe for
+// concurrent use.
+type Router struct {
+	core *core // the routes and settings
+}
+
+// core holds the routes and settings of a Router. It is a struct of its own
+// because the groups of lesson 6.11 will share it.
+type core struct {
+	root   node
+	routes []*route // every route in the order it was registered, for Routes
+
+	notFound         http.Handler // nil means the default 404
+	methodNotAllowed http.Handler // nil means the default 405
+
+	// The automatic answers that can be turned off. The zero value is on.
+	noRedirectSlash bool // no redirect to the path with or without a trailing slash
+	noAutoOptions   bool // no 204 with Allow for OPTIONS
+	noAuto405       bool // a 404 instead of a 405 with Allow
+}
+
+// route is one registered route.
+type route struct {
+	method  string       // the HTTP method
+	pattern string       // the pattern, as registered
+	handler http.Handler // the handler
+}
+
+// String describes the route in error messages: GET "/users".
+func (rt *route) String() string {
+	return rt.method + " " + strconv.Quote(rt.pattern)
+}
+
+// New returns an empty Router. Until routes are added it answers every
+// request with 404 Not Found.
+func New() *Router {
+	return &Router{core: &core{}}
+}
+
+// Handle registers h for requests with the given method whose path matches
+// pattern. The pattern is a path of literal segments, like "/users/new".
+//
+// The method must be an upper-case HTTP method such as "GET" or "PROPFIND".
+//
+// Handle panics with a [*PatternError] if the method, the pattern or the
+// handler is not valid, or if the same method and pattern are already
+// registered.
+func (r *Router) Handle(method, pattern string, h http.Handler) {
+	if err := r.handle(method, pattern, h); err != nil {
+		panic(err)
+	}
+}
+
+// handle is Handle returning the error instead of panicking.
+func (r *Router) handle(method, pattern string, h http.Handler) error {
+	fail := func(problem string) error {
+		return &PatternError{Method: method, Pattern: pattern, Offset: -1, Problem: problem}
+	}
+	switch {
+	case method == "":
+		return fail("empty method")
+	case !validMethod(method):
+		return fail(fmt.Sprintf("bad method %q: use an upper-case HTTP method such as GET", method))
+	case h == nil:
+		return fail("nil handler")
+	}
+	segs, err := parsePattern(method, pattern)
+	if err != nil {
+		return err
+	}
+	rt := &route{method: method, pattern: pattern, handler: h}
+	if err := r.add(segs, rt); err != nil {
+		return err
+	}
+	r.core.routes = append(r.core.routes, rt)
+	return nil
+}
+
+// add puts rt into the tree at the node for segs, unless a route there
+// already takes the same method.
+func (r *Router) add(segs []segment, rt *route) error {
+	leaf := r.core.root.insert(segs)
+	if err := conflict(leaf, rt); err != nil {
+		return err
+	}
+	leaf.routes = append(leaf.routes, rt)
+	return nil
+}
+
+// conflict reports whether a route at leaf already takes rt's method.
+func conflict(leaf *node, rt *route) error {
+	for _, old := range leaf.routes {
+		if old.method == rt.method {
+			return &PatternError{Method: rt.method, Pattern: rt.pattern, Offset: -1, Problem: "already registered"}
+		}
+	}
+	return nil
+}

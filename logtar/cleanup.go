@@ -244,11 +244,19 @@ func (c *cleaner) pass() {
 // tidies up after a compression that a crash interrupted: a leftover
 // temporary file is deleted, and a file that exists both compressed and
 // not keeps only its compressed copy (renamed into place only when whole).
+//
+// current may be stale: the Logger can roll again between wake and this
+// pass. Without an active file, the file being written is then newer
+// than current: counting it as a backup would delete one backup too many,
+// and compressing it would delete the file being written. So a file whose
+// name sorts after current is left for the pass that the newer roll asked
+// for.
 func (c *cleaner) list(current string) ([]rolled, error) {
 	entries, err := os.ReadDir(c.dir)
 	if err != nil {
 		return nil, fmt.Errorf("logtar: list log directory: %w", err)
 	}
+	stamped := isRolledName(c.prefix, current) // no active file
 	compressed := map[string]bool{}
 	for _, e := range entries {
 		if name, ok := strings.CutSuffix(e.Name(), ".gz"); ok {
@@ -267,7 +275,7 @@ func (c *cleaner) list(current string) ([]rolled, error) {
 			}
 			continue
 		}
-		if !isRolledName(c.prefix, name) {
+		if !isRolledName(c.prefix, name) || stamped && name > current {
 			continue
 		}
 		if compressed[name] {

@@ -154,6 +154,36 @@ func TestMaxBackups(t *testing.T) {
 	}
 }
 
+
+// TestMaxBackupsStaleCurrent is the regression test for a race found under
+// load: a cleaner pass that starts after the Logger has rolled again still
+// holds the name of an older current file. It must then not take the real
+// current file for a backup and delete a rolled file that should stay.
+func TestMaxBackupsStaleCurrent(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for i := range 5 {
+		name := "logtar_" + testTime.Add(time.Duration(i)*time.Second).UTC().Format(stampLayout) + ".log"
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	// names[4] is being written; the cleaner was last told names[0].
+	c := &cleaner{dir: dir, prefix: "logtar_", maxBackups: 2, now: time.Now, current: names[0]}
+	c.pass()
+	for _, name := range names[2:] {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s, the current file or one of the 2 newest backups, is gone after a pass that knew an older current file: %v", name, err)
+		}
+	}
+	// Told the truth, the next pass deletes what is beyond the 2 newest.
+	c.current = names[4]
+	c.pass()
+	if got := logFileNames(t, dir); !slices.Equal(got, names[2:]) {
+		t.Errorf("after a pass that knows the current file: %v, want %v", got, names[2:])
+	}
+}
 func TestMaxAge(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Now()

@@ -145,3 +145,38 @@ func TestRetentionStopsWithClose(t *testing.T) {
 		}
 	})
 }
+
+func TestRetentionStaleCurrent(t *testing.T) {
+	// The Logger can roll again between wake and the pass it asked for, so
+	// a pass may be told of an older current file than the one being
+	// written. Built here directly, so the check does not depend on luck.
+	dir := t.TempDir()
+	start := time.Date(2024, 5, 6, 7, 8, 9, 123e6, time.UTC)
+	n := 5 + rand.IntN(5)
+	keep := 1 + rand.IntN(3)
+	stale := rand.IntN(n - keep - 1) // index of the current file the pass was told of
+	var names []string
+	for i := range n {
+		name := "logtar_" + start.Add(time.Duration(i)*time.Second).Format("2006-01-02T15-04-05.000Z") + ".log"
+		retentionPlant(t, dir, name)
+		names = append(names, name)
+	}
+	c := &cleaner{dir: dir, prefix: "logtar_", maxBackups: keep, now: time.Now, current: names[stale]}
+	c.pass()
+	if err := c.report(); err != nil {
+		t.Fatalf("pass reported %v", err)
+	}
+	for _, name := range names[n-1-keep:] {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("files %q, the last being written, WithMaxBackups(%d), a pass told that the current file is %s (a roll ago or more): it deleted %s, which must stay; a file newer than the current one the pass knows of is for a later pass",
+				names, keep, names[stale], name)
+		}
+	}
+	// Told the truth, the next pass keeps exactly the newest backups.
+	c.current = names[n-1]
+	c.pass()
+	if got, want := logFilesStepList(t, dir), names[n-1-keep:]; !slices.Equal(got, want) {
+		t.Errorf("files %q, the last being written, WithMaxBackups(%d): after a pass that knows the current file, %q are left, want %q",
+			names, keep, got, want)
+	}
+}

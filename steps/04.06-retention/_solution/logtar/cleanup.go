@@ -207,18 +207,25 @@ func (c *cleaner) pass() {
 }
 
 // list returns the rolled files in the directory, newest first.
+//
+// current may be stale: the Logger can roll again between wake and this
+// pass. Without an active file, the file being written is then newer
+// than current, and counting it as a backup would delete one backup too
+// many. So a file whose name sorts after current is left for the pass
+// that the newer roll asked for.
 func (c *cleaner) list(current string) ([]rolled, error) {
 	entries, err := os.ReadDir(c.dir)
 	if err != nil {
 		return nil, fmt.Errorf("logtar: list log directory: %w", err)
 	}
+	stamped := isRolledName(c.prefix, current) // no active file
 	var files []rolled
 	for _, e := range entries {
 		name := e.Name()
 		if name == current || !e.Type().IsRegular() {
 			continue
 		}
-		if !isRolledName(c.prefix, name) {
+		if !isRolledName(c.prefix, name) || stamped && name > current {
 			continue
 		}
 		info, err := e.Info()

@@ -154,7 +154,6 @@ func TestMaxBackups(t *testing.T) {
 	}
 }
 
-
 // TestMaxBackupsStaleCurrent is the regression test for a race found under
 // load: a cleaner pass that starts after the Logger has rolled again still
 // holds the name of an older current file. It must then not take the real

@@ -73,17 +73,20 @@ func (n *node) insert(segs []segment) *node {
 }
 
 // addChild returns the static child with the given label, adding it first if
-// there is none. Keeping children sorted makes the tree print the same way
-// every time.
+// there is none. Children stay sorted by label: insert finds a label by
+// binary search, and the tree prints the same way every time.
 func (n *node) addChild(label string) *node {
-	i, found := slices.BinarySearchFunc(n.children, label, func(c *node, l string) int {
-		return strings.Compare(c.label, l)
-	})
+	i, found := slices.BinarySearchFunc(n.children, label, compareLabel)
 	if !found {
 		n.children = slices.Insert(n.children, i, &node{label: label})
 		n.indices = n.indices[:i] + string(firstByte(label)) + n.indices[i:]
 	}
 	return n.children[i]
+}
+
+// compareLabel orders children by label, for slices.BinarySearchFunc.
+func compareLabel(c *node, label string) int {
+	return strings.Compare(c.label, label)
 }
 
 // firstByte returns the first byte of s, or 0 when s is empty. Patterns

@@ -20,6 +20,7 @@ func (a *app) verify(ctx context.Context, args []string) int {
 	}
 	v := &verify.Verifier{Book: a.book, Chapters: a.lessons, Root: repoRoot(), GoCmd: a.goCmd}
 	v.Cache, v.WorkDir = verify.DefaultCache(os.Getenv("LEARN_VERIFY_CACHE"))
+	defer v.Close()
 	start := time.Now()
 	if v.Root == "" {
 		fmt.Fprintln(a.stderr, a.paint(yellow, "not inside the learn-go-hard-way repository: reference directories and repository links are not checked"))

@@ -141,20 +141,6 @@ func (v *Verifier) run(ctx context.Context, name string, files map[string][]byte
 	return res, nil
 }
 
-// workspace returns an empty folder for the named throwaway workspace: under WorkDir when set
-// (the same path every run), else a fresh temporary folder that cleanup removes.
-func (v *Verifier) workspace(name string) (dir string, cleanup func(), err error) {
-	if v.WorkDir == "" {
-		dir, err := os.MkdirTemp("", "learn-verify-")
-		return dir, func() { os.RemoveAll(dir) }, err
-	}
-	dir = filepath.Join(v.WorkDir, name)
-	if err := os.RemoveAll(dir); err != nil {
-		return "", nil, err
-	}
-	return dir, func() {}, os.MkdirAll(dir, 0o755)
-}
-
 // cacheKey hashes everything a verdict depends on: the files of the workspace, the checks run,
 // their time limit, and the go command's version.
 func (v *Verifier) cacheKey(files map[string][]byte, req checker.Request) string {

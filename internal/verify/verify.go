@@ -39,8 +39,11 @@ type Verifier struct {
 	Cache string
 	// WorkDir is a folder for the dynamic check's throwaway workspaces, one per step and side,
 	// reused between runs so the go command's build cache recognises unchanged packages. Empty:
-	// fresh temporary folders.
-	WorkDir string
+	// fresh temporary folders. One Verifier at a time uses it (see Close); another one that
+	// runs meanwhile uses temporary folders.
+	WorkDir   string
+	claimOnce sync.Once
+	claimed   string // the claim file in WorkDir, while this Verifier holds it
 
 	mu     sync.Mutex
 	parsed map[string]*lesson.Lesson

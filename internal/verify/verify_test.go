@@ -35,6 +35,7 @@ func newVerifier(t *testing.T) *Verifier {
 	}
 	v := &Verifier{Book: book, Chapters: os.DirFS(filepath.Join(root, "chapters")), Root: root}
 	v.Cache, v.WorkDir = DefaultCache(os.Getenv("LEARN_VERIFY_CACHE"))
+	t.Cleanup(func() { v.Close() }) // after the parallel subtests
 	return v
 }
 

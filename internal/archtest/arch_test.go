@@ -61,6 +61,7 @@ var rules = []rule{
 	{"checker", nil, "the checker runs go test; it needs nothing else"},
 	{"internal/progress", nil, "progress is a JSON file"},
 	{"internal/atomicfile", nil, "writing a file atomically needs the os package alone"},
+	{"internal/lockfile", nil, "a lock file needs the os package alone"},
 	{"internal/author", nil, "the author tools edit files and run git"},
 	{"internal/textdiff", nil, "a diff is an algorithm, not a dependency"},
 	{"internal/lesson", []string{"github.com/yuin/goldmark"}, "lessons are parsed with goldmark"},

@@ -44,6 +44,7 @@ type Verifier struct {
 	WorkDir   string
 	claimOnce sync.Once
 	claimed   string // the claim file in WorkDir, while this Verifier holds it
+	release   func() // removes it
 
 	mu     sync.Mutex
 	parsed map[string]*lesson.Lesson

@@ -1,10 +1,11 @@
 package verify
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/lockfile"
 )
 
 // The dynamic check reuses one folder per step and side under WorkDir, so that the go command's
@@ -30,16 +31,8 @@ func (v *Verifier) claim() string {
 			return
 		}
 		path := filepath.Join(v.WorkDir, claimFile)
-		if fi, err := os.Stat(path); err == nil && time.Since(fi.ModTime()) > workLease {
-			os.Remove(path) // left by a run that died
-		}
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-		if err != nil {
-			return
-		}
-		fmt.Fprintf(f, "claimed by process %d\n", os.Getpid())
-		if f.Close() == nil {
-			v.claimed = path
+		if release, err := lockfile.TryLock(path, workLease); err == nil {
+			v.claimed, v.release = path, release
 		}
 	})
 	return v.claimed
@@ -49,12 +42,11 @@ func (v *Verifier) claim() string {
 // ran the dynamic check must be closed; the others may be.
 func (v *Verifier) Close() error {
 	v.claimOnce.Do(func() {}) // no claim can be made after Close
-	if v.claimed == "" {
-		return nil
+	if v.release != nil {
+		v.release()
 	}
-	path := v.claimed
-	v.claimed = ""
-	return os.Remove(path)
+	v.claimed, v.release = "", nil
+	return nil
 }
 
 // workspace returns an empty folder for the named throwaway workspace: under WorkDir when this

@@ -112,15 +112,7 @@ func (c *Config) set(key string, raw json.RawMessage) error {
 	case "rolling_size":
 		return decodeInto(&c.rollingSize, key, raw, "a whole number of bytes")
 	case "rolling_interval":
-		var text string
-		if err := decodeInto(&text, key, raw, `a duration such as "1h"`); err != nil {
-			return err
-		}
-		d, err := time.ParseDuration(text)
-		if err != nil {
-			return configErrorf(key, `want a duration such as "1h", got %q`, text)
-		}
-		c.rollingInterval = d
+		return decodeDuration(&c.rollingInterval, key, raw, "1h")
 	case "caller":
 		return decodeInto(&c.caller, key, raw, "true or false")
 	case "caller_skip":
@@ -134,15 +126,7 @@ func (c *Config) set(key string, raw json.RawMessage) error {
 	case "max_backups":
 		return decodeInto(&c.maxBackups, key, raw, "a whole number of files")
 	case "max_age":
-		var text string
-		if err := decodeInto(&text, key, raw, `a duration such as "720h"`); err != nil {
-			return err
-		}
-		d, err := time.ParseDuration(text)
-		if err != nil {
-			return configErrorf(key, `want a duration such as "720h", got %q`, text)
-		}
-		c.maxAge = d
+		return decodeDuration(&c.maxAge, key, raw, "720h")
 	case "compress":
 		return decodeInto(&c.compress, key, raw, "true or false")
 	case "local_time":
@@ -171,6 +155,21 @@ func decodeInto[T any](dst *T, key string, raw json.RawMessage, want string) err
 	if err := json.Unmarshal(raw, dst); err != nil {
 		return configErrorf(key, "want %s, got %s", want, describeJSON(raw))
 	}
+	return nil
+}
+
+// decodeDuration decodes a duration written as a string, such as example,
+// into *dst, or returns a ConfigError for key.
+func decodeDuration(dst *time.Duration, key string, raw json.RawMessage, example string) error {
+	var text string
+	if err := decodeInto(&text, key, raw, fmt.Sprintf("a duration such as %q", example)); err != nil {
+		return err
+	}
+	d, err := time.ParseDuration(text)
+	if err != nil {
+		return configErrorf(key, "want a duration such as %q, got %q", example, text)
+	}
+	*dst = d
 	return nil
 }
 

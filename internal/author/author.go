@@ -21,9 +21,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -138,7 +140,7 @@ func (r *Repo) Sync(dryRun bool) ([]Change, error) {
 	}
 
 	// 1. Libraries into their last snapshots.
-	for _, pkg := range sortedKeys(r.Book.References) {
+	for _, pkg := range slices.Sorted(maps.Keys(r.Book.References)) {
 		lib := r.Book.References[pkg]
 		entries, err := os.ReadDir(filepath.Join(r.Root, filepath.FromSlash(lib)))
 		if err != nil {
@@ -220,15 +222,6 @@ func (r *Repo) lastWriter(pkg, p string) (tree string, last *steps.Step) {
 		}
 	}
 	return tree, last
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // readFile reads a repository file; a missing one is nil.

@@ -7,8 +7,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,11 +75,11 @@ func (v *Verifier) ApplySafe(s *steps.Step) []error {
 		problems[use][fmt.Sprintf("%s (declared in %s)", describe(obj), path.Base(decl))] = true
 	}
 	var errs []error
-	for _, use := range sortedKeys(problems) {
+	for _, use := range slices.Sorted(maps.Keys(problems)) {
 		errs = append(errs, fmt.Errorf("apply-safe: the reference %s uses %s, which only earlier references declare: "+
 			"a learner who wrote those steps their own way may not have it, and applying this solution would "+
 			"break their package. Declare it in a starter, in a file this step writes, or require it in an earlier check",
-			use, strings.Join(sortedKeys(problems[use]), ", ")))
+			use, strings.Join(slices.Sorted(maps.Keys(problems[use])), ", ")))
 	}
 	return errs
 }
@@ -197,7 +198,7 @@ func usedNames(src []byte, names map[string]bool) {
 // parseDir parses the non-test Go files directly in folder dir of state.
 func parseDir(fset *token.FileSet, state map[string][]byte, dir string) ([]*ast.File, error) {
 	var files []*ast.File
-	for _, p := range sortedKeys(state) {
+	for _, p := range slices.Sorted(maps.Keys(state)) {
 		if path.Dir(p) != dir || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			continue
 		}
@@ -250,13 +251,4 @@ func (l *lockedImporter) Import(path string) (*types.Package, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.imp.ImportFrom(path, "", 0)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

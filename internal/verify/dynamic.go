@@ -7,11 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -150,12 +150,7 @@ func (v *Verifier) cacheKey(files map[string][]byte, req checker.Request) string
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n%s\n%s\n%v\n", cacheVersion, v.goVersion(), req.Package, req.Timeout)
 	write := func(kind string, m map[string][]byte) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			fmt.Fprintf(h, "%s %s %d\n", kind, k, len(m[k]))
 			h.Write(m[k])
 		}

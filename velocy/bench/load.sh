@@ -86,7 +86,7 @@ one_run() { # one_run HANDLER ROUND: one server, one load run; appends the req/s
 	rps=$(awk '/^Requests\/sec:/ { print $2 }' "$bin/out")
 	sent=$((sent + $(awk '/requests in/ { print $1 }' "$bin/out")))
 	if grep -q 'logged' "$bin/server.err"; then
-		note="  ($(awk '/logged/ { print $3 }' "$bin/server.err") access-log lines for $sent requests)"
+		note="  ($(awk '/logged/ { print $3 }' "$bin/server.err") access-log lines; wrk completed $sent requests, warm-up included)"
 	fi
 	echo "round $2  $1  $rps req/s$note"
 	echo "$rps" >>"$bin/$1.rps"

@@ -58,7 +58,7 @@ func TestCORSSimpleRequest(t *testing.T) {
 		{"https://app.example.com", "https://app.example.com"},
 		{"http://localhost:5173", "http://localhost:5173"},
 		{"https://evil.example.net", ""},
-		{"http://app.example.com", ""},      // another scheme
+		{"http://app.example.com", ""},       // another scheme
 		{"https://app.example.com:8443", ""}, // another port
 		{"http://localhost:5174", ""},
 		{"https://app.example.com.evil.net", ""},

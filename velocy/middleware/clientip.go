@@ -149,16 +149,22 @@ func remoteIP(s string) netip.Addr {
 // with or without a port, IPv6 in brackets when it has a port and perhaps
 // when it has none. Zones are dropped.
 func parseForwardedIP(s string) (netip.Addr, bool) {
-	if len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']' {
-		s = s[1 : len(s)-1]
-	}
-	ip, err := netip.ParseAddr(s)
-	if err != nil {
-		ap, err := netip.ParseAddrPort(s)
-		if err != nil {
-			return netip.Addr{}, false
-		}
+	// Pick the parser by the shape of s, so that valid entries never make
+	// an error value (which would allocate).
+	var ip netip.Addr
+	var err error
+	switch {
+	case len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']':
+		ip, err = netip.ParseAddr(s[1 : len(s)-1])
+	case strings.HasPrefix(s, "[") || strings.Count(s, ":") == 1:
+		var ap netip.AddrPort
+		ap, err = netip.ParseAddrPort(s)
 		ip = ap.Addr()
+	default:
+		ip, err = netip.ParseAddr(s)
+	}
+	if err != nil {
+		return netip.Addr{}, false
 	}
 	return ip.Unmap().WithZone(""), true
 }

@@ -99,6 +99,10 @@ func CSPNonceFrom(ctx context.Context) string {
 // reason, a SecureHeaders on a group or route (Router.With) overrides the
 // router-wide one, because it runs later.
 //
+// With CSPNonce, the handler gets a copy of the request carrying the
+// nonce; SecureHeaders copies the copy's Pattern back when it returns, so
+// that an [AccessLog] around it still learns the route.
+//
 // SecureHeaders panics on options that cannot be right: an unknown frame
 // option or referrer policy, preload without its requirements, a header
 // value holding a line break, or both a fixed and a per-request policy.
@@ -126,8 +130,11 @@ func SecureHeaders(opts SecureOptions) func(http.Handler) http.Handler {
 				h[s.cspHeader] = s.csp
 			} else if opts.ContentSecurityPolicyFunc != nil {
 				if opts.CSPNonce {
-					ctx := context.WithValue(r.Context(), cspNonceKey{}, rand.Text())
-					r = r.WithContext(ctx)
+					outer := r
+					r = r.WithContext(context.WithValue(r.Context(), cspNonceKey{}, rand.Text()))
+					// The router sets the copy's Pattern; a log around
+					// SecureHeaders reads the request it was given.
+					defer func() { outer.Pattern = r.Pattern }()
 				}
 				if policy := opts.ContentSecurityPolicyFunc(r); policy != "" {
 					h.Set(s.cspHeader, policy)

@@ -235,3 +235,18 @@ func ExampleSecureHeaders() {
 	// Strict-Transport-Security: max-age=15552000
 	// true
 }
+
+// TestSecureKeepsThePattern: with CSPNonce the handler gets a copy of the
+// request; a log around SecureHeaders still reads the route.
+func TestSecureKeepsThePattern(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /pages/{name}", func(http.ResponseWriter, *http.Request) {})
+	h := SecureHeaders(SecureOptions{CSPNonce: true, ContentSecurityPolicyFunc: func(r *http.Request) string {
+		return "script-src 'nonce-" + CSPNonceFrom(r.Context()) + "'"
+	}})(mux)
+	r := httptest.NewRequest("GET", "/pages/about", nil)
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	if r.Pattern != "GET /pages/{name}" {
+		t.Errorf("the outer request's Pattern = %q, want \"GET /pages/{name}\"", r.Pattern)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -100,6 +99,10 @@ func CSPNonceFrom(ctx context.Context) string {
 // reason, a SecureHeaders on a group or route (Router.With) overrides the
 // router-wide one, because it runs later.
 //
+// With CSPNonce, the handler gets a copy of the request carrying the
+// nonce; SecureHeaders copies the copy's Pattern back when it returns, so
+// that an [AccessLog] around it still learns the route.
+//
 // SecureHeaders panics on options that cannot be right: an unknown frame
 // option or referrer policy, preload without its requirements, a header
 // value holding a line break, or both a fixed and a per-request policy.
@@ -120,16 +123,18 @@ func SecureHeaders(opts SecureOptions) func(http.Handler) http.Handler {
 			if s.referrer != nil {
 				h["Referrer-Policy"] = s.referrer
 			}
-			if s.hsts != nil && (r.TLS != nil ||
-				opts.TrustForwardedProto && forwardedHTTPS(r.Header.Get("X-Forwarded-Proto"))) {
+			if s.hsts != nil && isHTTPS(r, opts.TrustForwardedProto) {
 				h["Strict-Transport-Security"] = s.hsts
 			}
 			if s.csp != nil {
 				h[s.cspHeader] = s.csp
 			} else if opts.ContentSecurityPolicyFunc != nil {
 				if opts.CSPNonce {
-					ctx := context.WithValue(r.Context(), cspNonceKey{}, rand.Text())
-					r = r.WithContext(ctx)
+					outer := r
+					r = r.WithContext(context.WithValue(r.Context(), cspNonceKey{}, rand.Text()))
+					// The router sets the copy's Pattern; a log around
+					// SecureHeaders reads the request it was given.
+					defer func() { outer.Pattern = r.Pattern }()
 				}
 				if policy := opts.ContentSecurityPolicyFunc(r); policy != "" {
 					h.Set(s.cspHeader, policy)
@@ -140,29 +145,29 @@ func SecureHeaders(opts SecureOptions) func(http.Handler) http.Handler {
 	}
 }
 
-// secure holds the header values SecureHeaders sends, made once.
-type secure struct {
+// secureHeaderSet holds the header values SecureHeaders sends, made once.
+type secureHeaderSet struct {
 	nosniff, frame, referrer, hsts, csp []string
 	cspHeader                           string
 }
 
-// one returns v as a header value that cannot be appended to in place.
-func one(v string) []string { return []string{v}[:1:1] }
+// secureValue returns v as a header value that cannot be appended to in place.
+func secureValue(v string) []string { return []string{v}[:1:1] }
 
-func newSecure(o SecureOptions) (*secure, error) {
-	s := &secure{nosniff: one("nosniff"), cspHeader: "Content-Security-Policy"}
+func newSecure(o SecureOptions) (*secureHeaderSet, error) {
+	s := &secureHeaderSet{nosniff: secureValue("nosniff"), cspHeader: "Content-Security-Policy"}
 	switch v := strings.ToUpper(o.FrameOptions); v {
 	case "", "DENY":
-		s.frame = one("DENY")
+		s.frame = secureValue("DENY")
 	case "SAMEORIGIN":
-		s.frame = one(v)
+		s.frame = secureValue(v)
 	case NoHeader:
 	default:
 		return nil, fmt.Errorf("FrameOptions %q: want DENY, SAMEORIGIN or NoHeader", o.FrameOptions)
 	}
 	switch o.ReferrerPolicy {
 	case "":
-		s.referrer = one("strict-origin-when-cross-origin")
+		s.referrer = secureValue("strict-origin-when-cross-origin")
 	case NoHeader:
 	default:
 		for tok := range strings.SplitSeq(o.ReferrerPolicy, ",") {
@@ -170,27 +175,15 @@ func newSecure(o SecureOptions) (*secure, error) {
 				return nil, fmt.Errorf("ReferrerPolicy %q: unknown policy %q", o.ReferrerPolicy, strings.TrimSpace(tok))
 			}
 		}
-		s.referrer = one(o.ReferrerPolicy)
+		s.referrer = secureValue(o.ReferrerPolicy)
 	}
 
-	if o.HSTSMaxAge < 0 || o.HSTSMaxAge > 0 && o.HSTSMaxAge < time.Second {
-		return nil, fmt.Errorf("HSTSMaxAge %v: want 0 (no HSTS) or at least a second", o.HSTSMaxAge)
+	hsts, err := hstsValue(o)
+	if err != nil {
+		return nil, err
 	}
-	if o.HSTSMaxAge == 0 && (o.HSTSIncludeSubdomains || o.HSTSPreload) {
-		return nil, errors.New("HSTSIncludeSubdomains or HSTSPreload without HSTSMaxAge: HSTS is off")
-	}
-	if o.HSTSPreload && (!o.HSTSIncludeSubdomains || o.HSTSMaxAge < 365*24*time.Hour) {
-		return nil, errors.New("HSTSPreload needs HSTSIncludeSubdomains and an HSTSMaxAge of a year or more")
-	}
-	if o.HSTSMaxAge > 0 {
-		v := "max-age=" + strconv.FormatInt(int64(o.HSTSMaxAge/time.Second), 10)
-		if o.HSTSIncludeSubdomains {
-			v += "; includeSubDomains"
-		}
-		if o.HSTSPreload {
-			v += "; preload"
-		}
-		s.hsts = one(v)
+	if hsts != "" {
+		s.hsts = secureValue(hsts)
 	}
 
 	if o.CSPReportOnly {
@@ -204,7 +197,7 @@ func newSecure(o SecureOptions) (*secure, error) {
 	case strings.ContainsAny(o.ContentSecurityPolicy, "\r\n"):
 		return nil, fmt.Errorf("ContentSecurityPolicy %q holds a line break", o.ContentSecurityPolicy)
 	case o.ContentSecurityPolicy != "":
-		s.csp = one(o.ContentSecurityPolicy)
+		s.csp = secureValue(o.ContentSecurityPolicy)
 	}
 	return s, nil
 }
@@ -219,12 +212,4 @@ var referrerPolicies = map[string]bool{
 	"strict-origin":                   true,
 	"strict-origin-when-cross-origin": true,
 	"unsafe-url":                      true,
-}
-
-// forwardedHTTPS reports whether an X-Forwarded-Proto value names https.
-// A chain of proxies may append to the header; the first value is what
-// the outermost one saw from the client.
-func forwardedHTTPS(v string) bool {
-	first, _, _ := strings.Cut(v, ",")
-	return strings.EqualFold(strings.TrimSpace(first), "https")
 }

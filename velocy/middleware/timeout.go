@@ -34,6 +34,11 @@ var ErrTimeout = errors.New("middleware: request timed out")
 // Timeout (register them on a router or group without it), or the deadline
 // ends them too.
 //
+// Timeout passes the handler a copy of the request with the new context;
+// when the handler returns, it copies the copy's Pattern back to the
+// request it was given, so that an [AccessLog] around it still learns the
+// route.
+//
 // Timeout panics if d is not positive.
 func Timeout(d time.Duration) func(http.Handler) http.Handler {
 	if d <= 0 {
@@ -44,7 +49,11 @@ func Timeout(d time.Duration) func(http.Handler) http.Handler {
 			ctx, cancel := context.WithTimeoutCause(r.Context(), d, ErrTimeout)
 			defer cancel()
 			rw := Wrap(w)
-			next.ServeHTTP(rw, r.WithContext(ctx))
+			r2 := r.WithContext(ctx)
+			// The router sets the Pattern of the copy it is given; a log
+			// around Timeout reads r's, even when a panic goes through.
+			defer func() { r.Pattern = r2.Pattern }()
+			next.ServeHTTP(rw, r2)
 			// A deadline, not a client that hung up (Canceled): someone is
 			// still waiting for an answer.
 			if rw.Status() == 0 && errors.Is(ctx.Err(), context.DeadlineExceeded) {

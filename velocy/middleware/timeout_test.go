@@ -303,3 +303,22 @@ func ExampleTimeout() {
 	fmt.Print(w.Code, " ", w.Body)
 	// Output: 503 503 service unavailable: the request timed out
 }
+
+// TestTimeoutKeepsThePattern: a log around Timeout reads the route from
+// the request it passed on, after the router set it on Timeout's copy.
+func TestTimeoutKeepsThePattern(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /items/{id}", func(http.ResponseWriter, *http.Request) {})
+	mux.HandleFunc("GET /boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
+	h := Timeout(time.Minute)(mux)
+	for _, target := range []string{"/items/7", "/boom"} {
+		r := httptest.NewRequest("GET", target, nil)
+		func() {
+			defer func() { recover() }()
+			h.ServeHTTP(httptest.NewRecorder(), r)
+		}()
+		if want := "GET " + strings.Replace(target, "7", "{id}", 1); r.Pattern != want {
+			t.Errorf("GET %s: the outer request's Pattern = %q, want %q", target, r.Pattern, want)
+		}
+	}
+}

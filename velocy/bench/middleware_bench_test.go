@@ -1,0 +1,117 @@
+package bench
+
+import (
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
+)
+
+// The middleware benchmarks measure what a middleware costs a request that
+// goes through it and on to the router: one request per op, fresh at every
+// call (see freshRequests), to the GitHub router, with nothing else in the
+// loop. Sub-benchmarks are named stack=NAME/route=KIND, so that benchstat can
+// put the stacks side by side (-col /stack) and bench-mw.sh can subtract the
+// bare router from each:
+//
+//	stack=bare        the router alone
+//	stack=pass5       the router with 5 trivial pass-through middlewares (Use)
+//	stack=pass5chain  the same 5, built into one with middleware.Chain
+//	stack=ours5       the router with 5 of velocy/middleware's that do
+//	                  little on a plain GET (see ourLight)
+//
+// The bar (design brief, section 5): at most 30 ns and 0 allocations per
+// pass-through middleware.
+
+// passThrough is the least a middleware can be: it calls the next handler.
+func passThrough(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+	})
+}
+
+// mwStack is a way to wrap the router for the middleware benchmarks.
+type mwStack struct {
+	name  string
+	build func() http.Handler
+}
+
+// mwRoutes are the requests of the middleware benchmarks: a static route
+// and a route with two parameters, both in the GitHub set.
+var mwRoutes = []struct{ kind, method, path string }{
+	{"static", http.MethodGet, "/user/repos"},
+	{"param", http.MethodGet, "/repos/learn-go/velocy/stargazers"},
+}
+
+func githubRouter() *velocy.Router {
+	return loadVelocy(githubRoutes, emptyHandlers).(*velocy.Router)
+}
+
+func mwStacks() []mwStack {
+	five := func() []func(http.Handler) http.Handler {
+		return []func(http.Handler) http.Handler{passThrough, passThrough, passThrough, passThrough, passThrough}
+	}
+	stacks := []mwStack{
+		{"bare", func() http.Handler { return githubRouter() }},
+		{"pass5", func() http.Handler {
+			r := githubRouter()
+			r.Use(five()...)
+			return r
+		}},
+		{"pass5chain", func() http.Handler {
+			return middleware.Chain(five()...)(githubRouter())
+		}},
+		{"ours5", func() http.Handler {
+			return middleware.Chain(ourLight()...)(githubRouter())
+		}},
+	}
+	// Rotate as bench.sh asks, for the same reason as the routers: the
+	// first sub-benchmark of a process runs cold.
+	if k, err := strconv.Atoi(os.Getenv("VELOCY_BENCH_ROTATE")); err == nil {
+		k %= len(stacks)
+		stacks = append(stacks[k:], stacks[:k]...)
+	}
+	return stacks
+}
+
+func BenchmarkMiddleware(b *testing.B) {
+	for _, st := range mwStacks() {
+		for _, rt := range mwRoutes {
+			b.Run("stack="+st.name+"/route="+rt.kind, func(b *testing.B) {
+				h := st.build()
+				w := newDiscardWriter()
+				reqs := newFreshRequests([]route{{rt.method, rt.path}})
+				b.ReportAllocs()
+				for b.Loop() {
+					clear(w.h) // a server hands every response a header of its own
+					h.ServeHTTP(w, reqs.get(0))
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkOurMiddleware measures each middleware of ourLight, and of
+// ourOthers, alone in front of the router, on the static route: subtract
+// stack=bare/route=static of BenchmarkMiddleware to get its own cost.
+func BenchmarkOurMiddleware(b *testing.B) {
+	names, mws := ourOthers()
+	names = append(slices.Clone(ourLightNames), names...)
+	mws = append(ourLight(), mws...)
+	for i, mw := range mws {
+		b.Run("mw="+names[i], func(b *testing.B) {
+			h := mw(githubRouter())
+			w := newDiscardWriter()
+			reqs := newFreshRequests([]route{{http.MethodGet, "/user/repos"}})
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.h)
+				h.ServeHTTP(w, reqs.get(0))
+			}
+		})
+	}
+}

@@ -47,6 +47,16 @@ var mwRoutes = []struct{ kind, method, path string }{
 	{"param", http.MethodGet, "/repos/learn-go/velocy/stargazers"},
 }
 
+// mwRequests returns fresh requests for method and path that look like a
+// server's: a client address (ClientIP and AccessLog read it) and the
+// header fields curl sends (LimitHeaders walks them).
+func mwRequests(method, path string) *freshRequests {
+	reqs := newFreshRequests([]route{{method, path}})
+	reqs.tmpl[0].RemoteAddr = "192.0.2.10:52113"
+	reqs.tmpl[0].Header = http.Header{"User-Agent": {"curl/8.5.0"}, "Accept": {"*/*"}}
+	return reqs
+}
+
 func githubRouter() *velocy.Router {
 	return loadVelocy(githubRoutes, emptyHandlers).(*velocy.Router)
 }
@@ -84,7 +94,7 @@ func BenchmarkMiddleware(b *testing.B) {
 			b.Run("stack="+st.name+"/route="+rt.kind, func(b *testing.B) {
 				h := st.build()
 				w := newDiscardWriter()
-				reqs := newFreshRequests([]route{{rt.method, rt.path}})
+				reqs := mwRequests(rt.method, rt.path)
 				b.ReportAllocs()
 				for b.Loop() {
 					clear(w.h) // a server hands every response a header of its own
@@ -106,7 +116,7 @@ func BenchmarkOurMiddleware(b *testing.B) {
 		b.Run("mw="+names[i], func(b *testing.B) {
 			h := mw(githubRouter())
 			w := newDiscardWriter()
-			reqs := newFreshRequests([]route{{http.MethodGet, "/user/repos"}})
+			reqs := mwRequests(http.MethodGet, "/user/repos")
 			b.ReportAllocs()
 			for b.Loop() {
 				clear(w.h)

@@ -18,7 +18,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 ./bench.sh -rounds "$rounds" -bench 'Middleware|Compress64K' -o "$out"
+echo "load average (1, 5, 15 min): $load0 at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) at the end, on $(nproc) CPUs"
 
 echo
 echo "per pass-through middleware, over stack=bare (medians of $rounds rounds; bar: <= 30 ns, 0 allocs):"

@@ -94,6 +94,7 @@ one_run() { # one_run HANDLER ROUND: one server, one load run; appends the req/s
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) on $(nproc) CPUs"
 echo "tool=$tool cmd=$cmd handlers=\"$handlers\" path=$path connections=$conns threads=$threads duration=$duration warmup=$warmup rounds=$rounds"
 for h in "${hs[@]}"; do : >"$bin/$h.rps"; done
 for round in $(seq "$rounds"); do
@@ -104,6 +105,7 @@ for round in $(seq "$rounds"); do
 		one_run "$h" "$round"
 	done
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 b=$(median <"$bin/$base.rps")
 for h in "${hs[@]:1}"; do
 	v=$(median <"$bin/$h.rps")

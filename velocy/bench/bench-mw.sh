@@ -35,6 +35,14 @@ awk '
 		if ($(i+1) == "bare-ns/req") br[name] = br[name] " " $i
 	}
 }
+/^BenchmarkCompress64K/ {
+	name = $1; sub(/-[0-9]+$/, "", name)
+	for (i = 3; i < NF; i++) if ($(i+1) ~ /MB\/s$|^velocy\/|allocs\/op|gz-B\/op|^B\/op/) {
+		key = name " " $(i+1)
+		if (!(key in gz)) gzkeys[++ngz] = key
+		gz[key] = gz[key] " " $i
+	}
+}
 function median(s,    a, n, i, j, t) {
 	n = split(s, a, " ")
 	for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
@@ -64,5 +72,10 @@ END {
 		if (what ~ /^stack=/) { other = "BenchmarkMiddleware/" what "/route=static"; per = 5 } else { other = "BenchmarkOurMiddleware/" what; per = 1 }
 		printf "  %-18s %+7.1f ns per middleware (bare %.1f ns/req), %+.1f allocs per middleware\n",
 			what, median(mw[name]), median(br[name]), (mal[other] - mal[bare]) / per
+	}
+	print "compression of the 64 KiB JSON (medians of the rounds; the Paired line runs the three in each op, in turn)"
+	for (k = 1; k <= ngz; k++) {
+		split(gzkeys[k], parts, " ")
+		printf "  %-30s %10.3f %s\n", parts[1], median(gz[gzkeys[k]]), parts[2]
 	}
 }' "$out"

@@ -558,7 +558,11 @@ func TestCompressServerSentEvents(t *testing.T) {
 			}
 			lines.ReadString('\n')
 			if i < 4 {
-				next <- struct{}{}
+				select {
+				case next <- struct{}{}:
+				case <-ctx.Done():
+					t.Fatalf("event %d: the handler stopped waiting: %v", i, ctx.Err())
+				}
 			}
 		}
 		if rest, err := io.ReadAll(lines); err != nil || len(rest) != 0 {

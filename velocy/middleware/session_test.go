@@ -695,3 +695,14 @@ func TestSessionID(t *testing.T) {
 		t.Errorf("ID() = %q before Renew and %q after, cookie %v; want \"\", then the cookie's value", before, after, c)
 	}
 }
+
+// TestSessionsValuesAreUTF8 pins down what Set documents: the record is
+// JSON, and invalid UTF-8 does not survive it.
+func TestSessionsValuesAreUTF8(t *testing.T) {
+	store := NewMemoryStore(10)
+	h := Sessions(SessionOptions{Store: store})(sessApp())
+	c := sessSetCookie(sessServe(h, "/set?k=a&v=%C3%A9t%C3%A9%FF"), "session")
+	if body := sessServe(h, "/get?k=a", c).Body.String(); body != "été\uFFFD" {
+		t.Errorf("a value with a stray 0xFF came back as %q, want \"été\\uFFFD\"", body)
+	}
+}

@@ -126,7 +126,9 @@ func (s *Session) Get(key string) (string, bool) {
 	return "", false
 }
 
-// Set stores value under key.
+// Set stores value under key. Keys and values are saved as JSON strings,
+// so bytes that are not valid UTF-8 come back as U+FFFD: encode binary
+// data (with base64, say) before storing it.
 func (s *Session) Set(key, value string) {
 	// TODO(07.09-session): under s.mu, store the value (make the map if it
 	// is nil) and mark the session changed (s.dirty).

@@ -706,3 +706,31 @@ func TestSessionsValuesAreUTF8(t *testing.T) {
 		t.Errorf("a value with a stray 0xFF came back as %q, want \"été\\uFFFD\"", body)
 	}
 }
+
+// FuzzSessionsCookie sends any cookie value: the middleware must never
+// fail the request, never adopt the value as an ID, and never panic.
+func FuzzSessionsCookie(f *testing.F) {
+	store := NewMemoryStore(100)
+	signer := signerForTest(f, bytes.Repeat([]byte{1}, MinKeyLen))
+	plain := Sessions(SessionOptions{Store: store})(sessApp())
+	signed := Sessions(SessionOptions{Store: store, Signer: signer})(sessApp())
+	f.Add(newSessionID())
+	f.Add(signer.Sign("session", newSessionID()))
+	f.Add("")
+	f.Add("a.b")
+	f.Fuzz(func(t *testing.T, value string) {
+		for _, h := range []http.Handler{plain, signed} {
+			req := httptest.NewRequest("GET", "/set?k=a&v=b", nil)
+			req.Header.Set("Cookie", "session="+value)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != 200 {
+				t.Fatalf("cookie %q: status %d", value, rec.Code)
+			}
+			c := sessSetCookie(rec, "session")
+			if c == nil || c.Value == value {
+				t.Fatalf("cookie %q: Set-Cookie %v, want a new session", value, c)
+			}
+		}
+	})
+}

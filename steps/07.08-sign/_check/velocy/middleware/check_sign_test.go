@@ -165,30 +165,35 @@ func TestSignCopiesTheKeys(t *testing.T) {
 	}
 }
 
-// TestSignComparesWithHMACEqual reads cookie.go: Verify must compare MACs
-// with hmac.Equal, whose time does not depend on where they differ.
+// TestSignComparesWithHMACEqual reads cookie.go: MACs must be compared
+// in constant time, with hmac.Equal or subtle.ConstantTimeCompare, wherever
+// the comparison lives (Verify or a helper of its own), and never with
+// bytes.Equal.
 func TestSignComparesWithHMACEqual(t *testing.T) {
 	f, err := parser.ParseFile(token.NewFileSet(), "cookie.go", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
+	constant, bytesEqual := false, false
 	ast.Inspect(f, func(n ast.Node) bool {
-		fn, ok := n.(*ast.FuncDecl)
-		if !ok || fn.Name.Name != "Verify" || fn.Body == nil {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
 			return true
 		}
-		ast.Inspect(fn.Body, func(n ast.Node) bool {
-			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "hmac" && sel.Sel.Name == "Equal" {
-					found = true
-				}
+		if x, ok := sel.X.(*ast.Ident); ok {
+			switch x.Name + "." + sel.Sel.Name {
+			case "hmac.Equal", "subtle.ConstantTimeCompare":
+				constant = true
+			case "bytes.Equal":
+				bytesEqual = true
 			}
-			return true
-		})
-		return false
+		}
+		return true
 	})
-	if !found {
-		t.Error("Verify in cookie.go does not call hmac.Equal: == and bytes.Equal stop at the first difference, and that time leaks the MAC")
+	if !constant {
+		t.Error("cookie.go never calls hmac.Equal (or subtle.ConstantTimeCompare): == and bytes.Equal stop at the first difference, and that time leaks the MAC")
+	}
+	if bytesEqual {
+		t.Error("cookie.go calls bytes.Equal: it stops at the first difference; compare MACs with hmac.Equal")
 	}
 }

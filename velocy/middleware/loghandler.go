@@ -6,10 +6,6 @@ import (
 	"log/slog"
 )
 
-// requestIDAttr is the key under which ContextHandler, AccessLog and
-// Recover write the request id.
-const requestIDAttr = "request_id"
-
 // ContextHandler returns a [slog.Handler] that adds the request id of the
 // context it is given (see [RequestID]) to every record, as the attribute
 // request_id, and passes the record on to h. A handler that logs with the

@@ -29,10 +29,11 @@ import (
 //     promises to.
 //   - a panic after the header was sent (the handler called WriteHeader,
 //     Write or Flush). The status is gone and part of the body may be too:
-//     a second status cannot be sent. Recover logs the panic, then panics
-//     with http.ErrAbortHandler, so that net/http closes the connection
-//     without ending the response. The client sees a response cut short (an
-//     unexpected EOF), and never mistakes half a body for a whole one.
+//     a second status cannot be sent. Recover logs the panic, with the
+//     attribute header_sent=true, then panics with http.ErrAbortHandler,
+//     so that net/http closes the connection without ending the response.
+//     The client sees a response cut short (an unexpected EOF), and never
+//     mistakes half a body for a whole one.
 //
 // Recover shares the [ResponseWriter] of [Wrap] with the middleware around
 // and inside it, which is how it knows whether the header was sent. Put it

@@ -30,6 +30,10 @@ const maxRequestIDLen = 64
 // requestIDKey is the context key of the request id.
 type requestIDKey struct{}
 
+// requestIDAttr is the key under which [ContextHandler], [AccessLog] and
+// [Recover] write the request id in a log record.
+const requestIDAttr = "request_id"
+
 // RequestID returns middleware that gives every request an id: a string that
 // ties together every log record written while the request is served, and
 // that a client can quote in a bug report. The id is sent back in the

@@ -165,7 +165,9 @@ func (s *Session) Get(key string) (string, bool) {
 	return v, ok
 }
 
-// Set stores value under key.
+// Set stores value under key. Keys and values are saved as JSON strings,
+// so bytes that are not valid UTF-8 come back as U+FFFD: encode binary
+// data (with base64, say) before storing it.
 func (s *Session) Set(key, value string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

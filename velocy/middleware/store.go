@@ -146,6 +146,8 @@ func (m *MemoryStore) remove(e *memEntry) {
 // memHeap is a min-heap of entries by expiry, for container/heap.
 type memHeap []*memEntry
 
+var _ heap.Interface = (*memHeap)(nil)
+
 func (h memHeap) Len() int           { return len(h) }
 func (h memHeap) Less(i, j int) bool { return h[i].expires.Before(h[j].expires) }
 func (h memHeap) Swap(i, j int) {

@@ -523,9 +523,16 @@ func gzSSE(n int, next <-chan struct{}) http.HandlerFunc {
 // TestCompressServerSentEvents reads each event before the handler writes
 // the next: it only passes if Flush goes through gzip and the connection.
 func TestCompressServerSentEvents(t *testing.T) {
-	for _, explicit := range []bool{false, true} {
+	for i, explicit := range []bool{false, true, true} {
 		next := make(chan struct{})
-		srv := httptest.NewServer(Compress(CompressOptions{})(gzSSE(5, next)))
+		var h http.Handler = Compress(CompressOptions{})(gzSSE(5, next))
+		if i == 2 { // behind an access log's Wrap, as in a real chain
+			inner := h
+			h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				inner.ServeHTTP(Wrap(w), r)
+			})
+		}
+		srv := httptest.NewServer(h)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL, nil)
 		if explicit {
@@ -551,7 +558,11 @@ func TestCompressServerSentEvents(t *testing.T) {
 			}
 			lines.ReadString('\n')
 			if i < 4 {
-				next <- struct{}{}
+				select {
+				case next <- struct{}{}:
+				case <-ctx.Done():
+					t.Fatalf("event %d: the handler stopped waiting: %v", i, ctx.Err())
+				}
 			}
 		}
 		if rest, err := io.ReadAll(lines); err != nil || len(rest) != 0 {
@@ -643,4 +654,20 @@ func ExampleCompress() {
 	// Output:
 	// gzip Accept-Encoding
 	// 2100 bytes, sent in fewer than 100: true
+}
+
+func BenchmarkCompress(b *testing.B) {
+	body := gzText(32 << 10)
+	h := Compress(CompressOptions{})(gzWriteChunks("application/json", body))
+	for _, accept := range []string{"", "gzip"} {
+		b.Run("accept="+accept, func(b *testing.B) {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Header.Set("Accept-Encoding", accept)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				h.ServeHTTP(httptest.NewRecorder(), req)
+			}
+		})
+	}
 }

@@ -517,3 +517,22 @@ func ExampleCORS() {
 	// Allow-Methods: DELETE
 	// Max-Age: 3600
 }
+
+func BenchmarkCORS(b *testing.B) {
+	h := CORS(CORSOptions{AllowedOrigins: []string{"https://a.test", "https://*.b.test"}})(
+		http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	for _, origin := range []string{"", "https://a.test", "https://x.b.test", "https://evil.test"} {
+		b.Run("origin="+origin, func(b *testing.B) {
+			req := httptest.NewRequest("GET", "/", nil)
+			if origin != "" {
+				req.Header.Set("Origin", origin)
+			}
+			w := httptest.NewRecorder()
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.Header())
+				h.ServeHTTP(w, req)
+			}
+		})
+	}
+}

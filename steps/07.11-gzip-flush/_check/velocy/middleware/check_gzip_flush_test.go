@@ -66,7 +66,11 @@ func TestCompressStreamsEvents(t *testing.T) {
 		}
 		lines.ReadString('\n')
 		if i < n-1 {
-			next <- struct{}{}
+			select {
+			case next <- struct{}{}:
+			case <-ctx.Done():
+				t.Fatalf("event %d: the handler did not wait for the next event: %v", i, ctx.Err())
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package bench
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"log/slog"
 	"net/http"
@@ -115,7 +116,7 @@ func TestCompareRecover(t *testing.T) {
 	for i, c := range recoverCases {
 		names[i] = c.name
 	}
-	quietLog := log.New(io_discard{}, "", 0)
+	quietLog := log.New(io.Discard, "", 0)
 	impls := []impl{
 		{"velocy", middleware.Recover(slog.New(slog.DiscardHandler))},
 		{"chi", func(h http.Handler) http.Handler {
@@ -153,12 +154,6 @@ func TestCompareRecover(t *testing.T) {
 		return ""
 	})
 }
-
-// io_discard is an io.Writer that keeps nothing (io.Discard, without
-// importing io for one name).
-type io_discard struct{}
-
-func (io_discard) Write(p []byte) (int, error) { return len(p), nil }
 
 type requestIDCase struct {
 	name, incoming string

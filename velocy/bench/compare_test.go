@@ -21,7 +21,7 @@ import (
 // the verdicts. Where an answer differs on purpose, the difference is listed
 // in expectedDiffs with a one-line reason, and README.md documents it; any
 // other difference fails the test, and so does a listed difference that has
-// gone away. Set VELOCY_BENCH_DIFFS=1 to print the differences as the
+// gone away. Set VELOCY_BENCH_DIFFS=1 (with -v) to print the differences as the
 // Markdown table of the README.
 
 // An expectedDiff is a case where another library answers otherwise than

@@ -254,7 +254,7 @@ func TestHandlerFuncInVelocy(t *testing.T) {
 		{"/users/1", `{"name":"ada"}`, 200, ""},
 		{"/users/0", `{"name":"ada"}`, 404, "no user 0"},
 		{"/users/1", `{"nmae":"ada"}`, 400, `unknown field "nmae"`},
-		{"/users/1", `{"name":"` + strings.Repeat("a", 100) + `"}`, 413, "request body larger than 64 bytes\n"},
+		{"/users/1", `{"name":"` + strings.Repeat("a", 100) + `"}`, 413, "request body larger than 64 bytes"},
 	} {
 		resp, err := srv.Client().Post(srv.URL+tt.path, "application/json", strings.NewReader(tt.body))
 		if err != nil {
@@ -264,9 +264,6 @@ func TestHandlerFuncInVelocy(t *testing.T) {
 		resp.Body.Close()
 		var p Problem
 		json.Unmarshal(data, &p)
-		if resp.StatusCode == 413 {
-			p.Detail = string(data) // MaxBodyBytes answers in plain text
-		}
 		if resp.StatusCode != tt.status || p.Detail != tt.detail {
 			t.Errorf("POST %s %s: %d %q, want %d %q", tt.path, tt.body, resp.StatusCode, data, tt.status, tt.detail)
 		}

@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,8 +50,10 @@ func TestMaxBodyBytesContentLength(t *testing.T) {
 			if got := w.Header().Get("Connection"); got != "close" {
 				t.Errorf("MaxBodyBytes(%d), Content-Length %d: Connection = %q, want close", n, size, got)
 			}
-			if want := fmt.Sprintf("request body larger than %d bytes\n", n); w.Body.String() != want {
-				t.Errorf("413 body = %q, want %q", w.Body, want)
+			var p Problem
+			json.Unmarshal(w.Body.Bytes(), &p)
+			if want := fmt.Sprintf("request body larger than %d bytes", n); p.Detail != want || w.Header().Get("Content-Type") != "application/problem+json" {
+				t.Errorf("413 body = %q, want a problem with the detail %q", w.Body, want)
 			}
 			continue
 		}

@@ -16,7 +16,8 @@ import (
 )
 
 // errorHandlerLog sends slog.Default's records, as JSON lines, to the
-// returned buffer until the test ends.
+// returned buffer until the test ends. errorHandlerRecords keeps those with
+// a status, which WriteError's records have.
 func errorHandlerLog(t *testing.T) *bytes.Buffer {
 	var buf bytes.Buffer
 	old := slog.Default()
@@ -35,7 +36,9 @@ func errorHandlerRecords(t *testing.T, buf *bytes.Buffer) []map[string]any {
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
 			t.Fatalf("log line %q: %v", line, err)
 		}
-		out = append(out, rec)
+		if _, ok := rec["status"]; ok { // WriteError's, not another test's
+			out = append(out, rec)
+		}
 	}
 	return out
 }

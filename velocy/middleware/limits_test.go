@@ -182,3 +182,45 @@ func TestMaxBodyBytesExpectContinue(t *testing.T) {
 		t.Errorf("Expect: 100-continue, 1 MB: status %d, handler called %v, close %v; want a 413 before any body, closing", resp.StatusCode, called, resp.Close)
 	}
 }
+
+// BenchmarkMaxBodyBytes measures the middleware on a request without a
+// body (nothing to wrap: no allocation) and with one (one MaxBytesReader).
+func BenchmarkMaxBodyBytes(b *testing.B) {
+	h := MaxBodyBytes(1 << 20)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	w := httptest.NewRecorder()
+	b.Run("no-body", func(b *testing.B) {
+		r := httptest.NewRequest("GET", "/", nil)
+		b.ReportAllocs()
+		for b.Loop() {
+			h.ServeHTTP(w, r)
+		}
+	})
+	b.Run("body", func(b *testing.B) {
+		r := httptest.NewRequest("POST", "/", strings.NewReader("{}"))
+		body := r.Body
+		b.ReportAllocs()
+		for b.Loop() {
+			r.Body = body
+			h.ServeHTTP(w, r)
+		}
+	})
+}
+
+func BenchmarkDecodeJSON(b *testing.B) {
+	const body = `{"name":"Ada Lovelace","age":36,"tags":["math","engines"],"address":{"city":"London","zip":1815}}`
+	w := httptest.NewRecorder()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	r := httptest.NewRequest("POST", "/", nil)
+	r.Header.Set("Content-Type", "application/json")
+	r.ContentLength = int64(len(body))
+	src := strings.NewReader(body)
+	for b.Loop() {
+		src.Reset(body)
+		r.Body = io.NopCloser(src)
+		var p bodyPerson
+		if err := DecodeJSON(w, r, &p, JSONOptions{DisallowUnknownFields: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

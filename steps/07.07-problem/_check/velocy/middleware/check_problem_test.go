@@ -71,11 +71,11 @@ func TestProblemWriteProblem(t *testing.T) {
 		WriteProblem(w, httptest.NewRequest("GET", "/", nil), tt.in)
 		var got map[string]any
 		if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || w.Code != tt.wantStatus || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("WriteProblem(%+v) = %d %s, want %d with %v", tt.in, w.Code, w.Body, tt.wantStatus, tt.want)
+			t.Errorf("WriteProblem(%#v) = %d %s, want %d with %v", tt.in, w.Code, w.Body, tt.wantStatus, tt.want)
 		}
 		h := w.Header()
 		if h.Get("Content-Type") != "application/problem+json" || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Length") != "" {
-			t.Errorf("WriteProblem(%+v): header %v, want Content-Type application/problem+json, X-Content-Type-Options nosniff and no Content-Length", tt.in, h)
+			t.Errorf("WriteProblem(%#v): header %v, want Content-Type application/problem+json, X-Content-Type-Options nosniff and no Content-Length", tt.in, h)
 		}
 		if tt.in != nil && !reflect.DeepEqual(*tt.in, before) {
 			t.Errorf("WriteProblem changed the Problem it was given to %+v: work on a copy", *tt.in)

@@ -204,7 +204,14 @@ func TestRecoverAbortReachesTheClient(t *testing.T) {
 
 func TestRecoverAfterHijackAborts(t *testing.T) {
 	var logs obsLog
-	srv := httptest.NewServer(Recover(logs.logger())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	done := make(chan struct{}) // closed once Recover is done with the panic
+	outer := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer close(done)
+			next.ServeHTTP(w, r)
+		})
+	}
+	srv := httptest.NewServer(Chain(outer, Recover(logs.logger()))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		conn, brw, err := http.NewResponseController(w).Hijack()
 		if err != nil {
 			t.Error(err)
@@ -226,6 +233,11 @@ func TestRecoverAfterHijackAborts(t *testing.T) {
 	all, _ := io.ReadAll(bufio.NewReader(c))
 	if strings.Contains(string(all), "500") {
 		t.Errorf("after a hijack, Recover wrote a 500 into the connection: %q", all)
+	}
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the handler did not finish")
 	}
 	if rec := logs.only(t); rec["header_sent"] != true {
 		t.Errorf("log %v, want header_sent=true", rec)

@@ -31,8 +31,11 @@ func TestRecoverAfterHeaderPanicsAbort(t *testing.T) {
 		t.Errorf("body %q, want only what the handler wrote: %q; a second answer after the header only corrupts the first", body, "id,name\n")
 	}
 	recs := logs.records(t)
-	if len(recs) != 1 || recs[0]["panic"] != msg || recs[0]["header_sent"] != true {
-		t.Errorf("logged %v, want one record with panic=%q and header_sent=true", recs, msg)
+	if len(recs) != 1 {
+		t.Fatalf("Recover logged %d records, want 1", len(recs))
+	}
+	if recs[0]["panic"] != msg || recs[0]["header_sent"] != true {
+		t.Errorf("logged panic=%v header_sent=%v, want panic=%q and header_sent=true", recs[0]["panic"], recs[0]["header_sent"], msg)
 	}
 }
 

@@ -144,7 +144,11 @@ func TestRecoverNilLoggerIsDefault(t *testing.T) {
 	if _, escaped := recoverCheckServe(h, httptest.NewRequest("GET", "/", nil)); escaped != nil {
 		t.Fatalf("Recover(nil): the panic %q went through", escaped)
 	}
-	if recs := logs.records(t); len(recs) != 1 || recs[0]["panic"] != msg {
-		t.Errorf("Recover(nil) logged %v to slog.Default(), want the panic %q", recs, msg)
+	recs := logs.records(t)
+	if len(recs) != 1 {
+		t.Fatalf("Recover(nil) logged %d records to slog.Default(), want 1: use slog.Default() when logger is nil", len(recs))
+	}
+	if recs[0]["panic"] != msg {
+		t.Errorf("Recover(nil) logged panic=%v, want %q", recs[0]["panic"], msg)
 	}
 }

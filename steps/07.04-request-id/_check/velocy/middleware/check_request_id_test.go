@@ -82,9 +82,13 @@ func TestRequestIDOptionsHeader(t *testing.T) {
 func TestRequestIDKeepsRoutePattern(t *testing.T) {
 	route := fmt.Sprintf("GET /r%d/{id}", rand.IntN(1000))
 	mux := http.NewServeMux()
-	mux.HandleFunc(route, func(http.ResponseWriter, *http.Request) {})
+	var seen string
+	mux.HandleFunc(route, func(w http.ResponseWriter, r *http.Request) { seen = RequestIDFrom(r.Context()) })
 	req := httptest.NewRequest("GET", route[4:len(route)-5]+"/7", nil)
 	RequestID(RequestIDOptions{})(mux).ServeHTTP(httptest.NewRecorder(), req)
+	if seen == "" {
+		t.Fatalf("the route's handler behind RequestID saw no id: pass next a copy of the request carrying it")
+	}
 	if req.Pattern != route {
 		t.Errorf("after RequestID, the request it was given has Pattern %q, want %q: copy r2.Pattern back to r after next returns", req.Pattern, route)
 	}
@@ -100,8 +104,14 @@ func TestRequestIDInRecoverRecord(t *testing.T) {
 		t.Fatalf("panic escaped: %v", escaped)
 	}
 	id := w.Header().Get("X-Request-Id")
+	if id == "" {
+		t.Fatal("RequestID in front of Recover set no X-Request-Id")
+	}
 	recs := logs.records(t)
-	if len(recs) != 1 || id == "" || recs[0]["request_id"] != id {
-		t.Errorf("Recover behind RequestID logged %v; want request_id=%q, the response's X-Request-Id", recs, id)
+	if len(recs) != 1 {
+		t.Fatalf("Recover logged %d records, want 1", len(recs))
+	}
+	if got := recs[0]["request_id"]; got != id {
+		t.Errorf("Recover behind RequestID logged request_id=%v; want %q, the response's X-Request-Id: add it when RequestIDFrom(r.Context()) has one", got, id)
 	}
 }

@@ -4,13 +4,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
 )
 
 // MaxBodyBytes returns middleware that limits the body of every request to
 // n bytes. A request whose Content-Length says it is larger is answered
-// 413 Content Too Large at once: the handler is not called and nothing of
-// the body is read (a client that sent "Expect: 100-continue" never sends
+// 413 Content Too Large at once, with [WriteError] (so as a [Problem]):
+// the handler is not called and nothing of the body is read (a client that sent "Expect: 100-continue" never sends
 // it). Any other body is wrapped in [http.MaxBytesReader], so a chunked
 // body, which announces no length, stops at n bytes too: the read that
 // would pass n fails with an [*http.MaxBytesError], and the server closes
@@ -29,14 +28,13 @@ func MaxBodyBytes(n int64) func(http.Handler) http.Handler {
 	if n < 0 {
 		panic(errors.New("middleware: MaxBodyBytes: negative limit"))
 	}
-	detail := "request body larger than " + strconv.FormatInt(n, 10) + " bytes"
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.ContentLength > n {
 				// The body is still on the wire: close the connection
 				// rather than read it to reach the next request.
 				w.Header().Set("Connection", "close")
-				http.Error(w, detail, http.StatusRequestEntityTooLarge)
+				WriteError(w, r, tooLarge(n, nil))
 				return
 			}
 			if r.Body != nil && r.Body != http.NoBody {

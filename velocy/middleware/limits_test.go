@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,8 +50,10 @@ func TestMaxBodyBytesContentLength(t *testing.T) {
 			if got := w.Header().Get("Connection"); got != "close" {
 				t.Errorf("MaxBodyBytes(%d), Content-Length %d: Connection = %q, want close", n, size, got)
 			}
-			if want := fmt.Sprintf("request body larger than %d bytes\n", n); w.Body.String() != want {
-				t.Errorf("413 body = %q, want %q", w.Body, want)
+			var p Problem
+			json.Unmarshal(w.Body.Bytes(), &p)
+			if want := fmt.Sprintf("request body larger than %d bytes", n); p.Detail != want || w.Header().Get("Content-Type") != "application/problem+json" {
+				t.Errorf("413 body = %q, want a problem with the detail %q", w.Body, want)
 			}
 			continue
 		}
@@ -177,5 +180,47 @@ func TestMaxBodyBytesExpectContinue(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 413 || called || !resp.Close {
 		t.Errorf("Expect: 100-continue, 1 MB: status %d, handler called %v, close %v; want a 413 before any body, closing", resp.StatusCode, called, resp.Close)
+	}
+}
+
+// BenchmarkMaxBodyBytes measures the middleware on a request without a
+// body (nothing to wrap: no allocation) and with one (one MaxBytesReader).
+func BenchmarkMaxBodyBytes(b *testing.B) {
+	h := MaxBodyBytes(1 << 20)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	w := httptest.NewRecorder()
+	b.Run("no-body", func(b *testing.B) {
+		r := httptest.NewRequest("GET", "/", nil)
+		b.ReportAllocs()
+		for b.Loop() {
+			h.ServeHTTP(w, r)
+		}
+	})
+	b.Run("body", func(b *testing.B) {
+		r := httptest.NewRequest("POST", "/", strings.NewReader("{}"))
+		body := r.Body
+		b.ReportAllocs()
+		for b.Loop() {
+			r.Body = body
+			h.ServeHTTP(w, r)
+		}
+	})
+}
+
+func BenchmarkDecodeJSON(b *testing.B) {
+	const body = `{"name":"Ada Lovelace","age":36,"tags":["math","engines"],"address":{"city":"London","zip":1815}}`
+	w := httptest.NewRecorder()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	r := httptest.NewRequest("POST", "/", nil)
+	r.Header.Set("Content-Type", "application/json")
+	r.ContentLength = int64(len(body))
+	src := strings.NewReader(body)
+	for b.Loop() {
+		src.Reset(body)
+		r.Body = io.NopCloser(src)
+		var p bodyPerson
+		if err := DecodeJSON(w, r, &p, JSONOptions{DisallowUnknownFields: true}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -151,9 +151,11 @@ type secureHeaderSet struct {
 	cspHeader                           string
 }
 
-// secureValue returns v as a header value that cannot be appended to in place.
+// secureValue returns v as a header value that a handler cannot append
+// to in place: with no spare capacity, append copies.
 func secureValue(v string) []string { return []string{v}[:1:1] }
 
+// newSecure checks the options and makes every value SecureHeaders sends.
 func newSecure(o SecureOptions) (*secureHeaderSet, error) {
 	s := &secureHeaderSet{nosniff: secureValue("nosniff"), cspHeader: "Content-Security-Policy"}
 	switch v := strings.ToUpper(o.FrameOptions); v {

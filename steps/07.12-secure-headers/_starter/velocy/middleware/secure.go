@@ -101,7 +101,7 @@ func CSPNonceFrom(ctx context.Context) string {
 //
 // SecureHeaders panics on options that cannot be right: an unknown frame
 // option or referrer policy, preload without its requirements, a header
-// value holding a line break, or both a fixed and a per-request policy.
+// value holding a control character, or both a fixed and a per-request policy.
 func SecureHeaders(opts SecureOptions) func(http.Handler) http.Handler {
 	// TODO(07.12-secure-headers): build the header values once with
 	// newSecure (panic with its error, prefixed "middleware: SecureHeaders: "),
@@ -132,8 +132,8 @@ func newSecure(o SecureOptions) (*secureHeaderSet, error) {
 	// "" -> "strict-origin-when-cross-origin", NoHeader -> none, else a
 	// comma-separated list of referrerPolicies; the policy header name
 	// (cspHeader) with CSPReportOnly; and an error for a fixed policy and a
-	// func together, CSPNonce without the func, or a line break in the
-	// fixed policy.
+	// func together, CSPNonce without the func, or a control character
+	// (a line break above all) in the fixed policy.
 	return &secureHeaderSet{}, nil
 }
 

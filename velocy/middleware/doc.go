@@ -8,9 +8,9 @@
 //
 //	r := velocy.New()
 //	r.Use(
-//		middleware.Recover(logger),      // a panic becomes a 500, logged with its stack
 //		middleware.RequestID(middleware.RequestIDOptions{}),
-//		middleware.AccessLog(logger),    // one record per request
+//		middleware.AccessLog(logger), // one record per request
+//		middleware.Recover(logger),   // a panic becomes a 500 the log sees
 //	)
 //
 // The pieces share one [ResponseWriter], which records the status and the

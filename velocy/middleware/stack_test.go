@@ -54,6 +54,7 @@ func newStackApp(t *testing.T) *stackApp {
 		Compress(CompressOptions{}),
 		CORS(CORSOptions{AllowedOrigins: []string{stackOrigin}}),
 		LimitHeaders(100, 0),
+		MaxBodyBytes(1<<20),
 		Timeout(10*time.Second),
 	)
 	r.Get("/ws", stackEcho)
@@ -398,4 +399,29 @@ func TestStackHeaderLimit(t *testing.T) {
 		t.Fatalf("101 fields: %s, header %v; want 431 with the security headers", resp.Status, resp.Header)
 	}
 	app.log.waitFor(t, map[string]any{"msg": "request", "path": "/app/visits", "status": 431})
+}
+
+// TestStackBodyLimit: a body announced larger than MaxBodyBytes allows is
+// refused with a 413 before a byte of it is read, with the security
+// headers on, and logged. The client sends only the header, so that the
+// answer cannot race a body the server never reads.
+func TestStackBodyLimit(t *testing.T) {
+	app := newStackApp(t)
+	conn, err := net.Dial("tcp", app.srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	fmt.Fprintf(conn, "POST /app/visits HTTP/1.1\r\nHost: stack.test\r\n"+
+		"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n", 1<<20+1)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("reading the answer: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || resp.Header.Get("X-Frame-Options") != "DENY" {
+		t.Fatalf("a body of 1 MiB + 1: %s, header %v; want 413 with the security headers", resp.Status, resp.Header)
+	}
+	app.log.waitFor(t, map[string]any{"msg": "request", "method": "POST", "status": 413})
 }

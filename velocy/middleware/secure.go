@@ -105,7 +105,7 @@ func CSPNonceFrom(ctx context.Context) string {
 //
 // SecureHeaders panics on options that cannot be right: an unknown frame
 // option or referrer policy, preload without its requirements, a header
-// value holding a line break, or both a fixed and a per-request policy.
+// value holding a control character, or both a fixed and a per-request policy.
 func SecureHeaders(opts SecureOptions) func(http.Handler) http.Handler {
 	s, err := newSecure(opts)
 	if err != nil {
@@ -151,9 +151,11 @@ type secureHeaderSet struct {
 	cspHeader                           string
 }
 
-// secureValue returns v as a header value that cannot be appended to in place.
+// secureValue returns v as a header value that a handler cannot append
+// to in place: with no spare capacity, append copies.
 func secureValue(v string) []string { return []string{v}[:1:1] }
 
+// newSecure checks the options and makes every value SecureHeaders sends.
 func newSecure(o SecureOptions) (*secureHeaderSet, error) {
 	s := &secureHeaderSet{nosniff: secureValue("nosniff"), cspHeader: "Content-Security-Policy"}
 	switch v := strings.ToUpper(o.FrameOptions); v {
@@ -194,13 +196,17 @@ func newSecure(o SecureOptions) (*secureHeaderSet, error) {
 		return nil, errors.New("both ContentSecurityPolicy and ContentSecurityPolicyFunc: set one")
 	case o.CSPNonce && o.ContentSecurityPolicyFunc == nil:
 		return nil, errors.New("CSPNonce needs ContentSecurityPolicyFunc to put the nonce in the policy")
-	case strings.ContainsAny(o.ContentSecurityPolicy, "\r\n"):
-		return nil, fmt.Errorf("ContentSecurityPolicy %q holds a line break", o.ContentSecurityPolicy)
+	case strings.ContainsFunc(o.ContentSecurityPolicy, secureControl):
+		return nil, fmt.Errorf("ContentSecurityPolicy %q holds a line break or another control character", o.ContentSecurityPolicy)
 	case o.ContentSecurityPolicy != "":
 		s.csp = secureValue(o.ContentSecurityPolicy)
 	}
 	return s, nil
 }
+
+// secureControl reports whether r may not appear in a header value: a
+// control character other than tab (a line break would end the header).
+func secureControl(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f }
 
 // referrerPolicies are the tokens of the Referrer-Policy header.
 var referrerPolicies = map[string]bool{

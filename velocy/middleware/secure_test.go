@@ -250,3 +250,31 @@ func TestSecureKeepsThePattern(t *testing.T) {
 		t.Errorf("the outer request's Pattern = %q, want \"GET /pages/{name}\"", r.Pattern)
 	}
 }
+
+// FuzzSecureOptions feeds newSecure any frame option, referrer policy and
+// fixed policy: it must never panic, and what it accepts must be sendable.
+func FuzzSecureOptions(f *testing.F) {
+	f.Add("DENY", "no-referrer, same-origin", "default-src 'self'")
+	f.Add("sameorigin", "", "")
+	f.Add("-", "-", "a\nb")
+	f.Add("allow-from x", "origin,,", "x")
+	f.Fuzz(func(t *testing.T, frame, referrer, csp string) {
+		s, err := newSecure(SecureOptions{FrameOptions: frame, ReferrerPolicy: referrer, ContentSecurityPolicy: csp})
+		if err != nil {
+			return
+		}
+		if s.frame != nil && s.frame[0] != "DENY" && s.frame[0] != "SAMEORIGIN" {
+			t.Errorf("FrameOptions %q accepted as %q", frame, s.frame[0])
+		}
+		if s.referrer != nil {
+			for tok := range strings.SplitSeq(s.referrer[0], ",") {
+				if !referrerPolicies[strings.TrimSpace(tok)] {
+					t.Errorf("ReferrerPolicy %q accepted with the token %q", referrer, tok)
+				}
+			}
+		}
+		if strings.ContainsFunc(csp, secureControl) {
+			t.Errorf("a policy with a control character accepted: %q", csp)
+		}
+	})
+}

@@ -114,7 +114,9 @@ func Sessions(opts SessionOptions) func(http.Handler) http.Handler {
 			rw := Wrap(w)
 			rw.BeforeHeader(func(int) { opts.commit(saveCtx, rw.Header(), s, false) })
 			defer s.abandon() // a panic: save nothing the handler left half done
-			next.ServeHTTP(rw, r.WithContext(ctx))
+			r2 := r.WithContext(ctx)
+			next.ServeHTTP(rw, r2)
+			r.Pattern = r2.Pattern // for an AccessLog around Sessions
 			// Either the handler wrote nothing, so the header is not sent
 			// and the hook has not run, or it changed the session after
 			// the header went out.

@@ -522,3 +522,22 @@ func FuzzSessionsCookie(f *testing.F) {
 		}
 	})
 }
+
+// TestSessionsKeepsTheRoute puts Sessions between AccessLog and the mux:
+// the access log must still see the route the mux matched.
+func TestSessionsKeepsTheRoute(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /items/{id}", func(w http.ResponseWriter, r *http.Request) {})
+	var pattern string
+	outer := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			next.ServeHTTP(w, r)
+			pattern = r.Pattern
+		})
+	}
+	h := Chain(outer, Sessions(SessionOptions{Store: NewMemoryStore(10)}))(mux)
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/items/3", nil))
+	if pattern != "GET /items/{id}" {
+		t.Fatalf("the middleware around Sessions saw Pattern %q, want %q", pattern, "GET /items/{id}")
+	}
+}

@@ -246,13 +246,21 @@ func (c *cors) allowOrigin(h http.Header, origin string) {
 // listed there (in any case, in any of its lines) or Vary is "*". It adds a
 // line, never replacing the fields other middleware or the handler listed.
 func addVaryField(h http.Header, field string) {
-	for _, line := range h["Vary"] {
-		for name := range strings.SplitSeq(line, ",") {
-			name = strings.TrimSpace(name)
-			if name == "*" || strings.EqualFold(name, field) {
-				return
+	if !headerHasToken(h, "Vary", field) && !headerHasToken(h, "Vary", "*") {
+		h.Add("Vary", field)
+	}
+}
+
+// headerHasToken reports whether one of the comma-separated elements of the
+// field name in h, in any of its lines, is token (compared without regard
+// to case; parameters such as "max-age=60" are elements of their own).
+func headerHasToken(h http.Header, name, token string) bool {
+	for _, line := range h.Values(name) {
+		for elem := range strings.SplitSeq(line, ",") {
+			if strings.EqualFold(strings.TrimSpace(elem), token) {
+				return true
 			}
 		}
 	}
-	h.Add("Vary", field)
+	return false
 }

@@ -322,17 +322,3 @@ func compressibleType(contentType string) bool {
 	}
 	return false
 }
-
-// headerHasToken reports whether one of the comma-separated elements of the
-// field name in h, in any of its lines, is token (compared without regard
-// to case; parameters such as "max-age=60" are elements of their own).
-func headerHasToken(h http.Header, name, token string) bool {
-	for _, line := range h.Values(name) {
-		for elem := range strings.SplitSeq(line, ",") {
-			if strings.EqualFold(strings.TrimSpace(elem), token) {
-				return true
-			}
-		}
-	}
-	return false
-}

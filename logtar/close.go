@@ -54,7 +54,7 @@ func (l *Logger) CloseContext(ctx context.Context) error {
 	}
 	queued := 0
 	if l.queue != nil {
-		queued = len(l.queue)
+		queued = len(l.queue) + int(l.writing.Load())
 	}
 	return fmt.Errorf("logtar: Close gave up waiting with %s still queued: %w", records(queued), ctx.Err())
 }

@@ -62,7 +62,9 @@ type core struct {
 
 	// Async mode only (async.go); nil and false otherwise.
 	queue     chan entry
+	wake      chan struct{} // Sync wakes a writer waiting for a batch to gather
 	done      chan struct{}
+	writing   atomic.Int64 // records taken off the queue and not yet written
 	dropFull  bool         // drop a record when the queue is full, rather than wait
 	fullDrops atomic.Int64 // records dropped that way since the last Sync
 }

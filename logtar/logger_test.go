@@ -161,6 +161,13 @@ func TestLoggerReportsWriteErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			l.Info("ok")
+			if async {
+				// Write "ok" alone: the writer goroutine would write
+				// the three records with one Write call.
+				if err := l.Sync(); err != nil {
+					t.Fatal(err)
+				}
+			}
 			l.Info("lost 1")
 			l.Info("lost 2")
 			err = l.Sync()

@@ -426,7 +426,7 @@ func TestCloseContextGivesUp(t *testing.T) {
 		for i := range 10 {
 			l.Info(fmt.Sprint(i))
 		}
-		synctest.Wait() // the writer is stuck on record 0; 9 are queued
+		synctest.Wait() // the writer is stuck writing the 10 records in one batch
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		start := time.Now()
@@ -434,8 +434,8 @@ func TestCloseContextGivesUp(t *testing.T) {
 		if waited := time.Since(start); waited != 5*time.Second {
 			t.Errorf("CloseContext waited %v, want the 5s of its context", waited)
 		}
-		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "9 records still queued") {
-			t.Errorf("CloseContext() = %v, want DeadlineExceeded and 9 records still queued", err)
+		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "10 records still queued") {
+			t.Errorf("CloseContext() = %v, want DeadlineExceeded and 10 records still queued (the writer's batch counts)", err)
 		}
 		// The Logger goes on closing in the background, and writes
 		// everything once the writer is free.

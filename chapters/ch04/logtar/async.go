@@ -4,8 +4,9 @@ import "time"
 
 // In async mode the logging methods do not write. They encode the record in
 // the calling goroutine, then put it on a queue, a buffered channel; one
-// writer goroutine takes records off the queue and writes them. The caller
-// pays for encoding and a channel send, not for the write system call.
+// writer goroutine takes records off the queue and writes them, many at a
+// time (batch.go). The caller pays for encoding and a channel send, not for
+// the write system call.
 //
 // Two details matter:
 //
@@ -35,28 +36,75 @@ type entry struct {
 // startWriter creates the queue and starts the writer goroutine.
 func (l *Logger) startWriter(size int) {
 	l.queue = make(chan entry, size)
+	l.wake = make(chan struct{}, 1)
 	l.done = make(chan struct{})
 	go l.writeQueue()
 }
 
 // writeQueue is the writer goroutine. It owns the output until it returns,
 // which it does once Close has closed the queue and the queue is empty.
+//
+// It writes in batches (batch.go): the first record to reach it while it
+// is idle makes it wait batchDelay for more, unless Sync wakes it first,
+// and then it writes everything queued.
 func (l *Logger) writeQueue() {
 	defer close(l.done)
+	var b batch
+	gather := time.NewTimer(batchDelay)
+	gather.Stop()
 	for e := range l.queue {
-		if e.ack != nil {
-			e.ack <- l.flush()
-			continue
+		if e.ack == nil {
+			gather.Reset(batchDelay)
+			select {
+			case <-gather.C:
+			case <-l.wake:
+				gather.Stop()
+			}
 		}
-		l.writeRecord(e.t, *e.buf)
-		e.buf.free()
+		if !l.drain(&b, e) {
+			return
+		}
 	}
 }
 
-// requestFlush queues a flush request behind the records already queued and
-// returns the channel its result will arrive on. The caller holds mu.
+// drain handles e and every entry queued behind it, writing the records in
+// batches of at most maxBatch bytes. It returns false once the queue is
+// closed and empty.
+func (l *Logger) drain(b *batch, e entry) bool {
+	for {
+		if e.ack != nil {
+			l.writeBatch(b) // the records queued before the flush request
+			e.ack <- l.flush()
+		} else {
+			if len(b.buf) > 0 && len(b.buf)+len(*e.buf) > maxBatch {
+				l.writeBatch(b)
+			}
+			b.add(e.t, *e.buf)
+			e.buf.free()
+		}
+		var ok bool
+		select {
+		case e, ok = <-l.queue:
+			if !ok {
+				l.writeBatch(b)
+				return false
+			}
+		default:
+			l.writeBatch(b)
+			return true
+		}
+	}
+}
+
+// requestFlush queues a flush request behind the records already queued,
+// wakes the writer if it is waiting for a batch to gather, and returns the
+// channel the result will arrive on. The caller holds mu.
 func (l *Logger) requestFlush() <-chan error {
 	ack := make(chan error, 1)
 	l.queue <- entry{ack: ack}
+	select {
+	case l.wake <- struct{}{}:
+	default: // a wake-up is pending already
+	}
 	return ack
 }

@@ -51,6 +51,11 @@ func TestAsyncSyncReportsWriteErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.Info("ok")
+	// "ok" goes out alone: from lesson 4.6 on, the writer goroutine
+	// writes the records it finds queued together, with one Write.
+	if err := l.Sync(); err != nil {
+		t.Fatalf("Sync() after one record the writer took = %v, want nil", err)
+	}
 	l.Info("lost 1")
 	l.Info("lost 2")
 	err = l.Sync()

@@ -102,7 +102,9 @@
 //
 // With [Config.WithAsync], a logging call encodes the record and puts it on
 // a queue of [Config.WithQueueSize] records; one goroutine writes the queue
-// out. The promises are:
+// out, in batches: it lets records gather for a millisecond, then writes
+// them with one system call, so that a busy program pays for neither a
+// system call nor a wake-up of the writer per record. The promises are:
 //
 //   - Nothing is dropped. When the queue is full, logging calls wait for
 //     the writer; unless [Config.WithDropWhenFull] says to drop the record

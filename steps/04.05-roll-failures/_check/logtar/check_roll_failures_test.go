@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -101,5 +102,16 @@ func TestRollFailuresBackOff(t *testing.T) {
 	}
 	if names := logFilesStepList(t, dir); len(names) != 3 {
 		t.Errorf("after the directory came back, two records due to roll left %q, want 3 files: the old one and one for each", names)
+	}
+}
+
+func TestRollFailuresHasTheNamesTheStepAsks(t *testing.T) {
+	// Later code (the batched writes of lesson 4.6) rolls through tryRoll
+	// and respects retryAt, so the step asks for those names.
+	if _, ok := any(&fileOutput{}).(interface{ tryRoll(time.Time) }); !ok {
+		t.Error("*fileOutput has no method tryRoll(t time.Time): write it in file.go, and make write call it")
+	}
+	if f, ok := reflect.TypeFor[fileOutput]().FieldByName("retryAt"); !ok || f.Type != reflect.TypeFor[time.Time]() {
+		t.Error("fileOutput has no field retryAt time.Time: the time before which no roll is tried again")
 	}
 }

@@ -86,22 +86,47 @@ func TestStampUnderLockInOrder(t *testing.T) {
 }
 
 func TestStampUnderLockFilesHoldTheirHour(t *testing.T) {
+	// Two goroutines meet at an hourly roll, on a clock the check drives:
+	// A reads the time a moment before the hour and, still inside the
+	// clock, lets B log a record after the hour and waits for B to finish.
+	// If A read the time before it held the lock, B rolls the file and A's
+	// earlier time lands in the next hour's file. If A reads it under the
+	// lock, B cannot get in: A's wait runs out, A writes first, and each
+	// record goes into its own hour's file.
 	dir := t.TempDir()
-	start := time.Date(2024, 5, 6, 9, 30+rand.IntN(20), 0, 0, time.UTC)
-	l, err := New(NewConfig().WithDir(dir).WithRollingSize(0).WithRollingInterval(time.Hour).
-		WithClock(stampStepClock(start, 1500*time.Millisecond)))
+	hour := time.Date(2024, 5, 6, 9+rand.IntN(8), 0, 0, 0, time.UTC).Add(time.Hour)
+	before := hour.Add(-time.Duration(1+rand.IntN(59)) * time.Second)
+	after := hour.Add(time.Duration(1+rand.IntN(59)) * time.Second)
+	var armed, passed atomic.Bool
+	bStart, bDone := make(chan struct{}), make(chan struct{})
+	clock := func() time.Time {
+		switch {
+		case armed.CompareAndSwap(true, false): // A's record
+			close(bStart)
+			select {
+			case <-bDone:
+			case <-time.After(500 * time.Millisecond):
+			}
+			passed.Store(true)
+			return before
+		case passed.Load():
+			return after
+		}
+		return before.Add(-time.Minute)
+	}
+	l, err := New(NewConfig().WithDir(dir).WithRollingSize(0).WithRollingInterval(time.Hour).WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Go(func() {
-			for i := range 800 {
-				l.Info("r", "g", g, "i", i)
-			}
-		})
-	}
-	wg.Wait()
+	l.Info("early")
+	go func() {
+		defer close(bDone)
+		<-bStart
+		l.Info("B")
+	}()
+	armed.Store(true)
+	l.Info("A")
+	<-bDone
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -111,14 +136,17 @@ func TestStampUnderLockFilesHoldTheirHour(t *testing.T) {
 		if err != nil {
 			t.Fatalf("file %q: %v", name, err)
 		}
-		hour := opened.Truncate(time.Hour)
+		start := opened.Truncate(time.Hour)
 		for _, r := range loggerStepRecords(t, contents[i]) {
 			at, _ := time.Parse(time.RFC3339, r["time"].(string))
-			if at.Before(hour) || !at.Before(hour.Add(time.Hour)) {
-				t.Fatalf("rolling hourly, 8 goroutines: %s holds a record stamped %s, outside %s to %s: a record whose time was read before it waited for the lock went into the next hour's file",
-					filepath.Base(name), r["time"], hour.Format("15:04"), hour.Add(time.Hour).Format("15:04"))
+			if at.Before(start) || !at.Before(start.Add(time.Hour)) {
+				t.Fatalf("rolling hourly: %s holds record %v stamped %s, outside %s to %s: a record whose time was read before it waited for the lock went into the next hour's file; read the time in emit, under the lock",
+					filepath.Base(name), r["msg"], r["time"], start.Format("15:04"), start.Add(time.Hour).Format("15:04"))
 			}
 		}
+	}
+	if len(names) != 2 {
+		t.Errorf("records stamped %s and %s, rolling hourly: %d files, want 2", before.Format("15:04:05"), after.Format("15:04:05"), len(names))
 	}
 }
 

@@ -47,8 +47,10 @@ import (
 // still written, at level Error, with status being what was sent (0 for
 // nothing) and the attribute aborted=true, and the panic goes on.
 //
-// AccessLog builds the record with slog's LogAttrs, and only when logger
-// is enabled at its level: no string formatting of its own.
+// AccessLog builds the record only when logger is enabled at its level, and
+// hands it to the logger's handler itself, with no source position: the
+// position slog's logging methods would record (with runtime.Callers, a
+// good part of a record's cost) could only ever name AccessLog.
 func AccessLog(logger *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -66,7 +68,7 @@ func AccessLog(logger *slog.Logger) func(http.Handler) http.Handler {
 
 // logRequest writes AccessLog's record.
 func logRequest(logger *slog.Logger, r *http.Request, rw *ResponseWriter, start time.Time, aborted bool) {
-	took := time.Since(start)
+	end := time.Now()
 	if logger == nil {
 		logger = slog.Default()
 	}
@@ -99,7 +101,7 @@ func logRequest(logger *slog.Logger, r *http.Request, rw *ResponseWriter, start 
 		slog.String("path", r.URL.Path),
 		slog.Int("status", status),
 		slog.Int64("bytes", rw.Written()),
-		slog.Duration("duration", took),
+		slog.Duration("duration", end.Sub(start)),
 		slog.String(requestIDAttr, RequestIDFrom(ctx)),
 		slog.String("client_ip", ipText),
 		slog.Bool("aborted", true),
@@ -108,5 +110,9 @@ func logRequest(logger *slog.Logger, r *http.Request, rw *ResponseWriter, start 
 	if !aborted {
 		n--
 	}
-	logger.LogAttrs(ctx, level, "request", attrs[:n]...)
+	rec := slog.NewRecord(end, level, "request", 0)
+	rec.AddAttrs(attrs[:n]...)
+	// As slog.Logger does, ignore the handler's error: a log that fails
+	// must not fail the request it describes.
+	_ = logger.Handler().Handle(ctx, rec)
 }

@@ -6,9 +6,8 @@
 # and a warm-up run before the measured one. Two variants of the stack tell
 # the middleware's cost from the log's: stack-nolog (a logger never
 # enabled) and stack-slogjson (log/slog's JSONHandler to a file instead of
-# logtar); stack-bufio is an experiment, logtar writing through a 64 KiB
-# buffer. The bar: stack >= 0.85x bare.
+# logtar). The bar: stack >= 0.85x bare.
 #
 #   ./load-mw.sh                   # 3 rounds of 10s, 64 connections, 2s warm-up
 #   ./load-mw.sh -rounds 5 -d 5s   # any option of load.sh
-exec "$(dirname "$0")/load.sh" -cmd stack -handlers "bare velocy stack stack-nolog stack-slogjson stack-bufio" -warmup 2s -bar 0.85 "$@"
+exec "$(dirname "$0")/load.sh" -cmd stack -handlers "bare velocy stack stack-nolog stack-slogjson" -warmup 2s -bar 0.85 "$@"

@@ -12,9 +12,6 @@
 //	                tell the middleware's cost from the log's
 //	stack-slogjson  the same stack logging through log/slog's JSONHandler,
 //	                synchronously, to a file, to compare with logtar
-//	stack-bufio     an experiment: the stack with logtar writing into a
-//	                64 KiB bufio.Writer over the file, one write(2) per
-//	                buffer instead of one per record
 //
 // The handler body, the server settings and the response are the same for
 // all three. The log goes to -logdir, or to a temporary directory removed at
@@ -87,7 +84,7 @@ func run(args []string, stderr io.Writer) (err error) {
 		h = router()
 	case "stack-nolog":
 		h = stack(slog.New(slog.DiscardHandler))
-	case "stack", "stack-slogjson", "stack-bufio":
+	case "stack", "stack-slogjson":
 		dir := *logDir
 		if dir == "" {
 			if dir, err = os.MkdirTemp("", "velocy-stack-"); err != nil {
@@ -107,7 +104,7 @@ func run(args []string, stderr io.Writer) (err error) {
 		}()
 		h = stack(logger)
 	default:
-		return errors.New("-handler must be bare, velocy, stack, stack-nolog, stack-slogjson or stack-bufio")
+		return errors.New("-handler must be bare, velocy, stack, stack-nolog or stack-slogjson")
 	}
 	fmt.Fprintf(stderr, "stack: %s handler on http://%s\n", *which, *addr)
 	ctx, stop := velocy.SignalContext(context.Background()) // load.sh stops it with SIGTERM
@@ -116,8 +113,8 @@ func run(args []string, stderr io.Writer) (err error) {
 }
 
 // openLog opens the access log of the stack in dir: through logtar's slog
-// handler in async mode (which "stack"; "stack-bufio" puts a buffer under
-// it), or through log/slog's own JSONHandler writing to a file,
+// handler in async mode (which "stack"), or through log/slog's own
+// JSONHandler writing to a file,
 // synchronously ("stack-slogjson"), always behind middleware.ContextHandler.
 // closeLog flushes and closes it.
 func openLog(which, dir string) (logger *slog.Logger, closeLog func() error, err error) {
@@ -132,30 +129,11 @@ func openLog(which, dir string) (logger *slog.Logger, closeLog func() error, err
 		return slog.New(middleware.ContextHandler(slog.NewJSONHandler(f, nil))), f.Close, nil
 	}
 	cfg := logtar.NewConfig().WithDir(dir).WithAsync(true).WithRollingSize(64 * logtar.MiB)
-	var file *os.File
-	var buf *bufio.Writer
-	if which == "stack-bufio" {
-		// An experiment: logtar's async writer with a buffer under it,
-		// so that it makes one write(2) per 64 KiB rather than one per
-		// record, to measure what batching in logtar would buy.
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, nil, err
-		}
-		if file, err = os.Create(filepath.Join(dir, "access.log")); err != nil {
-			return nil, nil, err
-		}
-		buf = bufio.NewWriterSize(file, 64<<10)
-		cfg = cfg.WithWriter(buf)
-	}
 	lt, err := logtar.New(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	closeLog = lt.Close
-	if buf != nil {
-		closeLog = func() error { return errors.Join(lt.Close(), buf.Flush(), file.Close()) }
-	}
-	return slog.New(middleware.ContextHandler(lt.Handler())), closeLog, nil
+	return slog.New(middleware.ContextHandler(lt.Handler())), lt.Close, nil
 }
 
 // hello is the one handler body of all three servers.

@@ -429,6 +429,7 @@ func TestSessionsPanicsOnBadOptions(t *testing.T) {
 		{},
 		{Store: NewMemoryStore(1), IdleTimeout: -1},
 		{Store: NewMemoryStore(1), Lifetime: -1},
+		{Store: NewMemoryStore(1), SameSite: http.SameSiteNoneMode, Insecure: true},
 	} {
 		func() {
 			defer func() {

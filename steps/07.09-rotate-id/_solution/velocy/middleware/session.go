@@ -76,13 +76,18 @@ type SessionOptions struct {
 // Two requests of one session at the same time each load it; the last to
 // save wins.
 //
-// Sessions panics if opts.Store is nil or a duration is negative.
+// Sessions panics if opts.Store is nil, a duration is negative, or SameSite
+// is None with Insecure set: browsers refuse a SameSite=None cookie without
+// the Secure attribute, so every session would be lost without a word.
 func Sessions(opts SessionOptions) func(http.Handler) http.Handler {
 	if opts.Store == nil {
 		panic("middleware: Sessions: no Store")
 	}
 	if opts.IdleTimeout < 0 || opts.Lifetime < 0 {
 		panic("middleware: Sessions: negative IdleTimeout or Lifetime")
+	}
+	if opts.SameSite == http.SameSiteNoneMode && opts.Insecure {
+		panic("middleware: Sessions: SameSite=None with Insecure: browsers refuse such a cookie")
 	}
 	if opts.CookieName == "" {
 		opts.CookieName = "session"

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
+	"strconv"
 	"testing"
 	"testing/fstest"
 )
@@ -113,6 +115,37 @@ func TestHandlerSendsCacheControl(t *testing.T) {
 		h.ServeHTTP(w, httptest.NewRequest("GET", "/"+name, nil))
 		if got := w.Header().Get("Cache-Control"); w.Code != http.StatusOK || got != want {
 			t.Errorf("Options{}, GET /%s = %d, Cache-Control %q; want 200 and %q (DefaultCacheRules)", name, w.Code, got, want)
+		}
+	}
+}
+
+func TestHandlerCacheRulesOption(t *testing.T) {
+	var opts Options
+	field := reflect.ValueOf(&opts).Elem().FieldByName("CacheRules")
+	if !field.IsValid() {
+		t.Fatal("Options has no field CacheRules: add CacheRules []CacheRule to Options in serve.go")
+	}
+	page, plain := cacheControlWord()+".html", cacheControlWord()+".txt"
+	fsys := fstest.MapFS{
+		page:  {Data: []byte("<p>" + cacheControlWord())},
+		plain: {Data: []byte(cacheControlWord())},
+	}
+	value := "public, max-age=" + strconv.Itoa(1+rand.IntN(1e6))
+	for _, c := range []struct {
+		rules []CacheRule
+		want  map[string]string
+	}{
+		{[]CacheRule{{Match: Glob("*.txt"), Value: value}}, map[string]string{plain: value, page: ""}},
+		{[]CacheRule{}, map[string]string{plain: "", page: ""}},
+	} {
+		field.Set(reflect.ValueOf(c.rules))
+		h := FS(fsys, opts)
+		for name, want := range c.want {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, httptest.NewRequest("GET", "/"+name, nil))
+			if got := w.Header().Get("Cache-Control"); got != want {
+				t.Errorf("Options{CacheRules: %d rules}, GET /%s: Cache-Control %q, want %q: the rules given replace the defaults, and an empty slice means none", len(c.rules), name, got, want)
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +36,11 @@ func precompressedWord() string {
 // style.css without any, under a temporary directory, and returns a
 // handler for it with the files' contents.
 func precompressedSite(t *testing.T) (h http.Handler, js, css string, files map[string]string) {
+	return precompressedSiteWith(t, Options{})
+}
+
+// precompressedSiteWith is precompressedSite with options.
+func precompressedSiteWith(t *testing.T, opts Options) (h http.Handler, js, css string, files map[string]string) {
 	t.Helper()
 	root := t.TempDir()
 	js, css = precompressedWord()+".js", precompressedWord()+".css"
@@ -49,7 +55,7 @@ func precompressedSite(t *testing.T) (h http.Handler, js, css string, files map[
 			t.Fatal(err)
 		}
 	}
-	d, err := Dir(root, Options{})
+	d, err := Dir(root, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,5 +141,32 @@ func TestPrecompressedRange(t *testing.T) {
 	w := precompressedGet(h, js, "br", "Range", rng)
 	if w.Code != http.StatusPartialContent || w.Body.String() != br[a:b+1] || w.Header().Get("Content-Encoding") != "br" {
 		t.Errorf("GET /%s with Accept-Encoding: br and Range: %s = %d, Content-Encoding %q, %d bytes; want 206 with bytes %d to %d of %s.br, the bytes sent", js, rng, w.Code, w.Header().Get("Content-Encoding"), w.Body.Len(), a, b, js)
+	}
+}
+
+func TestPrecompressedEncodingsOption(t *testing.T) {
+	var opts Options
+	field := reflect.ValueOf(&opts).Elem().FieldByName("Encodings")
+	if !field.IsValid() {
+		t.Fatal("Options has no field Encodings: add Encodings []string to Options in serve.go")
+	}
+	for _, c := range []struct {
+		encodings []string
+		want      string // the Content-Encoding for "br, gzip"
+	}{
+		{[]string{"gzip"}, "gzip"},
+		{[]string{"gzip", "br"}, "gzip"},
+		{[]string{}, ""},
+	} {
+		field.Set(reflect.ValueOf(c.encodings))
+		h, js, _, files := precompressedSiteWith(t, opts)
+		w := precompressedGet(h, js, "br, gzip")
+		file := js
+		if c.want != "" {
+			file = js + map[string]string{"gzip": ".gz", "br": ".br"}[c.want]
+		}
+		if got := w.Header().Get("Content-Encoding"); got != c.want || w.Body.String() != files[file] {
+			t.Errorf("Options{Encodings: %q}, GET /%s with Accept-Encoding: br, gzip: Content-Encoding %q and %d bytes, want %q and the %d bytes of %s: only the encodings given, in their order; an empty slice means none", c.encodings, js, got, w.Body.Len(), c.want, len(files[file]), file)
+		}
 	}
 }

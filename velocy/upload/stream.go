@@ -89,10 +89,10 @@ const (
 // Every limit of opts is checked while reading; the first one passed stops
 // the reading. On any error, Save removes every file of the request, the
 // complete ones too, so a request either stores all its files or none,
-// and returns a *middleware.BodyError for the client's mistakes (415 for a
-// body that is not multipart or a file type not allowed, 413 for a limit,
-// 400 for a malformed body, 499 when the client went away) or the error of
-// the file system (a 500). middleware.WriteError writes either.
+// and returns a *BodyError for the client's mistakes (415 for a body that
+// is not multipart or a file type not allowed, 413 for a limit, 400 for a
+// malformed body, 499 when the client went away) or the error of the file
+// system (a 500). middleware.WriteError writes either.
 //
 // w is used only to tell the server to close the connection when the body
 // limit is passed (see http.MaxBytesReader); Save writes no response.

@@ -89,10 +89,12 @@ func TestReadPartsSplitsABody(t *testing.T) {
 		body, boundary, want := readPartsBody(t)
 		got, err := ReadParts(body, boundary)
 		if err != nil {
-			t.Fatalf("ReadParts(%.200q..., %q): %v, want %d parts", body, boundary, err, len(want))
+			t.Fatalf("ReadParts of a %d-byte body of %d parts (starting %.80q): error %v, want the parts",
+				len(body), len(want), body, err)
 		}
 		if len(got) != len(want) {
-			t.Fatalf("ReadParts(%.200q..., %q): %d parts, want %d", body, boundary, len(got), len(want))
+			t.Fatalf("ReadParts of a %d-byte body of %d parts (starting %.80q): %d parts, want %d",
+				len(body), len(want), body, len(got), len(want))
 		}
 		for i := range want {
 			if !maps.Equal(got[i].Header, want[i].header) {

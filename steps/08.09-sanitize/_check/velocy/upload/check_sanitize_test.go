@@ -81,14 +81,14 @@ func TestSanitizeFilenameLength(t *testing.T) {
 		max := 20 + rand.IntN(236)
 		got := SanitizeFilename(name, max)
 		if len(got) > max || !utf8.ValidString(got) || !strings.HasSuffix(got, ext) {
-			t.Fatalf("SanitizeFilename(%q, %d) = %q (%d bytes): want at most %d bytes of whole runes, ending in the extension %q",
-				name, max, got, len(got), max, ext)
+			t.Fatalf("SanitizeFilename(a %d-byte name of é, 日 and 🙂 ending in %q, %d) = %q (%d bytes): want at most %d bytes of whole runes, ending in the extension",
+				len(name), ext, max, got, len(got), max)
 		}
 		kept := strings.TrimSuffix(got, ext)
 		next, _ := utf8.DecodeRuneInString(stem.String()[len(kept):])
 		if !strings.HasPrefix(stem.String(), kept) || len(kept)+utf8.RuneLen(next) <= max-len(ext) {
-			t.Fatalf("SanitizeFilename(%q, %d) = %q: want the longest start of the name that fits, between runes, then %q",
-				name, max, got, ext)
+			t.Fatalf("SanitizeFilename(a %d-byte name ending in %q, %d) = %q: want the longest start of the name that fits in %d bytes with the extension, cut between runes",
+				len(name), ext, max, got, max)
 		}
 	}
 	long := strings.Repeat("x", 300+rand.IntN(300))

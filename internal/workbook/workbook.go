@@ -227,11 +227,15 @@ func (w *Workbook) Rel(rel string) string {
 }
 
 // EditFile returns the file a learner should edit for s: its first starter file with a TODO
-// marker, else its first starter file, else its first solution file.
+// marker naming s ("TODO(07.10-cors-simple)"), else its first starter file with any TODO marker
+// (a step may hand out files whose TODOs are for later steps), else its first starter file,
+// else its first solution file.
 func (w *Workbook) EditFile(s *steps.Step) string {
-	for _, f := range s.Starter {
-		if bytes.Contains(f.Data, []byte("TODO(")) {
-			return f.Path
+	for _, marker := range [][]byte{[]byte("TODO(" + s.ID), []byte("TODO(")} {
+		for _, f := range s.Starter {
+			if bytes.Contains(f.Data, marker) {
+				return f.Path
+			}
 		}
 	}
 	for _, f := range s.Starter {

@@ -258,3 +258,19 @@ func TestOpenRenumbersOldIDs(t *testing.T) {
 		t.Error("the old id 01.1-add is still in the progress")
 	}
 }
+
+func TestEditFilePrefersTheStepsOwnTODO(t *testing.T) {
+	wb := open(t)
+	s := &steps.Step{ID: "08.07-save", Package: "up", Starter: []steps.File{
+		{Path: "up/limits.go", Data: []byte("package up\n// TODO(08.08-limits): later\n")},
+		{Path: "up/plain.go", Data: []byte("package up\n")},
+		{Path: "up/stream.go", Data: []byte("package up\n// TODO(08.07-save): now\n")},
+	}}
+	if got := wb.EditFile(s); got != "up/stream.go" {
+		t.Errorf("EditFile = %s, want up/stream.go, whose TODO names the step", got)
+	}
+	s.Starter = s.Starter[:2]
+	if got := wb.EditFile(s); got != "up/limits.go" {
+		t.Errorf("EditFile without a TODO naming the step = %s, want the first file with a TODO", got)
+	}
+}

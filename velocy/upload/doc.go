@@ -22,7 +22,7 @@
 //
 //   - limits.go: [Limits] on the body, each file, each field, each part
 //     header and the number of parts, and the errors they produce
-//     (*middleware.BodyError, which carries its status);
+//     (*BodyError, which carries its status for middleware.WriteError);
 //   - sanitize.go: [SanitizeFilename], for the client's name, kept only as
 //     metadata: files are stored under random names;
 //   - sniff.go: the type of a file from its first 512 bytes, against an

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 )
 
 // A multipart body is written by the client, so every size in it is the
@@ -101,12 +99,39 @@ func (c *counter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// The errors Save returns for the client's mistakes are
-// *middleware.BodyError, which carries the status to answer with, so that
-// middleware.WriteError answers them as problem details.
+// A BodyError is the error Save returns for the client's mistakes. Status
+// is the response status it calls for (400, 413, 415 or 499), Detail says
+// what is wrong in words that are safe to show the client, and Err, when
+// not nil, is the error underneath (an *http.MaxBytesError, a read error,
+// the request context's error).
+//
+// It has the shape of velocy/middleware's BodyError and the same
+// StatusCode method, so middleware.StatusOf and middleware.WriteError
+// answer it with its status and its detail. The package imports nothing
+// but the standard library, so it serves any router, as velocy/middleware
+// does.
+type BodyError struct {
+	Status int
+	Detail string
+	Err    error
+}
+
+// Error returns e.Detail.
+func (e *BodyError) Error() string { return e.Detail }
+
+// StatusCode returns e.Status.
+func (e *BodyError) StatusCode() int { return e.Status }
+
+// Unwrap returns e.Err.
+func (e *BodyError) Unwrap() error { return e.Err }
+
+// StatusClientClosedRequest is the status of a request whose client went
+// away before the answer (nginx's 499): no client reads it, but logs and
+// metrics do. It equals middleware.StatusClientClosedRequest.
+const StatusClientClosedRequest = 499
 
 func clientError(status int, err error, format string, args ...any) error {
-	return &middleware.BodyError{Status: status, Detail: fmt.Sprintf(format, args...), Err: err}
+	return &BodyError{Status: status, Detail: fmt.Sprintf(format, args...), Err: err}
 }
 
 func tooLarge(format string, args ...any) error {
@@ -118,14 +143,14 @@ func tooLarge(format string, args ...any) error {
 // not multipart or ends early (400).
 func readError(err error, ctxErr error) error {
 	var tooBig *http.MaxBytesError
-	var be *middleware.BodyError
+	var be *BodyError
 	switch {
 	case errors.As(err, &be):
 		return err
 	case errors.As(err, &tooBig):
 		return clientError(http.StatusRequestEntityTooLarge, err, "request body larger than %d bytes", tooBig.Limit)
 	case ctxErr != nil:
-		return clientError(middleware.StatusClientClosedRequest, ctxErr, "the request was canceled")
+		return clientError(StatusClientClosedRequest, ctxErr, "the request was canceled")
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return clientError(http.StatusBadRequest, err, "request body ended early")
 	}

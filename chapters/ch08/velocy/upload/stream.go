@@ -1,0 +1,306 @@
+package upload
+
+import (
+	"bufio"
+	"crypto/rand"
+	"encoding/hex"
+	"io"
+	"io/fs"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"time"
+)
+
+// ParseMultipartForm reads the whole body before the handler sees any of
+// it: fields into memory, files into memory up to a limit and into
+// temporary files past it, which the program must remember to remove.
+// Save reads the parts one at a time, as they arrive, and writes each file
+// straight to its place, so a 1 GiB upload needs a few buffers of memory,
+// and a limit stops the reading the moment it is passed.
+
+// Options configures [Save]. The zero value uses the default limits and
+// [DefaultAllowedTypes].
+type Options struct {
+	Limits
+	// AllowedTypes are the sniffed media types kept (see
+	// DefaultAllowedTypes, used when nil): "image/png", "image/*", or
+	// "*/*" for anything. A file of another type is refused with 415.
+	AllowedTypes []string
+	// MaxNameBytes bounds the sanitised client file name kept in
+	// [File].Filename; 0 means DefaultMaxNameBytes.
+	MaxNameBytes int
+	// Progress, if set, is called during each file at most once per
+	// ProgressInterval (0 means DefaultProgressInterval), and once when
+	// the file is stored. It runs on the request's goroutine: it must
+	// return quickly.
+	Progress         func(Progress)
+	ProgressInterval time.Duration
+	// Perm is the permission of stored files; 0 means 0o600.
+	Perm fs.FileMode
+}
+
+// A File is one file Save stored.
+type File struct {
+	Field    string // the form field it came in
+	Filename string // the client's name for it, sanitised: metadata only
+	// Name is the file's name in the destination directory, chosen by
+	// Save (32 random hexadecimal digits), never the client's.
+	Name string
+	// ContentType is the media type sniffed from its first bytes;
+	// DeclaredType is the Content-Type the client gave the part.
+	ContentType  string
+	DeclaredType string
+	Size         int64
+}
+
+// Form is what Save received: the plain fields and the stored files, in
+// the order they came.
+type Form struct {
+	Values map[string][]string
+	Files  []File
+}
+
+// Remove removes the files of f from dst, for a handler that refuses the
+// form after Save accepted it. It returns the first error.
+func (f *Form) Remove(dst *os.Root) error {
+	var first error
+	for _, file := range f.Files {
+		if err := dst.Remove(file.Name); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+const (
+	readBufferSize = 256 << 10 // what mime/multipart reads the body through
+	copyBufferSize = 256 << 10 // what a file is written in
+	tempPrefix     = ".upload-"
+	tempSuffix     = ".part"
+)
+
+// Save reads the multipart/form-data body of r part by part and stores
+// each file in dst under a random name, keeping the plain fields in
+// memory. A file is written to a temporary name (".upload-….part") and
+// renamed into place only when it is complete and its type allowed.
+//
+// Every limit of opts is checked while reading; the first one passed stops
+// the reading. On any error, Save removes every file of the request, the
+// complete ones too, so a request either stores all its files or none,
+// and returns a *BodyError for the client's mistakes (415 for a body that
+// is not multipart or a file type not allowed, 413 for a limit, 400 for a
+// malformed body, 499 when the client went away) or the error of the file
+// system (a 500). middleware.WriteError writes either.
+//
+// w is used only to tell the server to close the connection when the body
+// limit is passed (see http.MaxBytesReader); Save writes no response.
+func Save(w http.ResponseWriter, r *http.Request, dst *os.Root, opts Options) (form *Form, err error) {
+	lim := opts.Limits.withDefaults()
+	mediaType, params, perr := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if perr != nil || mediaType != "multipart/form-data" || params["boundary"] == "" {
+		return nil, clientError(http.StatusUnsupportedMediaType, perr, "want a multipart/form-data body")
+	}
+	if r.ContentLength > 0 && over(r.ContentLength, lim.MaxBodyBytes) {
+		w.Header().Set("Connection", "close")
+		return nil, tooLarge("request body larger than %d bytes", lim.MaxBodyBytes)
+	}
+	s := &saver{
+		dst:   dst,
+		opts:  opts,
+		lim:   lim,
+		r:     r,
+		body:  &counter{r: limitBody(w, r.Body, lim.MaxBodyBytes)},
+		form:  &Form{Values: map[string][]string{}},
+		perm:  opts.Perm,
+		track: progress{hook: opts.Progress, interval: opts.ProgressInterval},
+	}
+	if s.perm == 0 {
+		s.perm = 0o600
+	}
+	if s.track.interval == 0 {
+		s.track.interval = DefaultProgressInterval
+	}
+	defer func() {
+		if err != nil {
+			s.form.Remove(dst) // best effort: the error to report is err
+			form = nil
+		}
+	}()
+	// mime/multipart reads through a 4 KiB bufio.Reader of its own, so a
+	// read of a part returns at most 4 KiB; a larger bufio.Reader under it
+	// means fewer, larger reads of the connection (17 instead of 1025 for
+	// a 4 MiB file).
+	mr := multipart.NewReader(bufio.NewReaderSize(s.body, readBufferSize), params["boundary"])
+	for parts := 0; ; parts++ {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return s.form, nil
+		}
+		if err != nil {
+			return nil, readError(err, r.Context().Err())
+		}
+		if over(int64(parts+1), int64(lim.MaxParts)) {
+			return nil, tooLarge("more than %d parts", lim.MaxParts)
+		}
+		if err := s.part(p); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// saver holds the state of one Save.
+type saver struct {
+	dst   *os.Root
+	opts  Options
+	lim   Limits
+	r     *http.Request
+	body  *counter
+	form  *Form
+	perm  fs.FileMode
+	track progress
+	buf   []byte
+}
+
+// part reads one part: a field into memory, a file to disk.
+func (s *saver) part(p *multipart.Part) error {
+	if n := headerSize(p); over(n, s.lim.MaxHeaderBytes) {
+		return tooLarge("part header larger than %d bytes", s.lim.MaxHeaderBytes)
+	}
+	_, disp, err := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
+	if err != nil {
+		return clientError(http.StatusBadRequest, err, "part with a malformed Content-Disposition")
+	}
+	field := disp["name"]
+	if field == "" {
+		return clientError(http.StatusBadRequest, nil, "part without a form field name")
+	}
+	if raw, isFile := disp["filename"]; isFile {
+		return s.file(p, field, raw)
+	}
+	var r io.Reader = p
+	if s.lim.MaxFieldBytes >= 0 {
+		r = io.LimitReader(p, s.lim.MaxFieldBytes+1) // one byte more tells "too long"
+	}
+	value, err := io.ReadAll(r)
+	if err != nil {
+		return readError(err, s.r.Context().Err())
+	}
+	if over(int64(len(value)), s.lim.MaxFieldBytes) {
+		return tooLarge("field %q larger than %d bytes", field, s.lim.MaxFieldBytes)
+	}
+	s.form.Values[field] = append(s.form.Values[field], string(value))
+	return nil
+}
+
+// headerSize is the size of a part's header as sent: "Key: value\r\n".
+func headerSize(p *multipart.Part) int64 {
+	var n int64
+	for k, vs := range p.Header {
+		for _, v := range vs {
+			n += int64(len(k) + len(v) + 4)
+		}
+	}
+	return n
+}
+
+// file streams the file part p to a temporary file, checks its type and
+// size on the way, and renames it into place.
+func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
+	f := File{
+		Field:        field,
+		Filename:     SanitizeFilename(raw, s.opts.MaxNameBytes),
+		Name:         randomName(),
+		DeclaredType: p.Header.Get("Content-Type"),
+	}
+	if f.Filename == "" {
+		f.Filename = "upload-" + f.Name[:8]
+	}
+	tmp := tempPrefix + f.Name + tempSuffix
+	out, err := s.dst.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, s.perm)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			out.Close()
+			s.dst.Remove(tmp)
+		}
+	}()
+	if s.buf == nil {
+		s.buf = make([]byte, copyBufferSize)
+	}
+	var src io.Reader = p
+	if s.lim.MaxFileBytes >= 0 {
+		// Never read more than one byte past the limit, whatever the
+		// buffer size: that byte is how the limit is seen to be passed.
+		src = &io.LimitedReader{R: p, N: s.lim.MaxFileBytes + 1}
+	}
+	// The first buffer is read whole before a byte is written, so its
+	// start can be sniffed.
+	n, err := fill(src, s.buf)
+	eof := err == io.EOF
+	if err != nil && !eof {
+		return readError(err, s.r.Context().Err())
+	}
+	f.ContentType = sniff(s.buf[:min(n, sniffLen)])
+	allow := s.opts.AllowedTypes
+	if allow == nil {
+		allow = DefaultAllowedTypes
+	}
+	if !allowed(allow, f.ContentType) {
+		return clientError(http.StatusUnsupportedMediaType, nil, "file %q: type %s not allowed", f.Filename, f.ContentType)
+	}
+	for {
+		f.Size += int64(n)
+		if over(f.Size, s.lim.MaxFileBytes) {
+			return tooLarge("file %q larger than %d bytes", f.Filename, s.lim.MaxFileBytes)
+		}
+		if _, err := out.Write(s.buf[:n]); err != nil {
+			return err
+		}
+		if err := s.r.Context().Err(); err != nil {
+			return readError(err, err)
+		}
+		if eof {
+			break
+		}
+		s.track.report(Progress{Field: field, Filename: f.Filename, FileBytes: f.Size, TotalBytes: s.body.n})
+		n, err = fill(src, s.buf)
+		if eof = err == io.EOF; err != nil && !eof {
+			return readError(err, s.r.Context().Err())
+		}
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	if err := s.dst.Rename(tmp, f.Name); err != nil {
+		return err
+	}
+	s.form.Files = append(s.form.Files, f)
+	s.track.report(Progress{Field: field, Filename: f.Filename, FileBytes: f.Size, TotalBytes: s.body.n, Done: true})
+	return nil
+}
+
+// fill reads from r until buf is full or r ends. Unlike io.ReadFull it
+// passes on the reader's own error: io.EOF is the end of the part, and
+// io.ErrUnexpectedEOF from a part means the body ended in its middle.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// randomName returns 32 random hexadecimal digits.
+func randomName() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails (crypto/rand panics instead)
+	return hex.EncodeToString(b[:])
+}

@@ -11,7 +11,7 @@ import (
 // the history of file servers is a mapping that let a request name a file
 // it should not: "/../etc/passwd", "/%2e%2e/etc/passwd", "/..%2fetc",
 // "/..\\etc" on Windows. resolve refuses all of them before anything
-// touches the disk, and os.Root (see root.go) refuses whatever a symlink
+// touches the disk, and os.Root (serve.go) refuses whatever a symlink
 // might still reach: two walls, each sufficient for what it guards.
 //
 // resolve works on the escaped path, as the client sent it, one segment at

@@ -8,6 +8,7 @@
 #   ./load.sh -tool go -d 5s       # force the Go client
 #   ./load.sh -path /json -rounds 5
 #   ./load.sh -cmd stack -handlers "bare velocy stack" -warmup 2s -bar 0.85
+#   ./load.sh -cmd files -serverargs "-dir /tmp/f" -handlers "fileserver static" -path /static/f.bin
 #
 # Each run starts a fresh server pinned to CPU 0 with GOMAXPROCS=1 and the
 # load generator pinned to CPU 1, when taskset exists; every server gets the
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-duration=10s conns=64 threads=1 rounds=3 path=/ port=18080 tool="" cmd=hello handlers="bare velocy" warmup=0 bar=0.9
+duration=10s conns=64 threads=1 rounds=3 path=/ port=18080 tool="" cmd=hello handlers="bare velocy" warmup=0 bar=0.9 serverargs=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-d) duration=$2; shift 2 ;;
@@ -31,7 +32,8 @@ while [ $# -gt 0 ]; do
 	-handlers) handlers=$2; shift 2 ;;
 	-warmup) warmup=$2; shift 2 ;;
 	-bar) bar=$2; shift 2 ;;
-	*) echo "usage: $0 [-d 10s] [-c 64] [-t 1] [-rounds 3] [-path /] [-port 18080] [-tool wrk|go] [-cmd hello|stack] [-handlers \"bare velocy\"] [-warmup 0|2s] [-bar 0.9]" >&2; exit 2 ;;
+	-serverargs) serverargs=$2; shift 2 ;;
+	*) echo "usage: $0 [-d 10s] [-c 64] [-t 1] [-rounds 3] [-path /] [-port 18080] [-tool wrk|go] [-cmd hello|stack] [-handlers \"bare velocy\"] [-warmup 0|2s] [-bar 0.9] [-serverargs \"ARGS\"]" >&2; exit 2 ;;
 	esac
 done
 if [ -z "$tool" ]; then
@@ -67,6 +69,7 @@ generate() { # generate DURATION OUT: one load run against the server
 one_run() { # one_run HANDLER ROUND: one server, one load run; appends the req/s to $bin/HANDLER.rps
 	local extra=()
 	if [ "$cmd" = stack ]; then extra=(-logdir "$bin/logs"); rm -rf "$bin/logs"; fi
+	if [ -n "$serverargs" ]; then read -r -a more <<<"$serverargs"; extra+=("${more[@]}"); fi
 	GOMAXPROCS=1 "${pin0[@]}" "$bin/server" -addr "$addr" -handler "$1" "${extra[@]}" >/dev/null 2>"$bin/server.err" &
 	server_pid=$!
 	for _ in $(seq 50); do

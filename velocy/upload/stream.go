@@ -75,8 +75,8 @@ func (f *Form) Remove(dst *os.Root) error {
 }
 
 const (
-	readBufferSize = 256 << 10 // what mime/multipart reads the body through
-	copyBufferSize = 256 << 10 // what a file is written in
+	readBufferSize = 32 << 10 // what mime/multipart reads the body through
+	copyBufferSize = 32 << 10 // what a file is written in
 	tempPrefix     = ".upload-"
 	tempSuffix     = ".part"
 )

@@ -159,7 +159,6 @@ type saver struct {
 	form  *Form
 	perm  fs.FileMode
 	track progress
-	buf   []byte
 }
 
 // part reads one part: a field into memory, a file to disk.
@@ -221,15 +220,14 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 	if err != nil {
 		return err
 	}
+	wr := newWriter(out, copyBufferSize)
 	defer func() {
 		if err != nil {
+			wr.close() // no write may still be running when the file goes
 			out.Close()
 			s.dst.Remove(tmp)
 		}
 	}()
-	if s.buf == nil {
-		s.buf = make([]byte, copyBufferSize)
-	}
 	var src io.Reader = p
 	if s.lim.MaxFileBytes >= 0 {
 		// Never read more than one byte past the limit, whatever the
@@ -238,12 +236,13 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 	}
 	// The first buffer is read whole before a byte is written, so its
 	// start can be sniffed.
-	n, err := fill(src, s.buf)
+	buf := wr.buffer()
+	n, err := fill(src, buf)
 	eof := err == io.EOF
 	if err != nil && !eof {
 		return readError(err, s.r.Context().Err())
 	}
-	f.ContentType = sniff(s.buf[:min(n, sniffLen)])
+	f.ContentType = sniff(buf[:min(n, sniffLen)])
 	allow := s.opts.AllowedTypes
 	if allow == nil {
 		allow = DefaultAllowedTypes
@@ -256,7 +255,7 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 		if over(f.Size, s.lim.MaxFileBytes) {
 			return tooLarge("file %q larger than %d bytes", f.Filename, s.lim.MaxFileBytes)
 		}
-		if _, err := out.Write(s.buf[:n]); err != nil {
+		if err := wr.write(buf[:n]); err != nil {
 			return err
 		}
 		if err := s.r.Context().Err(); err != nil {
@@ -266,10 +265,14 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 			break
 		}
 		s.track.report(Progress{Field: field, Filename: f.Filename, FileBytes: f.Size, TotalBytes: s.body.n})
-		n, err = fill(src, s.buf)
+		buf = wr.buffer()
+		n, err = fill(src, buf)
 		if eof = err == io.EOF; err != nil && !eof {
 			return readError(err, s.r.Context().Err())
 		}
+	}
+	if err := wr.close(); err != nil {
+		return err
 	}
 	if err := out.Close(); err != nil {
 		return err

@@ -3,7 +3,9 @@
 # velocy/static, and velocy/static behind velocy/middleware's RequestID and
 # Recover (static-mw), for a 1 KiB, a 64 KiB and a 10 MiB file, with
 # load.sh (wrk on loopback, server pinned to one core, rounds interleaved).
-# The bar: static >= 0.95x fileserver.
+# fileserver2 is http.FileServer again, an A/A control: its ratio to
+# fileserver is the noise of the machine. The bar: static >= 0.95x
+# fileserver.
 #
 # First it shows that each handler sends the files with sendfile(2): the
 # server runs once under `strace -f -e trace=sendfile` (when strace is
@@ -55,6 +57,6 @@ fi
 for s in $sizes; do
 	echo
 	echo "== f$s.bin (${bytes[$s]} bytes)"
-	./load.sh -cmd files -serverargs "-dir $work/data" -handlers "fileserver static static-mw" \
+	./load.sh -cmd files -serverargs "-dir $work/data" -handlers "fileserver static static-mw fileserver2" \
 		-path "/static/f$s.bin" -warmup 2s -bar 0.95 "$@"
 done

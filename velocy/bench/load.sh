@@ -97,7 +97,7 @@ one_run() { # one_run HANDLER ROUND: one server, one load run; appends the req/s
 		note="  ($(awk '/logged/ { print $3 }' "$bin/server.err") access-log lines; wrk completed $sent requests, warm-up included)"
 	fi
 	local cpu
-	cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$sent" 'BEGIN { printf "%.1f", n > 0 ? t / hz / n * 1e6 : 0 }')
+	cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$sent" 'BEGIN { printf "%.1f", (n > 0 ? t / hz / n * 1e6 : 0) }')
 	echo "round $2  $1  $rps req/s  server CPU $cpu us/request$note"
 	echo "$rps" >>"$bin/$1.rps"
 	echo "$cpu" >>"$bin/$1.cpu"

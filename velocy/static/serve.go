@@ -196,7 +196,16 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 		return
 	}
 	hdr.Set("ETag", tag)
-	http.ServeContent(w, r, name, fi.ModTime(), rs)
+	http.ServeContent(w, r, name, fi.ModTime(), sized(rs, fi))
+}
+
+// sized returns f as a *sizedFile when it is an *os.File, which answers
+// ServeContent's probe of its size without system calls, and f otherwise.
+func sized(f io.ReadSeeker, fi fs.FileInfo) io.ReadSeeker {
+	if osf, ok := f.(*os.File); ok {
+		return &sizedFile{File: osf, size: fi.Size()}
+	}
+	return f
 }
 
 // serveEncoded serves the precompressed sibling of name in the encoding
@@ -226,7 +235,7 @@ func (h *Handler) serveEncoded(w http.ResponseWriter, r *http.Request, name stri
 	hdr := w.Header()
 	hdr.Set("ETag", variantTag(tag, enc))
 	hdr.Set("Content-Encoding", enc)
-	http.ServeContent(&lengthWriter{w, fi.Size()}, r, name, fi.ModTime(), rs)
+	http.ServeContent(&lengthWriter{w, fi.Size()}, r, name, fi.ModTime(), sized(rs, fi))
 	return true
 }
 

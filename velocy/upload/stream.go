@@ -19,6 +19,11 @@ import (
 // Save reads the parts one at a time, as they arrive, and writes each file
 // straight to its place, so a 1 GiB upload needs a few buffers of memory,
 // and a limit stops the reading the moment it is passed.
+//
+// The parser is mime/multipart's Reader, the one r.MultipartReader returns.
+// Save makes it itself, after checking the Content-Type, for two reasons:
+// r is left as it was, and the Reader can be handed a bufio.Reader of the
+// size Save wants (see readBufferSize).
 
 // Options configures [Save]. The zero value uses the default limits and
 // [DefaultAllowedTypes].

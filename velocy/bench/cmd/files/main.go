@@ -2,6 +2,8 @@
 // of three handlers, so that a load generator can compare them:
 //
 //	fileserver  net/http's http.FileServer over http.Dir
+//	fileserver2 the same again: an A/A control, whose ratio to fileserver
+//	            shows how much two runs of one server differ on this machine
 //	static      velocy/static's Handler over an os.Root
 //	static-mw   the same behind velocy/middleware's RequestID and Recover,
 //	            which wrap the response writer (middleware.Wrap), to show
@@ -43,7 +45,7 @@ func run(args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	dir := fs.String("dir", "", "serve the files of `DIR`")
-	which := fs.String("handler", "static", "`fileserver`, static or static-mw")
+	which := fs.String("handler", "static", "`fileserver` (or fileserver2), static or static-mw")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,7 +57,7 @@ func run(args []string, stderr io.Writer) error {
 	}
 	var h http.Handler
 	switch *which {
-	case "fileserver":
+	case "fileserver", "fileserver2":
 		h = http.FileServer(http.Dir(*dir))
 	case "static", "static-mw":
 		s, err := static.Dir(*dir, static.Options{})
@@ -69,7 +71,7 @@ func run(args []string, stderr io.Writer) error {
 			h = middleware.Chain(middleware.RequestID(middleware.RequestIDOptions{}), middleware.Recover(logger))(h)
 		}
 	default:
-		return errors.New("-handler must be fileserver, static or static-mw")
+		return errors.New("-handler must be fileserver, fileserver2, static or static-mw")
 	}
 	fmt.Fprintf(stderr, "files: %s handler on http://%s/static/\n", *which, *addr)
 	ctx, stop := velocy.SignalContext(context.Background()) // load.sh stops it with SIGTERM

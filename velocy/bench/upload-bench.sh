@@ -6,21 +6,25 @@
 # the server's peak resident memory (VmHWM in /proc/PID/status) after the
 # upload. The bars: upload's peak RSS <= 64 MB, its throughput >= 0.9x copy.
 #
-#   ./upload-bench.sh                  # 1 GiB, 3 rounds
+#   ./upload-bench.sh                  # 1 GiB, 3 rounds, server on any CPU
+#   ./upload-bench.sh -pin             # server on CPU 0 alone, curl on CPU 1
 #   SIZE_MB=256 ./upload-bench.sh -rounds 5
 #
 # The generated file and everything uploaded live in a temporary directory,
-# removed at exit; each server removes what it stored once it answers. The
-# server is pinned to CPU 0 and curl to CPU 1 when taskset exists.
+# removed at exit; each server removes what it stored once it answers.
+# With -pin (and taskset), the server runs on CPU 0 alone and curl on CPU 1:
+# one core for the server, so no overlap of reading and writing is
+# possible; without it, the scheduler places both, as on a real server.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-rounds=3 port=18092
+rounds=3 port=18092 pin=0
 while [ $# -gt 0 ]; do
 	case "$1" in
+	-pin) pin=1; shift ;;
 	-rounds) rounds=$2; shift 2 ;;
 	-port) port=$2; shift 2 ;;
-	*) echo "usage: SIZE_MB=1024 $0 [-rounds 3] [-port 18092]" >&2; exit 2 ;;
+	*) echo "usage: SIZE_MB=1024 $0 [-rounds 3] [-port 18092] [-pin]" >&2; exit 2 ;;
 	esac
 done
 size_mb=${SIZE_MB:-1024}
@@ -37,13 +41,13 @@ mkdir "$work/dst"
 head -c "$((size_mb << 20))" /dev/urandom >"$work/src.bin"
 
 pin0=() pin1=()
-if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+if [ "$pin" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
 	pin0=(taskset -c 0) pin1=(taskset -c 1)
 fi
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs; upload of $size_mb MiB, $rounds rounds"
+echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs; upload of $size_mb MiB, $rounds rounds, pinned: $pin"
 hs=(copy upload)
 for h in "${hs[@]}"; do : >"$work/$h.mbs"; : >"$work/$h.rss"; done
 # Round 0 is a warm-up, not counted: the first upload after generating the
@@ -51,6 +55,7 @@ for h in "${hs[@]}"; do : >"$work/$h.mbs"; : >"$work/$h.rss"; done
 for round in $(seq 0 "$rounds"); do
 	k=$(( (round + 1) % 2 ))
 	for h in "${hs[@]:k}" "${hs[@]:0:k}"; do
+		sync; sleep 2 # no writeback or freeing of an earlier run in this one's time
 		"${pin0[@]}" "$work/uploads" -addr "127.0.0.1:$port" -dir "$work/dst" -handler "$h" 2>/dev/null &
 		server_pid=$!
 		for _ in $(seq 50); do

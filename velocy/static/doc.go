@@ -20,6 +20,8 @@
 //   - serve.go: [Handler], which opens the file, redirects directories to
 //     their slash, serves index files, and answers through
 //     [http.ServeContent] (ranges, conditional requests, HEAD);
+//   - sized.go: the file handed to ServeContent answers its probe of the
+//     size without two system calls, and keeps sendfile;
 //   - etag.go: a strong ETag without reading the file (size and time), or a
 //     content hash for an embed.FS, which has no times;
 //   - cachecontrol.go: Cache-Control by [CacheRule], with [Fingerprinted]

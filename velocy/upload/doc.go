@@ -31,8 +31,6 @@
 //     Reader, writes each file to a temporary name and renames it into
 //     place when complete, and removes everything on any error, the client
 //     going away included;
-//   - overlap.go: a goroutine that writes each buffer while the next one
-//     is read, so the network and the disk work at the same time;
 //   - progress.go: a [Progress] hook called at a bounded rate.
 //
 // The destination is an [os.Root], so no name can leave it.

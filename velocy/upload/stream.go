@@ -24,6 +24,13 @@ import (
 // Save makes it itself, after checking the Content-Type, for two reasons:
 // r is left as it was, and the Reader can be handed a bufio.Reader of the
 // size Save wants (see readBufferSize).
+//
+// Each file is read and written on the request's goroutine, in turn. A
+// writer goroutine, so that reading the next buffer overlaps with writing
+// the last one, was measured and dropped: on two cores shared with the
+// client it used twice the CPU (the buffers move between cores, the
+// scheduler spins on every hand-over) and received more slowly; see
+// velocy/bench/README.md.
 
 // Options configures [Save]. The zero value uses the default limits and
 // [DefaultAllowedTypes].
@@ -164,6 +171,7 @@ type saver struct {
 	form  *Form
 	perm  fs.FileMode
 	track progress
+	buf   []byte
 }
 
 // part reads one part: a field into memory, a file to disk.
@@ -225,14 +233,15 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 	if err != nil {
 		return err
 	}
-	wr := newWriter(out, copyBufferSize)
 	defer func() {
 		if err != nil {
-			wr.close() // no write may still be running when the file goes
 			out.Close()
 			s.dst.Remove(tmp)
 		}
 	}()
+	if s.buf == nil {
+		s.buf = make([]byte, copyBufferSize)
+	}
 	var src io.Reader = p
 	if s.lim.MaxFileBytes >= 0 {
 		// Never read more than one byte past the limit, whatever the
@@ -241,13 +250,12 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 	}
 	// The first buffer is read whole before a byte is written, so its
 	// start can be sniffed.
-	buf := wr.buffer()
-	n, err := fill(src, buf)
+	n, err := fill(src, s.buf)
 	eof := err == io.EOF
 	if err != nil && !eof {
 		return readError(err, s.r.Context().Err())
 	}
-	f.ContentType = sniff(buf[:min(n, sniffLen)])
+	f.ContentType = sniff(s.buf[:min(n, sniffLen)])
 	allow := s.opts.AllowedTypes
 	if allow == nil {
 		allow = DefaultAllowedTypes
@@ -260,7 +268,7 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 		if over(f.Size, s.lim.MaxFileBytes) {
 			return tooLarge("file %q larger than %d bytes", f.Filename, s.lim.MaxFileBytes)
 		}
-		if err := wr.write(buf[:n]); err != nil {
+		if _, err := out.Write(s.buf[:n]); err != nil {
 			return err
 		}
 		if err := s.r.Context().Err(); err != nil {
@@ -270,14 +278,10 @@ func (s *saver) file(p *multipart.Part, field, raw string) (err error) {
 			break
 		}
 		s.track.report(Progress{Field: field, Filename: f.Filename, FileBytes: f.Size, TotalBytes: s.body.n})
-		buf = wr.buffer()
-		n, err = fill(src, buf)
+		n, err = fill(src, s.buf)
 		if eof = err == io.EOF; err != nil && !eof {
 			return readError(err, s.r.Context().Err())
 		}
-	}
-	if err := wr.close(); err != nil {
-		return err
 	}
 	if err := out.Close(); err != nil {
 		return err

@@ -28,9 +28,10 @@
 //   - sniff.go: the type of a file from its first 512 bytes, against an
 //     allow-list;
 //   - stream.go: [Save], which reads part after part with mime/multipart's
-//     Reader, writes each file to a temporary name and renames it into
-//     place when complete, and removes everything on any error, the client
-//     going away included;
+//     Reader, keeps the fields, and removes everything on any error, the
+//     client going away included;
+//   - file.go: one file part to one [File]: a temporary name, the checks
+//     while it streams, and a rename into place when complete;
 //   - progress.go: a [Progress] hook called at a bounded rate.
 //
 // The destination is an [os.Root], so no name can leave it.

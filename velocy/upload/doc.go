@@ -32,7 +32,10 @@
 //     client going away included;
 //   - file.go: one file part to one [File]: a temporary name, the checks
 //     while it streams, and a rename into place when complete;
-//   - progress.go: a [Progress] hook called at a bounded rate.
+//   - progress.go: a [Progress] hook called at a bounded rate;
+//   - resumable.go: [Resumable], tus-style uploads that survive a broken
+//     connection (POST to create, HEAD for the offset, PATCH to append
+//     from Upload-Offset).
 //
 // The destination is an [os.Root], so no name can leave it.
 package upload

@@ -8,6 +8,7 @@
 #   ./load.sh -tool go -d 5s       # force the Go client
 #   ./load.sh -path /json -rounds 5
 #   ./load.sh -cmd stack -handlers "bare velocy stack" -warmup 2s -bar 0.85
+#   ./load.sh -cmd files -serverargs "-dir /tmp/f" -handlers "fileserver static" -path /static/f.bin
 #
 # Each run starts a fresh server pinned to CPU 0 with GOMAXPROCS=1 and the
 # load generator pinned to CPU 1, when taskset exists; every server gets the
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-duration=10s conns=64 threads=1 rounds=3 path=/ port=18080 tool="" cmd=hello handlers="bare velocy" warmup=0 bar=0.9
+duration=10s conns=64 threads=1 rounds=3 path=/ port=18080 tool="" cmd=hello handlers="bare velocy" warmup=0 bar=0.9 serverargs=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-d) duration=$2; shift 2 ;;
@@ -31,7 +32,8 @@ while [ $# -gt 0 ]; do
 	-handlers) handlers=$2; shift 2 ;;
 	-warmup) warmup=$2; shift 2 ;;
 	-bar) bar=$2; shift 2 ;;
-	*) echo "usage: $0 [-d 10s] [-c 64] [-t 1] [-rounds 3] [-path /] [-port 18080] [-tool wrk|go] [-cmd hello|stack] [-handlers \"bare velocy\"] [-warmup 0|2s] [-bar 0.9]" >&2; exit 2 ;;
+	-serverargs) serverargs=$2; shift 2 ;;
+	*) echo "usage: $0 [-d 10s] [-c 64] [-t 1] [-rounds 3] [-path /] [-port 18080] [-tool wrk|go] [-cmd hello|stack] [-handlers \"bare velocy\"] [-warmup 0|2s] [-bar 0.9] [-serverargs \"ARGS\"]" >&2; exit 2 ;;
 	esac
 done
 if [ -z "$tool" ]; then
@@ -67,6 +69,7 @@ generate() { # generate DURATION OUT: one load run against the server
 one_run() { # one_run HANDLER ROUND: one server, one load run; appends the req/s to $bin/HANDLER.rps
 	local extra=()
 	if [ "$cmd" = stack ]; then extra=(-logdir "$bin/logs"); rm -rf "$bin/logs"; fi
+	if [ -n "$serverargs" ]; then read -r -a more <<<"$serverargs"; extra+=("${more[@]}"); fi
 	GOMAXPROCS=1 "${pin0[@]}" "$bin/server" -addr "$addr" -handler "$1" "${extra[@]}" >/dev/null 2>"$bin/server.err" &
 	server_pid=$!
 	for _ in $(seq 50); do
@@ -79,6 +82,11 @@ one_run() { # one_run HANDLER ROUND: one server, one load run; appends the req/s
 		sent=$(awk '/requests in/ { print $1 }' "$bin/warm")
 	fi
 	generate "$duration" "$bin/out"
+	# The CPU time the server used (user + system, clock ticks), warm-up
+	# included: per request, a measure that other jobs on a shared
+	# machine disturb less than requests per second.
+	local ticks
+	ticks=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat" 2>/dev/null || echo 0)
 	kill "$server_pid"
 	wait "$server_pid" 2>/dev/null || true
 	server_pid=""
@@ -88,15 +96,18 @@ one_run() { # one_run HANDLER ROUND: one server, one load run; appends the req/s
 	if grep -q 'logged' "$bin/server.err"; then
 		note="  ($(awk '/logged/ { print $3 }' "$bin/server.err") access-log lines; wrk completed $sent requests, warm-up included)"
 	fi
-	echo "round $2  $1  $rps req/s$note"
+	local cpu
+	cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$sent" 'BEGIN { printf "%.1f", (n > 0 ? t / hz / n * 1e6 : 0) }')
+	echo "round $2  $1  $rps req/s  server CPU $cpu us/request$note"
 	echo "$rps" >>"$bin/$1.rps"
+	echo "$cpu" >>"$bin/$1.cpu"
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) on $(nproc) CPUs"
 echo "tool=$tool cmd=$cmd handlers=\"$handlers\" path=$path connections=$conns threads=$threads duration=$duration warmup=$warmup rounds=$rounds"
-for h in "${hs[@]}"; do : >"$bin/$h.rps"; done
+for h in "${hs[@]}"; do : >"$bin/$h.rps"; : >"$bin/$h.cpu"; done
 for round in $(seq "$rounds"); do
 	# Rotate the order from round to round, so that no handler always runs
 	# first (or right after the same one).
@@ -116,5 +127,9 @@ for h in "${hs[@]:1}"; do
 	awk -v base="$base" -v h="$h" -v b="$b" -v v="$v" -v r="$ratio" -v bar="$bar" 'BEGIN {
 		printf "median: %s %.0f req/s, %s %.0f req/s, %s/%s = %.3f\n", base, b, h, v, h, base, v / b
 		printf "median of per-round ratios %s/%s = %.3f (bar: >= %s)\n", h, base, r, bar
+	}'
+	cb=$(median <"$bin/$base.cpu") ch=$(median <"$bin/$h.cpu")
+	awk -v base="$base" -v h="$h" -v cb="$cb" -v ch="$ch" 'BEGIN {
+		if (ch > 0) printf "server CPU per request (median): %s %.1f us, %s %.1f us: %s/%s = %.3f as a speed\n", base, cb, h, ch, h, base, cb / ch
 	}'
 done

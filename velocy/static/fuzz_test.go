@@ -2,6 +2,7 @@ package static
 
 import (
 	"io/fs"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,15 @@ func FuzzResolve(f *testing.F) {
 				t.Fatalf("resolve(%q) status %d", escaped, res.status)
 			}
 			return
+		}
+		// The name is the segments, each decoded by itself.
+		var want []string
+		for seg := range strings.SplitSeq(strings.TrimSuffix(strings.TrimPrefix(escaped, "/"), "/"), "/") {
+			d, _ := url.PathUnescape(seg)
+			want = append(want, d)
+		}
+		if w := strings.Join(want, "/"); res.name != w && !(res.name == "." && w == "") {
+			t.Fatalf("resolve(%q) = %q, want %q", escaped, res.name, w)
 		}
 		if !fs.ValidPath(res.name) {
 			t.Fatalf("resolve(%q) = %q, not a valid fs path", escaped, res.name)

@@ -59,3 +59,15 @@ func ExampleLimits() {
 	// Output:
 	// 413 file "big.txt" larger than 1000 bytes 0
 }
+
+func ExampleSanitizeFilename() {
+	for _, name := range []string{"../../etc/passwd", `C:\Users\me\photo.png`, ".htaccess", "invoice.pdf\u202Etxt.exe", "..."} {
+		fmt.Printf("%q\n", upload.SanitizeFilename(name, 0))
+	}
+	// Output:
+	// "passwd"
+	// "photo.png"
+	// "htaccess"
+	// "invoice.pdftxt.exe"
+	// ""
+}

@@ -69,13 +69,20 @@ func Fingerprinted(name string) bool {
 	if !ok || stem == "" || ext == "" {
 		return false
 	}
-	parts := strings.Split(stem, ".")
-	for _, p := range parts[1:] {
-		if isHash(p) {
+	// The parts of the stem between dots, after the first: "3f9a2c1b" in
+	// "app.3f9a2c1b". (A loop of Cut rather than strings.Split: this runs
+	// on every request, and Split allocates.)
+	_, rest, _ := strings.Cut(stem, ".")
+	last := stem
+	for rest != "" {
+		var part string
+		part, rest, _ = strings.Cut(rest, ".")
+		if isHash(part) {
 			return true
 		}
+		last = part
 	}
-	if _, h, ok := cutLast(parts[len(parts)-1], "-"); ok && isHash(h) {
+	if i := strings.LastIndexByte(last, '-'); i >= 0 && isHash(last[i+1:]) {
 		return true
 	}
 	return false

@@ -55,15 +55,21 @@ func resolve(escaped string, allowDot bool) resolved {
 		res.dir = true
 		p = p[:len(p)-1]
 	}
+	// Without a '%', every segment is its own decoding and the name is p
+	// itself: no copy to make.
+	plain := !strings.Contains(p, "%")
 	var b strings.Builder
 	hidden := false
 	for seg := range strings.SplitSeq(p, "/") {
 		if seg == "" {
 			return bad("empty path segment")
 		}
-		name, err := url.PathUnescape(seg)
-		if err != nil {
-			return bad("malformed percent-encoding")
+		name := seg
+		if !plain {
+			var err error
+			if name, err = url.PathUnescape(seg); err != nil {
+				return bad("malformed percent-encoding")
+			}
 		}
 		if why := badSegment(name); why != "" {
 			return bad(why)
@@ -71,16 +77,21 @@ func resolve(escaped string, allowDot bool) resolved {
 		if name[0] == '.' {
 			hidden = true
 		}
-		if b.Len() > 0 {
-			b.WriteByte('/')
+		if !plain {
+			if b.Len() > 0 {
+				b.WriteByte('/')
+			}
+			b.WriteString(name)
 		}
-		b.WriteString(name)
 		res.last = seg
 	}
 	if hidden && !allowDot {
 		return resolved{status: http.StatusNotFound, problem: "404 page not found"} // as for a missing file
 	}
-	res.name = b.String()
+	res.name = p
+	if !plain {
+		res.name = b.String()
+	}
 	return res
 }
 

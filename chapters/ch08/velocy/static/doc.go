@@ -20,6 +20,8 @@
 //   - serve.go: [Handler], which opens the file, redirects directories to
 //     their slash, serves index files, and answers through
 //     [http.ServeContent] (ranges, conditional requests, HEAD);
+//   - sized.go: the file handed to ServeContent answers its two seeks for
+//     the size from Stat, without system calls, and keeps sendfile;
 //   - etag.go: a strong ETag without reading the file (size and time), or a
 //     content hash for an embed.FS, which has no times;
 //   - cachecontrol.go: Cache-Control by [CacheRule], with [Fingerprinted]
@@ -28,7 +30,8 @@
 //     accept them, with the original Content-Type and Vary: Accept-Encoding.
 //
 // A file from an os.Root is an *os.File, and http.ServeContent copies it
-// with io.Copy into the response writer's ReadFrom, so net/http sends it
-// with sendfile(2), also through velocy/middleware's ResponseWriter, which
+// (through sized.go's wrapper, which keeps the file's SyscallConn) with
+// io.Copy into the response writer's ReadFrom, so net/http sends it with
+// sendfile(2), also through velocy/middleware's ResponseWriter, which
 // keeps ReadFrom.
 package static

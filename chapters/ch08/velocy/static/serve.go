@@ -196,7 +196,7 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 		return
 	}
 	hdr.Set("ETag", tag)
-	http.ServeContent(w, r, name, fi.ModTime(), rs)
+	http.ServeContent(w, r, name, fi.ModTime(), sized(rs, fi))
 }
 
 // serveEncoded serves the precompressed sibling of name in the encoding
@@ -226,7 +226,7 @@ func (h *Handler) serveEncoded(w http.ResponseWriter, r *http.Request, name stri
 	hdr := w.Header()
 	hdr.Set("ETag", variantTag(tag, enc))
 	hdr.Set("Content-Encoding", enc)
-	http.ServeContent(&lengthWriter{w, fi.Size()}, r, name, fi.ModTime(), rs)
+	http.ServeContent(&lengthWriter{w, fi.Size()}, r, name, fi.ModTime(), sized(rs, fi))
 	return true
 }
 

@@ -152,7 +152,7 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 		return
 	}
 	hdr.Set("ETag", tag)
-	http.ServeContent(w, r, name, fi.ModTime(), rs)
+	http.ServeContent(w, r, name, fi.ModTime(), sized(rs, fi))
 }
 
 func notFound(w http.ResponseWriter) {

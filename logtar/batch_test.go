@@ -227,3 +227,35 @@ func TestBatchRollsBetweenRecords(t *testing.T) {
 		checkNumbered(t, all.String(), n)
 	})
 }
+
+func TestAsyncBatchAfterSyncStillGathers(t *testing.T) {
+	// A Sync to an idle writer sends a wake-up it does not need (the
+	// flush request itself wakes the writer); left behind, it would cut
+	// the next batch short.
+	synctest.Test(t, func(t *testing.T) {
+		w := &countingWriter{}
+		l, err := New(NewConfig().WithWriter(w).WithAsync(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		synctest.Wait() // the writer is idle
+		if err := l.Sync(); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 20 {
+			l.Info(fmt.Sprint(i))
+		}
+		synctest.Wait()
+		if calls, _ := w.written(); calls != 0 {
+			t.Fatalf("after a Sync, 20 records took %d Write calls before batchDelay passed, want none", calls)
+		}
+		time.Sleep(batchDelay)
+		synctest.Wait()
+		if calls, data := w.written(); calls != 1 {
+			t.Errorf("after a Sync, 20 records took %d Write calls, want 1", calls)
+		} else {
+			checkNumbered(t, data, 20)
+		}
+	})
+}

@@ -75,6 +75,14 @@ func (l *Logger) drain(b *batch, e entry) bool {
 		if e.ack != nil {
 			l.writeBatch(b) // the records queued before the flush request
 			e.ack <- l.flush()
+			// Take the wake-up this request sent, so that it does not
+			// cut short the next batch. A later request's wake-up may
+			// go instead; its entry is queued already, so this loop
+			// reaches it.
+			select {
+			case <-l.wake:
+			default:
+			}
 		} else {
 			if len(b.buf) > 0 && len(b.buf)+len(*e.buf) > maxBatch {
 				l.writeBatch(b)

@@ -38,6 +38,9 @@ func TestMain(m *testing.M) {
 }
 
 func runTests(m *testing.M) int {
+	// go-redis logs every failed dial; the tests that kill the server
+	// check those errors themselves.
+	redis.SetLogger(quiet{})
 	redisAddr = os.Getenv("REDIS_ADDR")
 	if redisAddr == "" {
 		if _, err := exec.LookPath("redis-server"); err != nil {
@@ -58,6 +61,11 @@ func runTests(m *testing.M) int {
 	}
 	return m.Run()
 }
+
+// quiet is a go-redis logger that drops what it is given.
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
 
 // server is a redis-server process the tests started.
 type server struct {

@@ -97,7 +97,7 @@ var errPolicy = errors.New("policy needs a Limit of at least 1 and a Period of a
 func (l *Limiter) Allow(ctx context.Context, key string, p ratelimit.Policy) (ratelimit.Decision, error) {
 	period := p.Period.Microseconds()
 	if p.Limit < 1 || period < int64(p.Limit) {
-		return ratelimit.Decision{}, fmt.Errorf("redisstore: limiter: %v: %w", p, errPolicy)
+		return ratelimit.Decision{}, fmt.Errorf("redisstore: limiter: limit %d per %v: %w", p.Limit, p.Period, errPolicy)
 	}
 	if err := ctx.Err(); err != nil {
 		return ratelimit.Decision{}, fmt.Errorf("redisstore: limiter: %w", err)

@@ -176,9 +176,38 @@ func newClient(tb testing.TB) *redis.Client {
 // the parallel ones) never see each other's keys.
 var prefixes atomic.Int64
 
-// testPrefix returns a key prefix no other test of this run uses.
+// testPrefix returns a key prefix no other test of this run uses, and
+// deletes the test's keys when it ends: REDIS_ADDR may be a server the
+// developer uses for other things.
 func testPrefix(tb testing.TB) string {
-	return fmt.Sprintf("redisstore-test:%d:%d:%s:", os.Getpid(), prefixes.Add(1), tb.Name())
+	p := fmt.Sprintf("redisstore-test:%d:%d:%s:", os.Getpid(), prefixes.Add(1), tb.Name())
+	if redisAddr != "" {
+		tb.Cleanup(func() { deleteKeys(tb, p) })
+	}
+	return p
+}
+
+// deleteKeys deletes the keys that start with prefix, if the server is
+// still there.
+func deleteKeys(tb testing.TB, prefix string) {
+	c := redis.NewClient(clientOptions(redisAddr))
+	defer c.Close()
+	ctx := context.Background()
+	pattern := strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`, "]", `\]`).Replace(prefix) + "*"
+	iter := c.Scan(ctx, 0, pattern, 1000).Iterator()
+	var keys []string
+	for iter.Next(ctx) {
+		keys = append(keys, iter.Val())
+	}
+	if err := iter.Err(); err != nil {
+		tb.Logf("cleaning up %s*: %v", prefix, err)
+		return
+	}
+	if len(keys) > 0 {
+		if err := c.Del(ctx, keys...).Err(); err != nil {
+			tb.Logf("cleaning up %s*: %v", prefix, err)
+		}
+	}
 }
 
 // roundTrips counts what a client sends to the server: a command is one

@@ -22,6 +22,9 @@ import (
 // [middleware.Sessions] middleware checks the deadlines it keeps in the
 // data itself too, so a server clock that runs slow cannot extend one.
 //
+// Its errors never contain the session ID: the ID is the user's
+// credential, and errors end up in logs.
+//
 // A Sessions is safe for concurrent use.
 type Sessions struct {
 	client redis.UniversalClient

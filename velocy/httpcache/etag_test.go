@@ -38,7 +38,7 @@ func TestNoneMatch(t *testing.T) {
 }
 
 func TestETagAndNotModified(t *testing.T) {
-	h := ETag(1<<10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := ETag(1 << 10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"n":`+r.URL.Query().Get("n")+`}`)
 	}))
@@ -68,7 +68,7 @@ func TestETagAndNotModified(t *testing.T) {
 }
 
 func TestETagKeepsHandlersTagAndStatus(t *testing.T) {
-	h := ETag(1<<10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := ETag(1 << 10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/own":
 			w.Header().Set("ETag", `W/"v7"`)
@@ -96,7 +96,7 @@ func TestETagPastLimitStreams(t *testing.T) {
 	if w := do(h, "GET", "/"); w.Body.String() != "0123456789abcdef" || w.Header().Get("ETag") != "" {
 		t.Errorf("past limit: body %q ETag %q, want the whole body and no tag", w.Body, w.Header().Get("ETag"))
 	}
-	flushing := ETag(1<<10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	flushing := ETag(1 << 10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, "event")
 		w.(http.Flusher).Flush()
 	}))
@@ -107,7 +107,7 @@ func TestETagPastLimitStreams(t *testing.T) {
 
 func TestCacheAnswersIfNoneMatch(t *testing.T) {
 	var calls int
-	h := New(newMemStore(), Options{})(ETag(1<<10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := New(newMemStore(), Options{})(ETag(1 << 10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		calls++
 		w.Header().Set("Cache-Control", "max-age=60")
 		fmt.Fprint(w, "page")

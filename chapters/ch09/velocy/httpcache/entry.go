@@ -64,7 +64,8 @@ func (e *entry) encode() []byte {
 			b = appendString(b, v)
 		}
 	}
-	return appendString(b, string(e.body))
+	b = binary.AppendUvarint(b, uint64(len(e.body)))
+	return append(b, e.body...)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -72,7 +73,8 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// decodeEntry reads what encode wrote. Anything else (another magic or
+// decodeEntry reads what encode wrote; the body it returns shares b's
+// memory. Anything else (another magic or
 // version, a length past the end, bytes left over) is errCorrupt, never a
 // panic: a store is outside the program and may hold anything.
 func decodeEntry(b []byte) (*entry, error) {
@@ -105,7 +107,7 @@ func decodeEntry(b []byte) (*entry, error) {
 		}
 		e.header[k] = vs
 	}
-	e.body = []byte(d.string())
+	e.body = d.bytes(d.count()) // shares b, which the caller owns
 	if d.err || len(d.b) != 0 {
 		return nil, errCorrupt
 	}

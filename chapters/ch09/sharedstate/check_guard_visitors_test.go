@@ -54,7 +54,7 @@ func visitorsWaits(call func()) (waitsIn string, done <-chan struct{}) {
 				return "Lock", ch
 			}
 		}
-		time.Sleep(time.Millisecond)
+		runtime.Gosched()
 	}
 	return "", ch
 }

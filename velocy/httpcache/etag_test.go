@@ -118,3 +118,18 @@ func TestCacheAnswersIfNoneMatch(t *testing.T) {
 		t.Errorf("hit with If-None-Match: %d after %d calls, Cache-Status %q; want 304 from the cache", w.Code, calls, w.Header().Get("Cache-Status"))
 	}
 }
+
+func FuzzNoneMatch(f *testing.F) {
+	for _, s := range []string{`"a"`, `W/"a", "b"`, `*`, `"a,b"`, `W/`, `"`, `,,`} {
+		f.Add(s, `"a"`)
+	}
+	f.Fuzz(func(t *testing.T, inm, etag string) {
+		got := noneMatch(inm, etag)
+		if opaque(etag) == "" && got && strings.TrimSpace(inm) != "*" {
+			t.Fatalf("noneMatch(%q, %q) = true for a value that is no tag", inm, etag)
+		}
+		if o := opaque(etag); o != "" && !noneMatch(etag, etag) {
+			t.Fatalf("noneMatch(%q, %q) = false: a tag must match itself", etag, etag)
+		}
+	})
+}

@@ -34,4 +34,9 @@
 //
 // The middleware keeps its entries in a [Store]: every velocy/state.Store
 // is one, in memory or on Redis.
+//
+// Concurrent misses for one URL are not collapsed: until the first answer
+// is stored, every request for it reaches the handler. A handler that
+// cannot take that burst when a popular entry expires needs a longer
+// lifetime, or a single-flight loader in front of what it reads.
 package httpcache

@@ -1,0 +1,67 @@
+// Package sharedstate is a small web application whose handlers share
+// state across requests, done without data races: lesson 9.6 writes it.
+//
+// Everything the handlers share lives in one [App], built by [New] and
+// handed its dependencies (a logger, the first configuration); there are
+// no package-level variables. Each piece of state gets the tool that fits
+// how it is used:
+//
+//   - a hit counter, written by every request: an atomic.Int64;
+//   - the configuration, read by every request and replaced rarely: an
+//     atomic.Pointer to a Config that is never modified once published;
+//   - visit counts per name, a map: a sync.RWMutex around it;
+//   - the request's id, which belongs to one request only: a context
+//     value, never a field of App.
+package sharedstate
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+)
+
+// App holds what the application's handlers share. Make one with New;
+// its methods are safe for concurrent use.
+type App struct {
+	log *slog.Logger
+
+	// TODO(09.06): every request writes hits, and a.hits++ is a read and
+	// a write that two requests can interleave. Make it an atomic.Int64.
+	hits int64 // requests served
+	// TODO(09.06): requests read the configuration while SetConfig
+	// replaces it. Make it an atomic.Pointer[Config].
+	config *Config // the configuration in force
+	// TODO(09.06): requests write this map at once, which crashes the
+	// program. Guard it with a sync.RWMutex field named mu.
+	visitors map[string]int // visits per name
+}
+
+// New returns an App that logs to log and starts with cfg.
+func New(log *slog.Logger, cfg Config) *App {
+	a := &App{log: log, visitors: make(map[string]int)}
+	a.SetConfig(cfg)
+	return a
+}
+
+// Routes returns the application's handler: GET /hello/{name} greets name
+// with the configured greeting and counts the visit; GET /stats says how
+// many requests were served. Each request gets an id (see WithRequestID).
+func (a *App) Routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /hello/{name}", a.hello)
+	mux.HandleFunc("GET /stats", a.stats)
+	return WithRequestID(mux)
+}
+
+func (a *App) hello(w http.ResponseWriter, r *http.Request) {
+	a.Hit()
+	name := r.PathValue("name")
+	n := a.Visit(name)
+	cfg := a.Config() // one snapshot for the whole request
+	a.log.Info("hello", "name", name, "request_id", RequestID(r.Context()), "config", cfg.Version)
+	fmt.Fprintf(w, "%s, %s! (visit %d)\n", cfg.Greeting, name, n)
+}
+
+func (a *App) stats(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintf(w, "hits %d\n", a.Hit())
+}

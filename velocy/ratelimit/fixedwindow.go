@@ -34,7 +34,7 @@ func NewFixedWindow() *FixedWindow {
 
 // Allow counts one request for key in the current window of p.
 func (f *FixedWindow) Allow(_ context.Context, key string, p Policy) (Decision, error) {
-	if _, _, err := interval(p, time.Nanosecond); err != nil {
+	if _, _, err := emission(p, time.Nanosecond); err != nil {
 		return Decision{}, err
 	}
 	now := time.Now()

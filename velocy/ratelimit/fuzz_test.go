@@ -21,7 +21,7 @@ func FuzzMemoryAgainstBucket(f *testing.F) {
 			return
 		}
 		p := Policy{Limit: 1 + int(data[0]%32), Period: time.Duration(1+int(data[1])) * 10 * time.Millisecond}
-		period, iv, err := interval(p, time.Nanosecond)
+		period, iv, err := emission(p, time.Nanosecond)
 		if err != nil {
 			t.Fatal(err)
 		}

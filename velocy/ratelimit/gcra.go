@@ -1,14 +1,6 @@
 package ratelimit
 
-import (
-	"errors"
-	"fmt"
-	"time"
-)
-
-// ErrInvalidPolicy is returned for a Policy whose Limit or Period is not
-// positive, or whose Period is too short to split into Limit intervals.
-var ErrInvalidPolicy = errors.New("ratelimit: invalid policy")
+import "time"
 
 // decide applies GCRA to one request. tat is the key's theoretical arrival
 // time (now, or earlier, for a key with no state), now the time of the
@@ -33,18 +25,4 @@ func decide(tat, now, period, interval int64, unit time.Duration) (int64, Decisi
 		Remaining:  int((period - (next - now)) / interval),
 		ResetAfter: time.Duration(next-now) * unit,
 	}
-}
-
-// interval returns p's emission interval, Period/Limit, in units of unit,
-// and p.Period in the same unit. It fails for a Policy that has no
-// interval of at least one unit.
-func interval(p Policy, unit time.Duration) (period, t int64, err error) {
-	if p.Limit > 0 && p.Period > 0 {
-		period = int64(p.Period / unit)
-		t = period / int64(p.Limit)
-	}
-	if t <= 0 {
-		return 0, 0, fmt.Errorf("%w: %d per %v", ErrInvalidPolicy, p.Limit, p.Period)
-	}
-	return period, t, nil
 }

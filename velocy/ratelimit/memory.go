@@ -91,7 +91,7 @@ func NewMemory(opts MemoryOptions) *Memory {
 // *Memory, was no faster than this one called through the interface: the
 // context costs one register, so there is no such method.
 func (m *Memory) Allow(_ context.Context, key string, p Policy) (Decision, error) {
-	period, t, err := interval(p, time.Nanosecond)
+	period, t, err := emission(p, time.Nanosecond)
 	if err != nil {
 		return Decision{}, err
 	}

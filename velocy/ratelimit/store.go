@@ -56,7 +56,7 @@ type StoreBackend struct {
 // Allow decides one request for key under p. Its errors are the Store's,
 // [ErrInvalidPolicy] and [ErrContention].
 func (s *StoreBackend) Allow(ctx context.Context, key string, p Policy) (Decision, error) {
-	period, t, err := interval(p, time.Microsecond)
+	period, t, err := emission(p, time.Microsecond)
 	if err != nil {
 		return Decision{}, err
 	}

@@ -25,14 +25,13 @@ type MemoryOptions struct {
 // key it already holds.
 //
 // A key whose TAT has passed carries no information: GCRA treats it as a
-// key it has never seen. Such keys are dropped whenever the table meets
-// them, so the table holds, mostly, keys that are still being limited.
-// When a new key arrives at a full shard, the shard looks at a few of its
-// keys (eight, from a random starting point): it drops those that have
-// expired, and if none has, it evicts the one among them whose TAT is the
-// earliest, the key nearest to a full burst anyway, whose loss forgives
-// its client the least. The table never grows past MaxKeys, whatever the
-// number of clients.
+// key it has never seen, so the table may forget it. It does when it needs
+// room: when a new key arrives at a full shard, the shard looks at a few
+// of its keys (eight, from a random place) and drops those whose TAT has
+// passed; if none has, it evicts the one among them with the earliest
+// TAT, the key nearest to a full burst anyway, whose loss forgives its
+// client the least. So the table never holds more than MaxKeys keys,
+// whatever the number of clients.
 //
 // Time is the monotonic clock (time.Since a start time taken by
 // NewMemory), so a change of the wall clock does not reset or freeze the

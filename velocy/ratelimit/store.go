@@ -76,15 +76,15 @@ func (s *StoreBackend) Allow(ctx context.Context, key string, p Policy) (Decisio
 		}
 		now := time.Now().UnixMicro()
 		tat := now
-		if found {
-			if old == nil {
-				old = []byte{} // found, and empty: not "missing" to CompareAndSwap
-			}
-			// A value that is not a number is no state: the swap below
-			// replaces it.
-			if v, err := strconv.ParseInt(string(old), 10, 64); err == nil {
-				tat = v
-			}
+		switch {
+		case !found:
+			old = nil // to CompareAndSwap: "only if still missing"
+		case old == nil:
+			old = []byte{} // found, and empty: not "missing"
+		}
+		// A value that is not a number is no state: the swap replaces it.
+		if v, err := strconv.ParseInt(string(old), 10, 64); found && err == nil {
+			tat = v
 		}
 		next, d := decide(tat, now, period, t, time.Microsecond)
 		d.Limit = p.Limit

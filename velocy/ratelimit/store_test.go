@@ -138,3 +138,18 @@ func TestStoreBackendReplacesGarbage(t *testing.T) {
 		t.Errorf("a key holding garbage: %+v, %v; want it treated as fresh", d, err)
 	}
 }
+
+// staleStore reports every key missing but hands back the bytes it once
+// held, as a store may: the backend must not take them for the old value.
+type staleStore struct{ *fakeStore }
+
+func (s staleStore) Get(ctx context.Context, key string) ([]byte, bool, error) {
+	return []byte("946684800000000"), false, nil
+}
+
+func TestStoreBackendMissingMeansNil(t *testing.T) {
+	d, err := (&StoreBackend{Store: staleStore{newFakeStore()}}).Allow(ctx, "k", Policy{Limit: 2, Period: time.Hour})
+	if err != nil || !d.Allowed {
+		t.Errorf("a store that returns bytes with found=false: %+v, %v; want allowed (swap with old = nil)", d, err)
+	}
+}

@@ -42,8 +42,8 @@ type Options struct {
 }
 
 // Middleware returns middleware that asks opts.Backend about every request
-// and tells the client where it stands, in the headers of the IETF
-// httpapi working group's RateLimit draft:
+// and tells the client where it stands, in the three headers of the first
+// drafts of the IETF httpapi working group's rate limit fields:
 //
 //	RateLimit-Limit: 100        the policy's limit
 //	RateLimit-Remaining: 42     requests the client may still make now

@@ -21,9 +21,9 @@ func FuzzMemoryAgainstBucket(f *testing.F) {
 			return
 		}
 		p := Policy{Limit: 1 + int(data[0]%32), Period: time.Duration(1+int(data[1])) * 10 * time.Millisecond}
-		period, iv, err := emission(p, time.Nanosecond)
-		if err != nil {
-			t.Fatal(err)
+		period, iv, ok := emission(p, time.Nanosecond)
+		if !ok {
+			t.Fatal(invalid(p))
 		}
 		synctest.Test(t, func(t *testing.T) {
 			m := NewMemory(MemoryOptions{Shards: 2})

@@ -81,12 +81,15 @@ func TestDecideAgainstBucket(t *testing.T) {
 
 func TestEmissionInvalid(t *testing.T) {
 	for _, p := range []Policy{{}, {Limit: 1}, {Period: time.Second}, {Limit: -1, Period: time.Second}, {Limit: 10, Period: 5}} {
-		if _, _, err := emission(p, time.Nanosecond); !errors.Is(err, ErrInvalidPolicy) {
-			t.Errorf("emission(%+v) error = %v, want ErrInvalidPolicy", p, err)
+		if _, _, ok := emission(p, time.Nanosecond); ok {
+			t.Errorf("emission(%+v) ok, want false", p)
+		}
+		if err := invalid(p); !errors.Is(err, ErrInvalidPolicy) {
+			t.Errorf("invalid(%+v) = %v, want ErrInvalidPolicy", p, err)
 		}
 	}
-	period, iv, err := emission(Policy{Limit: 3, Period: time.Second}, time.Microsecond)
-	if err != nil || period != 1_000_000 || iv != 333_333 {
-		t.Errorf("emission(3 per 1s, µs) = %d, %d, %v; want 1000000, 333333, nil", period, iv, err)
+	period, iv, ok := emission(Policy{Limit: 3, Period: time.Second}, time.Microsecond)
+	if !ok || period != 1_000_000 || iv != 333_333 {
+		t.Errorf("emission(3 per 1s, µs) = %d, %d, %v; want 1000000, 333333, true", period, iv, ok)
 	}
 }

@@ -56,9 +56,9 @@ type StoreBackend struct {
 // Allow decides one request for key under p. Its errors are the Store's,
 // [ErrInvalidPolicy] and [ErrContention].
 func (s *StoreBackend) Allow(ctx context.Context, key string, p Policy) (Decision, error) {
-	period, t, err := emission(p, time.Microsecond)
-	if err != nil {
-		return Decision{}, err
+	period, t, ok := emission(p, time.Microsecond)
+	if !ok {
+		return Decision{}, invalid(p)
 	}
 	prefix := s.Prefix
 	if prefix == "" {

@@ -34,8 +34,8 @@ func NewFixedWindow() *FixedWindow {
 
 // Allow counts one request for key in the current window of p.
 func (f *FixedWindow) Allow(_ context.Context, key string, p Policy) (Decision, error) {
-	if _, _, err := emission(p, time.Nanosecond); err != nil {
-		return Decision{}, err
+	if _, _, ok := emission(p, time.Nanosecond); !ok {
+		return Decision{}, invalid(p)
 	}
 	now := time.Now()
 	start := now.Truncate(p.Period)

@@ -34,8 +34,8 @@ func NewFixedWindow() *FixedWindow {
 
 // Allow counts one request for key in the current window of p.
 func (f *FixedWindow) Allow(_ context.Context, key string, p Policy) (Decision, error) {
-	// TODO(09.04-fixed-window): refuse an invalid p (emission returns its
-	// error); find the start of the window that holds time.Now()
+	// TODO(09.04-fixed-window): refuse an invalid p (emission reports it,
+	// invalid(p) is the error); find the start of the window that holds time.Now()
 	// (Truncate to p.Period) and the time left until its end; under f.mu,
 	// start a new count if the key's window is an older one; refuse once
 	// the count has reached p.Limit, else count the request.

@@ -23,6 +23,13 @@ type MemoryOptions struct {
 // decision happens under its shard's lock) and makes no allocation for a
 // key it already holds.
 //
+// The table does not keep the keys themselves, only their 64-bit hashes
+// (maphash, with a seed chosen by NewMemory): 16 bytes per key, whatever
+// its length, and nothing for the garbage collector to scan. Two keys
+// share a limit if their hashes are equal, which for a million keys
+// happens with a probability of about one in 37 million, and which no
+// client can arrange without knowing the seed.
+//
 // Time is the monotonic clock (time.Since a start time taken by
 // NewMemory), so a change of the wall clock does not reset or freeze the
 // limits. In tests, create the Memory inside the synctest bubble.
@@ -37,7 +44,7 @@ type Memory struct {
 // that two CPUs locking neighbouring shards do not slow each other down.
 type memShard struct {
 	mu   sync.Mutex
-	tats map[string]int64 // key -> TAT, in nanoseconds since epoch
+	tats map[uint64]int64 // the key's hash -> its TAT, in ns since epoch
 	_    [48]byte
 }
 
@@ -54,9 +61,10 @@ func NewMemory(opts MemoryOptions) *Memory {
 // [ErrInvalidPolicy].
 func (m *Memory) Allow(_ context.Context, key string, p Policy) (Decision, error) {
 	// TODO(09.05-memory-table): get p's period and interval in
-	// nanoseconds (emission), take now as time since the epoch, pick the
-	// key's shard with maphash and the mask, and under its lock decide
-	// from the key's TAT, storing the new one if the request is allowed.
+	// nanoseconds (emission), take now as time since the epoch, hash the
+	// key with maphash, pick its shard with the mask, and under the
+	// shard's lock decide from the TAT stored under the hash, storing the
+	// new one if the request is allowed.
 	return Decision{}, nil
 }
 

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 )
 
 var okHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
@@ -182,5 +184,17 @@ func TestCeilSeconds(t *testing.T) {
 		if got := ceilSeconds(c.d); got != c.want {
 			t.Errorf("ceilSeconds(%v) = %d, want %d", c.d, got, c.want)
 		}
+	}
+}
+
+// TestProblemMatchesMiddleware wants the 429 body byte for byte the one
+// velocy/middleware's WriteProblem writes for the same problem.
+func TestProblemMatchesMiddleware(t *testing.T) {
+	r := httptest.NewRequest("GET", "/", nil)
+	ours, theirs := httptest.NewRecorder(), httptest.NewRecorder()
+	writeProblem(ours, r, 429, "Too many requests: try again in 3 s.")
+	middleware.WriteProblem(theirs, r, &middleware.Problem{Status: 429, Detail: "Too many requests: try again in 3 s."})
+	if ours.Body.String() != theirs.Body.String() || ours.Header().Get("Content-Type") != theirs.Header().Get("Content-Type") {
+		t.Errorf("writeProblem: %s %q\nWriteProblem: %s %q", ours.Header().Get("Content-Type"), ours.Body, theirs.Header().Get("Content-Type"), theirs.Body)
 	}
 }

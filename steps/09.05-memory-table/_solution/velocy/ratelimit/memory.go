@@ -41,8 +41,9 @@ type Memory struct {
 	epoch  time.Time
 }
 
-// memShard is one part of the table, padded to its own cache lines so
-// that two CPUs locking neighbouring shards do not slow each other down.
+// memShard is one part of the table, padded to 64 bytes, a cache line, so
+// that no two shards' locks share a line: two CPUs locking neighbouring
+// shards do not pass one line back and forth.
 type memShard struct {
 	mu   sync.Mutex
 	tats map[uint64]int64 // the key's hash -> its TAT, in ns since epoch

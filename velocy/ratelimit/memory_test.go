@@ -50,6 +50,43 @@ func TestMemoryExactUnderParallelBursts(t *testing.T) {
 	}
 }
 
+// TestMemoryExactInManyRounds repeats small bursts against fresh keys,
+// each released only when all its goroutines run: a read and a write under
+// two locks would let two requests through on one TAT only when they meet
+// within nanoseconds, so it takes many rounds to see it (a version with
+// that mistake failed within the first 2000 rounds in 2 runs of 3, and
+// within 20000 in 6 of 6).
+func TestMemoryExactInManyRounds(t *testing.T) {
+	m := NewMemory(MemoryOptions{})
+	p := Policy{Limit: 3, Period: time.Hour}
+	rounds := 20000
+	if testing.Short() {
+		rounds = 1000
+	}
+	for round := range rounds {
+		var allowed atomic.Int64
+		var wg, ready sync.WaitGroup
+		start := make(chan struct{})
+		key := "r" + strconv.Itoa(round)
+		for range 8 {
+			ready.Add(1)
+			wg.Go(func() {
+				ready.Done()
+				<-start
+				if d, _ := m.Allow(ctx, key, p); d.Allowed {
+					allowed.Add(1)
+				}
+			})
+		}
+		ready.Wait()
+		close(start)
+		wg.Wait()
+		if allowed.Load() != 3 {
+			t.Fatalf("round %d: 8 requests at once against a limit of 3: %d allowed", round, allowed.Load())
+		}
+	}
+}
+
 func TestMemoryBurstThenRefillAfterInterval(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		m := NewMemory(MemoryOptions{})

@@ -53,6 +53,46 @@ func TestMemoryTableExactUnderParallelLoad(t *testing.T) {
 	wg.Wait()
 }
 
+// memoryTableRound starts n goroutines, waits until all of them run, then
+// lets them ask for key at once, and returns how many were allowed.
+func memoryTableRound(b Backend, key string, p Policy, n int) int {
+	var allowed atomic.Int64
+	var wg, ready sync.WaitGroup
+	start := make(chan struct{})
+	for range n {
+		ready.Add(1)
+		wg.Go(func() {
+			ready.Done()
+			<-start
+			if d, err := b.Allow(context.Background(), key, p); err == nil && d.Allowed {
+				allowed.Add(1)
+			}
+		})
+	}
+	ready.Wait()
+	close(start)
+	wg.Wait()
+	return int(allowed.Load())
+}
+
+// TestMemoryTableExactInManyRounds repeats small bursts against fresh
+// keys: a decision whose read and write are not under one lock lets two
+// requests through on one TAT only when they meet within nanoseconds, so
+// it takes many tries to see it.
+func TestMemoryTableExactInManyRounds(t *testing.T) {
+	m := NewMemory(MemoryOptions{})
+	limit := 1 + rand.IntN(4)
+	p := Policy{Limit: limit, Period: time.Hour}
+	deadline := time.Now().Add(500 * time.Millisecond)
+	for round := 0; round < 20000 && time.Now().Before(deadline); round++ {
+		n := 2*limit + 2
+		if got := memoryTableRound(m, "round-"+strconv.Itoa(round), p, n); got != limit {
+			t.Fatalf("round %d: %d requests at once for a new key, limit %d: %d allowed; want exactly %d (hold the shard's lock from reading the TAT to storing the new one)",
+				round, n, limit, got, limit)
+		}
+	}
+}
+
 func TestMemoryTableRefillsOneInterval(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx := context.Background()

@@ -82,6 +82,40 @@ func TestStoreCASExactUnderParallelLoad(t *testing.T) {
 	}
 }
 
+// TestStoreCASExactInManyRounds repeats small bursts against fresh keys,
+// each released only when all its goroutines run, to catch a lost update
+// that needs two requests to meet between a Get and a write.
+func TestStoreCASExactInManyRounds(t *testing.T) {
+	b := &StoreBackend{Store: newStoreCASFake(), MaxRetries: 100}
+	limit := 1 + rand.IntN(3)
+	p := Policy{Limit: limit, Period: time.Hour}
+	deadline := time.Now().Add(500 * time.Millisecond)
+	for round := 0; round < 5000 && time.Now().Before(deadline); round++ {
+		n := 2*limit + 2
+		var allowed atomic.Int64
+		var wg, ready sync.WaitGroup
+		start := make(chan struct{})
+		key := "round-" + strconv.Itoa(round)
+		for range n {
+			ready.Add(1)
+			wg.Go(func() {
+				ready.Done()
+				<-start
+				if d, err := b.Allow(context.Background(), key, p); err == nil && d.Allowed {
+					allowed.Add(1)
+				}
+			})
+		}
+		ready.Wait()
+		close(start)
+		wg.Wait()
+		if allowed.Load() != int64(limit) {
+			t.Fatalf("round %d: %d requests at once for a new key, limit %d: %d allowed; want exactly %d (an allowed request must have swapped the value it read)",
+				round, n, limit, allowed.Load(), limit)
+		}
+	}
+}
+
 func TestStoreCASDecidesLikeGCRA(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		st := newStoreCASFake()

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"time"
 
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/ratelimit"
 )
 
@@ -43,4 +45,30 @@ func ExampleMemory() {
 	// true 1
 	// true 0
 	// false 0
+}
+
+// Behind a proxy, count clients by the address chapter 7's ClientIP
+// middleware found, which believes X-Forwarded-For only from the proxies
+// it trusts: a client cannot get a new key by writing a new address into
+// the header.
+func ExampleByClientIP() {
+	hello := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
+	h := middleware.ClientIP(middleware.ClientIPOptions{
+		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")},
+	})(ratelimit.Middleware(ratelimit.Options{
+		Policy: ratelimit.Policy{Limit: 1, Period: time.Hour},
+		Key:    ratelimit.ByClientIP(middleware.ClientIPFrom),
+	})(hello))
+
+	for _, forged := range []string{"192.0.2.1", "192.0.2.2"} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.RemoteAddr = "10.0.0.5:41000" // the proxy
+		r.Header.Set("X-Forwarded-For", forged+", 203.0.113.7")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		fmt.Println(w.Code)
+	}
+	// Output:
+	// 200
+	// 429
 }

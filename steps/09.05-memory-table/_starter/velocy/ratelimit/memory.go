@@ -1,0 +1,82 @@
+package ratelimit
+
+import (
+	"context"
+	"hash/maphash"
+	"sync"
+	"time"
+)
+
+// MemoryOptions configures [NewMemory]. The zero value is ready to use.
+type MemoryOptions struct {
+	// Shards is the number of independently locked parts of the table,
+	// rounded up to a power of two. 0 means four per CPU (GOMAXPROCS), so
+	// that parallel requests rarely wait for each other's lock.
+	Shards int
+	// MaxKeys bounds the number of keys the table holds; 0 means 1<<20.
+	// Each shard holds at most its share, MaxKeys/Shards rounded up.
+	MaxKeys int
+}
+
+// Memory is a [Backend] that keeps one number per key, its TAT, in a
+// table in this process. It is exact under parallel requests (each
+// decision happens under its shard's lock) and makes no allocation for a
+// key it already holds.
+//
+// The table does not keep the keys themselves, only their 64-bit hashes
+// (maphash, with a seed chosen by NewMemory): 16 bytes per key, whatever
+// its length, and nothing for the garbage collector to scan. Two keys
+// share a limit if their hashes are equal, which for a million keys
+// happens with a probability of about one in 37 million, and which no
+// client can arrange without knowing the seed.
+//
+// Time is the monotonic clock (time.Since a start time taken by
+// NewMemory), so a change of the wall clock does not reset or freeze the
+// limits. In tests, create the Memory inside the synctest bubble.
+type Memory struct {
+	shards []memShard
+	mask   uint64
+	seed   maphash.Seed
+	epoch  time.Time
+}
+
+// memShard is one part of the table, padded to 64 bytes, a cache line, so
+// that no two shards' locks share a line: two CPUs locking neighbouring
+// shards do not pass one line back and forth.
+type memShard struct {
+	mu   sync.Mutex
+	tats map[uint64]int64 // the key's hash -> its TAT, in ns since epoch
+	_    [48]byte
+}
+
+// NewMemory returns an empty table.
+func NewMemory(opts MemoryOptions) *Memory {
+	// TODO(09.05-memory-table): round the number of shards up to a power
+	// of two (four per CPU when opts.Shards is 0), make each shard's map,
+	// and set the mask, a seed for maphash and the epoch.
+	return &Memory{}
+}
+
+// Allow decides one request for key under p. The context is not used: the
+// decision takes a lock and a few instructions. The only error is
+// [ErrInvalidPolicy].
+func (m *Memory) Allow(_ context.Context, key string, p Policy) (Decision, error) {
+	// TODO(09.05-memory-table): get p's period and interval in
+	// nanoseconds (emission), take now as time since the epoch, hash the
+	// key with maphash, pick its shard with the mask, and under the
+	// shard's lock decide from the TAT stored under the hash, storing the
+	// new one if the request is allowed.
+	return Decision{}, nil
+}
+
+// Len returns the number of keys the table holds, expired or not.
+func (m *Memory) Len() int {
+	n := 0
+	for i := range m.shards {
+		s := &m.shards[i]
+		s.mu.Lock()
+		n += len(s.tats)
+		s.mu.Unlock()
+	}
+	return n
+}

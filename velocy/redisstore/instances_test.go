@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -17,39 +16,6 @@ import (
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/ratelimit"
 )
 
-// limit is the least rate limiting middleware that can show the limiter
-// working across instances: the key is the client's IP, a refusal is 429
-// with Retry-After (seconds, rounded up, at least 1) and a problem body,
-// and a Backend error fails closed (503). velocy/ratelimit's middleware is
-// the real one.
-func limit(b ratelimit.Backend, p ratelimit.Policy) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ip, _, _ := net.SplitHostPort(r.RemoteAddr)
-			d, err := b.Allow(r.Context(), "ip:"+ip, p)
-			if err != nil {
-				middleware.WriteProblem(w, r, &middleware.Problem{Status: http.StatusServiceUnavailable})
-				return
-			}
-			h := w.Header()
-			h.Set("RateLimit-Limit", strconv.Itoa(d.Limit))
-			h.Set("RateLimit-Remaining", strconv.Itoa(d.Remaining))
-			h.Set("RateLimit-Reset", strconv.Itoa(ceilSeconds(d.ResetAfter)))
-			if !d.Allowed {
-				h.Set("Retry-After", strconv.Itoa(max(1, ceilSeconds(d.RetryAfter))))
-				middleware.WriteProblem(w, r, &middleware.Problem{
-					Status: http.StatusTooManyRequests,
-					Detail: fmt.Sprintf("at most %d requests per %v", p.Limit, p.Period),
-				})
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
-	}
-}
-
-func ceilSeconds(d time.Duration) int { return int((d + time.Second - 1) / time.Second) }
-
 // instance is one velocy server of the application: its own Redis client
 // (as a separate process would have), the shared limiter and sessions.
 func instance(t *testing.T, name, prefix string, p ratelimit.Policy) *httptest.Server {
@@ -58,7 +24,12 @@ func instance(t *testing.T, name, prefix string, p ratelimit.Policy) *httptest.S
 	r.Use(middleware.Sessions(middleware.SessionOptions{
 		Store: NewSessions(c, prefix+"session:"),
 	}))
-	r.Handle(http.MethodGet, "/limited", limit(NewLimiter(c, prefix+"rate:"), p)(
+	limited := ratelimit.Middleware(ratelimit.Options{
+		Backend:    NewLimiter(c, prefix+"rate:"),
+		Policy:     p,
+		FailClosed: true,
+	})
+	r.Handle(http.MethodGet, "/limited", limited(
 		http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 			io.WriteString(w, "served by "+name)
 		})))

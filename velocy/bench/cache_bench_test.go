@@ -88,9 +88,17 @@ func BenchmarkCacheGetHit(b *testing.B) {
 }
 
 // BenchmarkCacheParallelMix is 8 goroutines per CPU, each doing 90% Get
-// and 10% Set on random keys of the same set.
+// and 10% Set on random keys of the same set. velocy-1shard is our cache
+// with one lock, for lesson 9.2: what the shards buy.
 func BenchmarkCacheParallelMix(b *testing.B) {
-	for _, v := range cacheVariants {
+	oneShard := func() cacheUnderTest {
+		c := cache.New(cache.Options[string, int]{MaxEntries: cacheSize, Shards: 1})
+		return cacheUnderTest{get: c.Get, set: c.Set}
+	}
+	for _, v := range append(cacheVariants, struct {
+		name string
+		make func() cacheUnderTest
+	}{"velocy-1shard", oneShard}) {
 		b.Run(v.name, func(b *testing.B) {
 			c := v.make()
 			fill(c)

@@ -68,8 +68,7 @@ func New[K comparable, V any](opts Options[K, V]) *Cache[K, V] {
 	}
 	for i := range c.shards {
 		s := newShard[K, V](opts.MaxEntries / n)
-		s.maxBytes = opts.MaxBytes / int64(n)
-		s.size = opts.Size
+		s.limitBytes(opts.MaxBytes/int64(n), opts.Size)
 		c.shards[i] = s
 	}
 	return c

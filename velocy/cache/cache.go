@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"hash/maphash"
 	"runtime"
 	"time"
 )
@@ -34,7 +33,7 @@ type Options[K comparable, V any] struct {
 type Cache[K comparable, V any] struct {
 	shards []*shard[K, V]
 	mask   uint64
-	seed   maphash.Seed
+	seeds  seeds
 	ttl    time.Duration
 }
 
@@ -63,7 +62,7 @@ func New[K comparable, V any](opts Options[K, V]) *Cache[K, V] {
 	c := &Cache[K, V]{
 		shards: make([]*shard[K, V], n),
 		mask:   uint64(n - 1),
-		seed:   maphash.MakeSeed(),
+		seeds:  newSeeds(),
 		ttl:    opts.TTL,
 	}
 	for i := range c.shards {
@@ -97,7 +96,7 @@ func (c *Cache[K, V]) shardFor(key K) *shard[K, V] {
 	if c.mask == 0 {
 		return c.shards[0]
 	}
-	return c.shards[maphash.Comparable(c.seed, key)&c.mask]
+	return c.shards[hashKey(&c.seeds, key)&c.mask]
 }
 
 // Get returns the value under key and true, or false if there is none or

@@ -1,9 +1,6 @@
 package cache
 
-import (
-	"hash/maphash"
-	"time"
-)
+import "time"
 
 // Options configures a [Cache]. MaxEntries or MaxBytes must be set: a
 // cache without a bound is a memory leak that waits for traffic.
@@ -33,7 +30,7 @@ type Options[K comparable, V any] struct {
 type Cache[K comparable, V any] struct {
 	shards []*shard[K, V]
 	mask   uint64
-	seed   maphash.Seed
+	seeds  seeds
 	ttl    time.Duration
 }
 
@@ -51,7 +48,7 @@ type Stats struct {
 // Size.
 func New[K comparable, V any](opts Options[K, V]) *Cache[K, V] {
 	// TODO(09.02-shards): check the options, make shardCount shards, each
-	// with its part of MaxEntries and MaxBytes (limitBytes), and a seed.
+	// with its part of MaxEntries and MaxBytes (limitBytes), and seeds.
 	return &Cache[K, V]{}
 }
 
@@ -65,8 +62,8 @@ func shardCount(asked, maxEntries int) int {
 
 // shardFor returns the shard that holds key.
 func (c *Cache[K, V]) shardFor(key K) *shard[K, V] {
-	// TODO(09.02-shards): hash key with maphash.Comparable and keep the
-	// low bits (c.mask).
+	// TODO(09.02-shards): hash key with hashKey and keep the low bits
+	// (c.mask).
 	return nil
 }
 

@@ -191,4 +191,10 @@ func TestGetHitDoesNotAllocate(t *testing.T) {
 	if allocs != 0 {
 		t.Errorf("Get on a hit allocates %v times", allocs/50)
 	}
+	type point struct{ x, y int }
+	pc := New(Options[point, int]{MaxEntries: 100})
+	pc.Set(point{1, 2}, 3)
+	if allocs := testing.AllocsPerRun(100, func() { pc.Get(point{1, 2}) }); allocs != 0 {
+		t.Errorf("Get on a hit with a struct key allocates %v times", allocs)
+	}
 }

@@ -251,10 +251,12 @@ func testIncrNotInteger(t *testing.T, s state.Store, key func() string) {
 
 func testIncrConcurrent(t *testing.T, s state.Store, key func() string) {
 	k := key()
-	const goroutines, each = 8, 50
+	const goroutines, each = 8, 250
 	var wg sync.WaitGroup
+	start := make(chan struct{}) // all at once, so that they overlap
 	for range goroutines {
 		wg.Go(func() {
+			<-start
 			for range each {
 				if _, err := s.Incr(t.Context(), k, 1, 0); err != nil {
 					t.Error(err)
@@ -263,6 +265,7 @@ func testIncrConcurrent(t *testing.T, s state.Store, key func() string) {
 			}
 		})
 	}
+	close(start)
 	wg.Wait()
 	if n, err := s.Incr(t.Context(), k, 0, 0); n != goroutines*each || err != nil {
 		t.Errorf("after %d concurrent Incr(1): %d, %v; want %d", goroutines*each, n, err, goroutines*each)
@@ -310,8 +313,10 @@ func testCASConcurrent(t *testing.T, s state.Store, key func() string) {
 	must(t, s.Set(ctx, k, []byte("0"), 0))
 	const goroutines, each = 4, 25
 	var wg sync.WaitGroup
+	start := make(chan struct{})
 	for range goroutines {
 		wg.Go(func() {
+			<-start
 			for range each {
 				for {
 					cur, _, err := s.Get(ctx, k)
@@ -332,6 +337,7 @@ func testCASConcurrent(t *testing.T, s state.Store, key func() string) {
 			}
 		})
 	}
+	close(start)
 	wg.Wait()
 	if got, _, _ := s.Get(ctx, k); string(got) != strconv.Itoa(goroutines*each) {
 		t.Errorf("after %d read-modify-writes: %q", goroutines*each, got)

@@ -165,10 +165,16 @@ func TestGetOrLoadLastWaiterCancelsLoad(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		c := New(Options[string, int]{MaxEntries: 100})
 		var calls atomic.Int32
+		stop := make(chan struct{})
+		defer close(stop) // a load nobody cancelled must not outlive the check
 		load := func(ctx context.Context, key string) (int, error) {
 			if calls.Add(1) == 1 {
-				<-ctx.Done()
-				return 0, ctx.Err()
+				select {
+				case <-ctx.Done():
+					return 0, ctx.Err()
+				case <-stop:
+					return 0, errors.New("never cancelled")
+				}
 			}
 			return 7, nil
 		}
@@ -176,7 +182,9 @@ func TestGetOrLoadLastWaiterCancelsLoad(t *testing.T) {
 		defer cancel()
 		c.GetOrLoad(ctx, "k", load)
 		synctest.Wait() // the abandoned load must have seen its context cancelled, and returned
-		v, err := c.GetOrLoad(t.Context(), "k", load)
+		ctx2, cancel2 := context.WithTimeout(t.Context(), time.Minute)
+		defer cancel2()
+		v, err := c.GetOrLoad(ctx2, "k", load)
 		if v != 7 || err != nil || calls.Load() != 2 {
 			t.Errorf("after every waiter gave up: GetOrLoad = %d, %v with %d loads; want 7, nil, 2: "+
 				"cancel the abandoned load and let the next caller start a fresh one", v, err, calls.Load())

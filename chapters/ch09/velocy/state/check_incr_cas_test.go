@@ -93,6 +93,13 @@ func TestCompareAndSwapRules(t *testing.T) {
 	if ok, _ := m.CompareAndSwap(ctx, "missing", a, b, 0); ok {
 		t.Error("CompareAndSwap(missing, old non-nil) = true; want false")
 	}
+	m.Set(ctx, "empty", []byte{}, 0)
+	if ok, _ := m.CompareAndSwap(ctx, "empty", nil, a, 0); ok {
+		t.Error("CompareAndSwap(key holding an empty value, old nil) = true; want false: an empty value is not a missing key")
+	}
+	if ok, _ := m.CompareAndSwap(ctx, "empty", []byte{}, a, 0); !ok {
+		t.Error("CompareAndSwap(key holding an empty value, old empty) = false; want true")
+	}
 }
 
 func TestCompareAndSwapExpiredIsMissing(t *testing.T) {

@@ -208,3 +208,39 @@ func TestNegativeNil(t *testing.T) {
 		t.Error("a marked error does not unwrap")
 	}
 }
+
+func TestSetOrDeleteDuringLoadWins(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := New(Options[string, int]{MaxEntries: 10})
+		for _, tc := range []struct {
+			name   string
+			change func()
+			want   int
+			found  bool
+		}{
+			{"Set", func() { c.Set("k", 2) }, 2, true},
+			{"Delete", func() { c.Delete("k") }, 0, false},
+		} {
+			c.Delete("k")
+			release := make(chan struct{})
+			got := make(chan int, 1)
+			go func() {
+				v, _ := c.GetOrLoad(t.Context(), "k", func(context.Context, string) (int, error) {
+					<-release
+					return 1, nil // read before the change: stale once it lands
+				})
+				got <- v
+			}()
+			synctest.Wait()
+			tc.change()
+			close(release)
+			if v := <-got; v != 1 {
+				t.Errorf("%s during a load: the waiter got %d, want the load's 1", tc.name, v)
+			}
+			if v, ok := c.Get("k"); v != tc.want || ok != tc.found {
+				t.Errorf("%s during a load, then Get = %d, %v; want %d, %v: the stale load must not be stored",
+					tc.name, v, ok, tc.want, tc.found)
+			}
+		}
+	})
+}

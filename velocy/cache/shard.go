@@ -101,6 +101,7 @@ func (s *shard[K, V]) live(key K) *entry[K, V] {
 func (s *shard[K, V]) set(key K, value V, ttl time.Duration) {
 	expires := s.deadline(ttl)
 	s.mu.Lock()
+	s.forget(key)
 	s.put(key, value, nil, expires)
 	s.mu.Unlock()
 }
@@ -167,10 +168,19 @@ func (s *shard[K, V]) trim() {
 // delete removes key, if it is there.
 func (s *shard[K, V]) delete(key K) {
 	s.mu.Lock()
+	s.forget(key)
 	if e, ok := s.items[key]; ok {
 		s.remove(e)
 	}
 	s.mu.Unlock()
+}
+
+// forget detaches a load in flight for key, if any: it started before
+// this set or delete, so what it returns may be older, and must not be
+// stored over it. Its waiters still get its result; the next GetOrLoad
+// starts afresh. The caller holds s.mu.
+func (s *shard[K, V]) forget(key K) {
+	delete(s.calls, key)
 }
 
 // len returns the number of entries, expired ones not yet dropped

@@ -191,3 +191,31 @@ func TestGetOrLoadLastWaiterCancelsLoad(t *testing.T) {
 		}
 	})
 }
+
+func TestGetOrLoadDeleteDuringLoad(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := New(Options[string, int]{MaxEntries: 100})
+		stale := 1 + rand.IntN(1000)
+		release := make(chan struct{})
+		free := sync.OnceFunc(func() { close(release) })
+		defer free()
+		got := make(chan int, 1)
+		go func() {
+			v, _ := c.GetOrLoad(t.Context(), "row", func(context.Context, string) (int, error) {
+				<-release
+				return stale, nil // read before the Delete below
+			})
+			got <- v
+		}()
+		synctest.Wait()
+		c.Delete("row") // the row changed: invalidate
+		free()
+		if v := <-got; v != stale {
+			t.Fatalf("the waiter got %d, want %d: it still gets the result of the load it waited for", v, stale)
+		}
+		if v, ok := c.Get("row"); ok {
+			t.Errorf("Delete during a load, then Get = %d, true; want a miss: "+
+				"the load began before the Delete, its result is stale and must not be stored (forget the call in delete and set)", v)
+		}
+	})
+}

@@ -23,12 +23,14 @@ type entry[K comparable, V any] struct {
 //	root ⇄ most recent ⇄ … ⇄ least recent ⇄ (back to root)
 //	root.next                 root.prev
 type shard[K comparable, V any] struct {
-	mu    sync.Mutex
-	items map[K]*entry[K, V]
-	root  entry[K, V] // sentinel: never in items
-	// maxEntries bounds the shard; 0 means no bound.
-	maxEntries              int
+	mu sync.Mutex
+	// The counters sit beside the mutex, on the cache line an operation
+	// writes anyway.
 	hits, misses, evictions uint64
+	items                   map[K]*entry[K, V]
+	root                    entry[K, V] // sentinel: never in items
+	// maxEntries bounds the shard; 0 means no bound.
+	maxEntries int
 	// base is when the shard was made: its clock counts from there.
 	base time.Time
 }

@@ -28,17 +28,19 @@ type entry[K comparable, V any] struct {
 //	root ⇄ most recent ⇄ … ⇄ least recent ⇄ (back to root)
 //	root.next                 root.prev
 type shard[K comparable, V any] struct {
-	mu    sync.Mutex
-	items map[K]*entry[K, V]
-	root  entry[K, V] // sentinel: never in items
+	mu sync.Mutex
+	// The counters sit beside the mutex, on the cache line an operation
+	// writes anyway.
+	hits, misses, evictions uint64
+	items                   map[K]*entry[K, V]
+	root                    entry[K, V] // sentinel: never in items
 	// maxEntries and maxBytes bound the shard; 0 means no bound.
 	maxEntries int
 	maxBytes   int64
 	size       func(K, V) int64
 	bytes      int64
 	// calls are the loads in flight, by key (GetOrLoad).
-	calls                   map[K]*call[V]
-	hits, misses, evictions uint64
+	calls map[K]*call[V]
 	// base is when the shard was made: its clock counts from there.
 	base time.Time
 	// The padding keeps two shards off one cache line, where each

@@ -27,7 +27,9 @@ type call[V any] struct {
 // or the same error. Each caller waits only as long as its own ctx lets
 // it. The load runs in a goroutine of its own, with a context that keeps
 // the first caller's values but not its cancellation, and that is
-// cancelled when every caller has given up.
+// cancelled when every caller has given up. A Set or Delete of key while
+// the load runs wins: the load's result still goes to its waiters, but is
+// not stored over the change.
 //
 // An error is returned to every waiter and not stored, unless load marks
 // it with [Negative]: then it is stored for the time given there, and

@@ -21,9 +21,9 @@ type Options[K comparable, V any] struct {
 	// is evicted.
 	TTL time.Duration
 	// Shards is the number of independently locked parts, rounded up to
-	// a power of two. 0 picks four per CPU, fewer for a small cache so
-	// that each shard keeps at least 8 entries. Each shard holds
-	// MaxEntries/Shards entries and MaxBytes/Shards bytes, so the
+	// a power of two. 0 picks 32 per CPU, at most 1024, fewer for a small
+	// cache so that each shard keeps at least 64 entries. Each shard
+	// holds MaxEntries/Shards entries and MaxBytes/Shards bytes, so the
 	// eviction order is least recently used within a shard.
 	Shards int
 }
@@ -74,12 +74,15 @@ func New[K comparable, V any](opts Options[K, V]) *Cache[K, V] {
 }
 
 // shardCount rounds asked up to a power of two, or picks one, and keeps
-// at least one entry per shard (8 when it picks).
+// at least one entry per shard (64 when it picks).
 func shardCount(asked, maxEntries int) int {
 	minPer := 1
 	if asked == 0 {
-		asked = 4 * runtime.GOMAXPROCS(0)
-		minPer = 8
+		// Measured on two cores (lesson 9.2), a parallel mix of Get
+		// and Set took 62 ns per operation with 8 shards, 51 with 32,
+		// 41 with 64 and 40 with 128.
+		asked = min(32*runtime.GOMAXPROCS(0), 1024)
+		minPer = 64
 	}
 	n := 1
 	for n < asked {

@@ -118,11 +118,14 @@ func TestMaxBytes(t *testing.T) {
 
 func TestShardCount(t *testing.T) {
 	for _, tc := range []struct{ asked, max, want int }{
-		{1, 100, 1}, {3, 100, 4}, {8, 100, 8}, {16, 10, 8}, {0, 16, 2}, {0, 1, 1},
+		{1, 100, 1}, {3, 100, 4}, {8, 100, 8}, {16, 10, 8}, {0, 16, 1}, {0, 1000, 8},
 	} {
 		if got := shardCount(tc.asked, tc.max); got != tc.want {
 			t.Errorf("shardCount(%d, %d) = %d, want %d", tc.asked, tc.max, got, tc.want)
 		}
+	}
+	if n := shardCount(0, 1<<30); n < 64 || n > 1024 || n&(n-1) != 0 {
+		t.Errorf("shardCount(0, 1<<30) = %d, want a power of two from 64 to 1024", n)
 	}
 	c := New(Options[int, int]{MaxEntries: 1 << 12, Shards: 16})
 	for i := range 1 << 12 {

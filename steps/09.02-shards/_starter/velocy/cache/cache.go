@@ -18,9 +18,9 @@ type Options[K comparable, V any] struct {
 	// is evicted.
 	TTL time.Duration
 	// Shards is the number of independently locked parts, rounded up to
-	// a power of two. 0 picks four per CPU, fewer for a small cache so
-	// that each shard keeps at least 8 entries. Each shard holds
-	// MaxEntries/Shards entries and MaxBytes/Shards bytes, so the
+	// a power of two. 0 picks 32 per CPU, at most 1024, fewer for a small
+	// cache so that each shard keeps at least 64 entries. Each shard
+	// holds MaxEntries/Shards entries and MaxBytes/Shards bytes, so the
 	// eviction order is least recently used within a shard.
 	Shards int
 }
@@ -53,10 +53,11 @@ func New[K comparable, V any](opts Options[K, V]) *Cache[K, V] {
 }
 
 // shardCount rounds asked up to a power of two, or picks one, and keeps
-// at least one entry per shard (8 when it picks).
+// at least one entry per shard (64 when it picks).
 func shardCount(asked, maxEntries int) int {
-	// TODO(09.02-shards): round asked up to a power of two (0: four per
-	// CPU), then halve while a shard would get too few entries.
+	// TODO(09.02-shards): round asked up to a power of two (0: 32 per
+	// CPU, at most 1024), then halve while a shard would get too few
+	// entries.
 	return 1
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/state"
 )
 
 // What the contract can only watch run out, Redis shows exactly: the TTL
@@ -83,5 +85,12 @@ func TestStorePrefix(t *testing.T) {
 	}
 	if v, err := c.Get(context.Background(), p+"a:k").Result(); err != nil || v != "from a" {
 		t.Fatalf("raw GET %sa:k = %q, %v", p, v, err)
+	}
+}
+
+func mustSet(t *testing.T, s state.Store, key string, v []byte, ttl time.Duration) {
+	t.Helper()
+	if err := s.Set(context.Background(), key, v, ttl); err != nil {
+		t.Fatalf("Set(%q): %v", key, err)
 	}
 }

@@ -317,3 +317,36 @@ func TestConcurrentRequests(t *testing.T) {
 		t.Errorf("%d calls to the handler for 8 variants and 800 requests", n)
 	}
 }
+
+// A header that middleware around the cache sets on every response (a
+// rate limiter's count, a request id) is that response's, not the
+// handler's: a hit must carry the value the middleware set for it, never
+// the one stored with the first response. A header the handler changed is
+// the handler's, and is stored.
+func TestOuterHeadersAreNotReplayed(t *testing.T) {
+	var n atomic.Int64
+	outer := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("X-Request-Number", strconv.FormatInt(n.Add(1), 10))
+			w.Header().Set("X-Overridden", "outer")
+			next.ServeHTTP(w, r)
+		})
+	}
+	o := &origin{header: http.Header{"Cache-Control": {"max-age=60"}, "X-Overridden": {"handler"}}, body: "hello"}
+	h := outer(New(newMemStore(), Options{})(o))
+	for i := int64(1); i <= 3; i++ {
+		rec := do(h, http.MethodGet, "/page")
+		if got := rec.Header().Get("X-Request-Number"); got != strconv.FormatInt(i, 10) {
+			t.Errorf("request %d: X-Request-Number %q, want %d: the outer middleware's value, not a stored one", i, got, i)
+		}
+		if got := rec.Header().Get("X-Overridden"); got != "handler" {
+			t.Errorf("request %d: X-Overridden %q, want the handler's value", i, got)
+		}
+		if i > 1 && !strings.Contains(rec.Header().Get("Cache-Status"), "hit") {
+			t.Errorf("request %d: Cache-Status %q, want a hit", i, rec.Header().Get("Cache-Status"))
+		}
+	}
+	if o.calls.Load() != 1 {
+		t.Errorf("the handler ran %d times, want 1", o.calls.Load())
+	}
+}

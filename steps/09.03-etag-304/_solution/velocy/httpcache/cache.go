@@ -3,6 +3,7 @@ package httpcache
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -177,6 +178,7 @@ func (c *cache) forward(next http.Handler, w http.ResponseWriter, r *http.Reques
 		life   time.Duration
 		header http.Header
 		start  = time.Now()
+		outer  = w.Header().Clone() // what middleware around the cache set
 	)
 	cw := &capture{w: w, limit: c.limit}
 	cw.decide = func(status int) bool {
@@ -189,7 +191,7 @@ func (c *cache) forward(next http.Handler, w http.ResponseWriter, r *http.Reques
 			}
 		}
 		if ok {
-			header = h.Clone()
+			header = ownHeader(h, outer)
 		}
 		h.Set("Cache-Status", c.name+"; fwd="+fwd)
 		return ok
@@ -202,6 +204,22 @@ func (c *cache) forward(next http.Handler, w http.ResponseWriter, r *http.Reques
 		return
 	}
 	c.store1(r, key, &entry{status: cw.status, header: header, body: cw.body.Bytes(), stored: start, lifetime: life})
+}
+
+// ownHeader returns a copy of h without the fields that middleware
+// around the cache had set before the handler ran, and that the handler
+// left as they were. Those belong to one response (a rate limiter's
+// RateLimit-Remaining, a request id), and that middleware runs again on
+// every hit and sets them afresh: stored, they would overwrite the fresh
+// values with the first response's.
+func ownHeader(h, outer http.Header) http.Header {
+	own := h.Clone()
+	for k, vs := range outer {
+		if slices.Equal(own[k], vs) {
+			delete(own, k)
+		}
+	}
+	return own
 }
 
 // store1 writes e for r under key, with a Vary marker when it varies, for

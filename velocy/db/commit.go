@@ -1,0 +1,187 @@
+package db
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// batch is the group of writes committed by one write and one sync. While
+// it is DB.cur, writers append their records to buf and their index
+// changes to ops (under DB.qmu); then the commit goroutine takes it, and
+// when it is durable sets err and closes done.
+type batch struct {
+	buf  []byte
+	ops  []op
+	done chan struct{}
+	err  error
+}
+
+// op is one write of a batch: its kind, id, and where its record is in
+// batch.buf.
+type op struct {
+	kind byte
+	id   string
+	off  int
+	n    int
+}
+
+func newBatch(buf []byte, ops []op) *batch {
+	return &batch{buf: buf[:0], ops: ops[:0], done: make(chan struct{})}
+}
+
+// Put stores doc, which must be valid JSON, under id, replacing any
+// document the id had. It returns when the record is durable (see the
+// package documentation); doc is copied and may be reused at once. The id
+// must be 1 to [MaxIDLen] bytes, the document at most [MaxDocLen].
+func (db *DB) Put(id string, doc []byte) error {
+	if err := checkID(id); err != nil {
+		return fmt.Errorf("db: put: %w", err)
+	}
+	if len(doc) > MaxDocLen {
+		return fmt.Errorf("db: put %q: document of %d bytes is larger than MaxDocLen (%d)", id, len(doc), MaxDocLen)
+	}
+	if !json.Valid(doc) {
+		return fmt.Errorf("db: put %q: document is not valid JSON", id)
+	}
+	return db.write(kindPut, id, doc)
+}
+
+// Delete removes id. It returns when the delete is durable. Deleting an id
+// the database does not hold is not an error (it writes a record all the
+// same, so that Delete needs no read first).
+func (db *DB) Delete(id string) error {
+	if err := checkID(id); err != nil {
+		return fmt.Errorf("db: delete: %w", err)
+	}
+	return db.write(kindDelete, id, nil)
+}
+
+// checkID checks an id's length against what a record can hold.
+func checkID(id string) error {
+	if id == "" {
+		return fmt.Errorf("empty id")
+	}
+	if len(id) > MaxIDLen {
+		return fmt.Errorf("id of %d bytes is longer than MaxIDLen (%d)", len(id), MaxIDLen)
+	}
+	return nil
+}
+
+// write queues a record in the current batch, wakes the commit goroutine
+// and waits until the batch is durable.
+func (db *DB) write(kind byte, id string, doc []byte) error {
+	db.qmu.Lock()
+	if db.closing {
+		db.qmu.Unlock()
+		return ErrClosed
+	}
+	if db.writeErr != nil {
+		err := db.writeErr
+		db.qmu.Unlock()
+		return fmt.Errorf("db: refusing writes after a failed sync (reopen the database to recover): %w", err)
+	}
+	b := db.cur
+	off := len(b.buf)
+	b.buf = appendRecord(b.buf, kind, id, doc)
+	b.ops = append(b.ops, op{kind: kind, id: id, off: off, n: len(b.buf) - off})
+	db.qmu.Unlock()
+	db.signal()
+	<-b.done
+	return b.err
+}
+
+// signal wakes the commit goroutine if it is not awake already.
+func (db *DB) signal() {
+	select {
+	case db.wake <- struct{}{}:
+	default:
+	}
+}
+
+// commitLoop is the commit goroutine: each time it is woken it commits the
+// current batch, and goes on committing whatever queued during that commit
+// until the queue is empty. No timer: a lone writer is committed at once.
+func (db *DB) commitLoop() {
+	defer close(db.stopped)
+	var spareBuf []byte
+	var spareOps []op
+	for range db.wake {
+		for {
+			db.qmu.Lock()
+			b := db.cur
+			if len(b.ops) == 0 {
+				closing := db.closing
+				db.qmu.Unlock()
+				if closing {
+					return
+				}
+				break
+			}
+			db.cur = newBatch(spareBuf, spareOps)
+			db.qmu.Unlock()
+
+			b.err = db.commit(b)
+			spareBuf, spareOps = b.buf, b.ops
+			clear(spareOps) // let go of the ids
+			b.buf, b.ops = nil, nil
+			close(b.done)
+		}
+	}
+}
+
+// commit writes batch b at the end of the active segment, syncs it, and
+// then publishes its writes in the index. A failed write is cut off the
+// file again, so the database stays as it was; a failed sync sets
+// db.writeErr.
+func (db *DB) commit(b *batch) error {
+	db.qmu.Lock()
+	failed := db.writeErr
+	db.qmu.Unlock()
+	if failed != nil { // queued before the failure: the file is suspect now
+		return fmt.Errorf("db: refusing writes after a failed sync (reopen the database to recover): %w", failed)
+	}
+	seg := db.segs[len(db.segs)-1] // only this goroutine appends to segs
+	if seg.size > 0 && seg.size+int64(len(b.buf)) > db.opts.segmentSize() {
+		db.mu.Lock()
+		err := db.addSegment(seg.num + 1)
+		db.mu.Unlock()
+		if err != nil {
+			return err
+		}
+		seg = db.segs[len(db.segs)-1]
+	}
+	if _, err := seg.f.WriteAt(b.buf, seg.size); err != nil {
+		// Part of the batch may be in the file: cut it off, so that no
+		// unacknowledged record becomes visible later.
+		if terr := seg.f.Truncate(seg.size); terr != nil {
+			db.fail(terr)
+			return fmt.Errorf("db: write %s: %w (and cutting the partial write off failed: %v)", seg.path, err, terr)
+		}
+		return fmt.Errorf("db: write %s: %w", seg.path, err)
+	}
+	if !db.opts.NoSync {
+		if err := datasync(seg.f); err != nil {
+			db.fail(err)
+			return fmt.Errorf("db: sync %s: %w", seg.path, err)
+		}
+	}
+	segIdx := uint32(len(db.segs) - 1)
+	db.mu.Lock()
+	for _, o := range b.ops {
+		db.apply(o.kind, o.id, loc{seg: segIdx, off: seg.size + int64(o.off), n: uint32(o.n)})
+	}
+	db.mu.Unlock()
+	seg.size += int64(len(b.buf))
+	return nil
+}
+
+// fail puts the database in the state where it refuses writes: after a
+// failed sync the kernel may have dropped the pages it could not write,
+// and only recovery can tell what is on disk.
+func (db *DB) fail(err error) {
+	db.qmu.Lock()
+	if db.writeErr == nil {
+		db.writeErr = err
+	}
+	db.qmu.Unlock()
+}

@@ -1,0 +1,134 @@
+package db
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// DB is an open database. Its methods are safe for concurrent use.
+type DB struct {
+	dir  string
+	opts Options
+	lock *os.File
+	rec  Recovery
+
+	// mu guards the index, the segment list and closed. Readers hold it
+	// shared while they look an id up and read its record; the commit
+	// goroutine holds it exclusively while it publishes a durable batch.
+	mu     sync.RWMutex
+	index  map[string]loc
+	segs   []*segment
+	closed bool
+
+	// The write path: see commit.go.
+	qmu      sync.Mutex
+	cur      *batch // the batch writers are appending to
+	closing  bool   // Close has begun; no new writes
+	writeErr error  // set after a failed sync; every later write fails
+	wake     chan struct{}
+	stopped  chan struct{} // closed when the commit goroutine returns
+}
+
+// loc is where an id's latest record is: the index of its segment in
+// DB.segs, its offset there and its encoded length.
+type loc struct {
+	seg uint32
+	n   uint32
+	off int64
+}
+
+// segment is one log file. size is the length of its valid records; only
+// the commit goroutine changes it, and only for the last segment.
+type segment struct {
+	num  int
+	path string
+	f    *os.File
+	size int64
+}
+
+// Recovery reports what Open found.
+type Recovery struct {
+	Segments  int    // segment files read
+	Records   int    // records replayed
+	Truncated int64  // bytes of a torn tail cut off the last segment
+	Segment   string // the segment that was cut, if Truncated > 0
+}
+
+// Open opens the database in directory dir, creating it if needed, and
+// recovers it: see the package documentation. It fails with an error
+// wrapping [ErrLocked] if the database is open elsewhere, and with a
+// [*CorruptError] if a record in the middle of the log is damaged.
+func Open(dir string, opts Options) (*DB, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("db: create directory: %w", err)
+		}
+		// The new directory's own entry must survive a crash too.
+		if err := syncDir(filepath.Dir(filepath.Clean(dir))); err != nil {
+			return nil, fmt.Errorf("db: sync parent of new directory: %w", err)
+		}
+	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{
+		dir:     dir,
+		opts:    opts,
+		lock:    lock,
+		index:   make(map[string]loc),
+		wake:    make(chan struct{}, 1),
+		stopped: make(chan struct{}),
+		cur:     newBatch(nil, nil),
+	}
+	if err := db.recover(); err != nil {
+		db.closeFiles()
+		unlockDir(lock)
+		return nil, err
+	}
+	go db.commitLoop()
+	return db, nil
+}
+
+// Recovery reports what Open found and repaired.
+func (db *DB) Recovery() Recovery { return db.rec }
+
+// Close waits for the writes already queued to be committed, then closes
+// the files and releases the lock. Writes that arrive during or after
+// Close fail with [ErrClosed]. Close is idempotent.
+func (db *DB) Close() error {
+	db.qmu.Lock()
+	first := !db.closing
+	db.closing = true
+	db.qmu.Unlock()
+	if first {
+		db.signal()
+	}
+	<-db.stopped
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
+		return nil
+	}
+	db.closed = true
+	err := db.closeFiles()
+	if uerr := unlockDir(db.lock); err == nil && uerr != nil {
+		err = fmt.Errorf("db: release lock: %w", uerr)
+	}
+	return err
+}
+
+// closeFiles closes every segment file.
+func (db *DB) closeFiles() error {
+	var errs []error
+	for _, s := range db.segs {
+		if err := s.f.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("db: close %s: %w", s.path, err))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,104 @@
+package db
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Get returns a copy of the document stored under id, or [ErrNotFound].
+// The record's CRC is checked on every read.
+func (db *DB) Get(id string) ([]byte, error) {
+	doc, err := db.AppendGet(nil, id)
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// AppendGet appends the document stored under id to dst and returns the
+// extended slice, or dst and [ErrNotFound]. It allocates only when dst
+// lacks the capacity for the whole record (header, id and document), so a
+// caller that reuses its buffer reads with no allocation at all.
+func (db *DB) AppendGet(dst []byte, id string) ([]byte, error) {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.closed {
+		return dst, ErrClosed
+	}
+	l, ok := db.index[id]
+	if !ok {
+		return dst, ErrNotFound
+	}
+	return db.readDoc(dst, id, l)
+}
+
+// readDoc reads the record at l into dst's spare capacity, checks it, and
+// moves its document to dst's end. The caller holds db.mu shared.
+func (db *DB) readDoc(dst []byte, id string, l loc) ([]byte, error) {
+	start := len(dst)
+	buf := slices.Grow(dst, int(l.n))[:start+int(l.n)]
+	seg := db.segs[l.seg]
+	if _, err := seg.f.ReadAt(buf[start:], l.off); err != nil {
+		return dst, fmt.Errorf("db: read %q from %s at offset %d: %w", id, seg.path, l.off, err)
+	}
+	r, _, err := decodeRecord(buf[start:])
+	if err != nil {
+		return dst, &CorruptError{Segment: seg.path, Offset: l.off, Err: err}
+	}
+	if string(r.id) != id || r.kind != kindPut {
+		return dst, &CorruptError{Segment: seg.path, Offset: l.off, Err: fmt.Errorf("index points to a record for %q, want a put of %q", r.id, id)}
+	}
+	n := copy(buf[start:], r.doc)
+	return buf[:start+n], nil
+}
+
+// Len returns the number of documents.
+func (db *DB) Len() int {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return len(db.index)
+}
+
+// Range calls fn for every document whose id is at least from, in id
+// order (byte-wise, as strings compare), until fn returns false. It sees
+// the database as it was when Range began: writes made meanwhile,
+// including by fn, are not visited (the log is append-only, so the old
+// records stay readable). doc is valid only during the call to fn.
+func (db *DB) Range(from string, fn func(id string, doc []byte) bool) error {
+	type entry struct {
+		id string
+		l  loc
+	}
+	db.mu.RLock()
+	if db.closed {
+		db.mu.RUnlock()
+		return ErrClosed
+	}
+	entries := make([]entry, 0, len(db.index))
+	for id, l := range db.index {
+		if id >= from {
+			entries = append(entries, entry{id, l})
+		}
+	}
+	db.mu.RUnlock()
+	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.id, b.id) })
+	var buf []byte
+	for _, e := range entries {
+		db.mu.RLock()
+		var err error
+		if db.closed {
+			err = ErrClosed
+		} else {
+			buf, err = db.readDoc(buf[:0], e.id, e.l)
+		}
+		db.mu.RUnlock()
+		if err != nil {
+			return err
+		}
+		if !fn(e.id, buf) {
+			return nil
+		}
+	}
+	return nil
+}

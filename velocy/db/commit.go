@@ -153,11 +153,20 @@ func (db *DB) commit(b *batch) error {
 	if _, err := seg.f.WriteAt(b.buf, seg.size); err != nil {
 		// Part of the batch may be in the file: cut it off, so that no
 		// unacknowledged record becomes visible later.
-		if terr := seg.f.Truncate(seg.size); terr != nil {
+		// The cut is synced too: otherwise a crash could bring back a
+		// whole record of this batch, which its writer was told failed.
+		terr := seg.f.Truncate(seg.size)
+		if terr == nil && !db.opts.NoSync {
+			terr = datasync(seg.f)
+		}
+		if terr != nil {
 			db.fail(terr)
 			return fmt.Errorf("db: write %s: %w (and cutting the partial write off failed: %v)", seg.path, err, terr)
 		}
 		return fmt.Errorf("db: write %s: %w", seg.path, err)
+	}
+	if db.testBeforeSync != nil {
+		db.testBeforeSync(len(b.ops))
 	}
 	if !db.opts.NoSync {
 		if err := datasync(seg.f); err != nil {

@@ -31,6 +31,10 @@ type DB struct {
 	writeErr error  // set after a failed sync; every later write fails
 	wake     chan struct{}
 	stopped  chan struct{} // closed when the commit goroutine returns
+
+	// testBeforeSync, if set, is called by the commit goroutine with the
+	// number of writes in a batch, after writing it and before syncing.
+	testBeforeSync func(writes int)
 }
 
 // loc is where an id's latest record is: the index of its segment in

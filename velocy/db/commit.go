@@ -169,7 +169,11 @@ func (db *DB) commit(b *batch) error {
 		db.testBeforeSync(len(b.ops))
 	}
 	if !db.opts.NoSync {
-		if err := datasync(seg.f); err != nil {
+		sync := datasync
+		if db.testSync != nil {
+			sync = db.testSync
+		}
+		if err := sync(seg.f); err != nil {
 			db.fail(err)
 			return fmt.Errorf("db: sync %s: %w", seg.path, err)
 		}

@@ -35,6 +35,8 @@ type DB struct {
 	// testBeforeSync, if set, is called by the commit goroutine with the
 	// number of writes in a batch, after writing it and before syncing.
 	testBeforeSync func(writes int)
+	// testSync, if set, replaces datasync for batches (a failing disk).
+	testSync func(*os.File) error
 }
 
 // loc is where an id's latest record is: the index of its segment in

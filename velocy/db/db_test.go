@@ -3,6 +3,7 @@ package db
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -225,4 +226,35 @@ func TestGetLookupAllocatesNothing(t *testing.T) {
 	if allocs != 0 {
 		t.Errorf("AppendGet with a reused buffer: %v allocations, want 0", allocs)
 	}
+}
+
+// TestFailedSyncRefusesWrites: after a failed sync the kernel may have
+// dropped the pages it could not write, and a later sync can report
+// success without them, so the database refuses writes until reopened,
+// while reads of what was committed go on.
+func TestFailedSyncRefusesWrites(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPut(t, db, "ok", `1`)
+	eio := errors.New("input/output error")
+	db.testSync = func(*os.File) error { return eio }
+	if err := db.Put("lost", []byte(`2`)); !errors.Is(err, eio) {
+		t.Fatalf("Put with a failing sync = %v, want it wrapped", err)
+	}
+	db.testSync = nil
+	err = db.Put("later", []byte(`3`))
+	if !errors.Is(err, eio) || !strings.Contains(err.Error(), "reopen") {
+		t.Fatalf("Put after a failed sync = %v, want a refusal that says to reopen", err)
+	}
+	if _, err := db.Get("lost"); err != ErrNotFound {
+		t.Errorf("Get of the write whose sync failed = %v, want ErrNotFound (never acknowledged)", err)
+	}
+	wantDoc(t, db, "ok", `1`)
+	db.Close()
+	db = openT(t, dir, Options{})
+	mustPut(t, db, "later", `3`)
+	wantDoc(t, db, "ok", `1`)
 }

@@ -78,7 +78,7 @@ func TestCrashChild(t *testing.T) {
 }
 
 func TestCrash(t *testing.T) {
-	rounds, budget := 100, 20*time.Second
+	rounds, budget := 100, 15*time.Second
 	if testing.Short() {
 		rounds, budget = 10, 5*time.Second
 	}

@@ -1,7 +1,9 @@
 package db
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,6 +47,9 @@ func (db *DB) recover() error {
 	if err != nil {
 		return err
 	}
+	// One read buffer and one record buffer serve every segment.
+	r := bufio.NewReaderSize(nil, 256<<10)
+	buf := make([]byte, 4096)
 	for i, name := range names {
 		last := i == len(names)-1
 		path := filepath.Join(db.dir, name)
@@ -55,18 +60,12 @@ func (db *DB) recover() error {
 		num, _ := strconv.Atoi(strings.TrimSuffix(name, ".log"))
 		seg := &segment{num: num, path: path, f: f}
 		db.segs = append(db.segs, seg)
-		// A segment is read whole: simple, sequential, and bounded by
-		// SegmentSize (plus one oversized record).
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return fmt.Errorf("db: read segment: %w", err)
-		}
-		size, err := db.replay(uint32(i), path, data, last)
+		size, fileSize, err := db.replay(uint32(i), seg, last, r, &buf)
 		if err != nil {
 			return err
 		}
 		seg.size = size
-		if cut := int64(len(data)) - size; cut > 0 {
+		if cut := fileSize - size; cut > 0 {
 			if err := f.Truncate(size); err != nil {
 				return fmt.Errorf("db: cut torn tail of %s: %w", path, err)
 			}
@@ -84,24 +83,53 @@ func (db *DB) recover() error {
 }
 
 // replay applies the records of one segment to the index and returns the
-// length of its valid prefix. An invalid record is a torn tail (and ends
-// the valid prefix) only in the last segment and only if nothing valid
-// follows it; otherwise it is a *CorruptError.
-func (db *DB) replay(seg uint32, path string, data []byte, last bool) (int64, error) {
-	off := 0
-	for off < len(data) {
-		r, n, err := decodeRecord(data[off:])
-		if err != nil {
-			if last && !validRecordAfter(data, off) {
-				return int64(off), nil
-			}
-			return 0, &CorruptError{Segment: path, Offset: int64(off), Err: err}
-		}
-		db.apply(r.kind, string(r.id), loc{seg: seg, off: int64(off), n: uint32(n)})
-		db.rec.Records++
-		off += n
+// length of its valid prefix and of the file. It reads the segment
+// sequentially, one record at a time, so memory is bounded by the largest
+// record. An invalid record is a torn tail (and ends the valid prefix)
+// only in the last segment and only if nothing valid follows it;
+// otherwise it is a *CorruptError.
+func (db *DB) replay(segIdx uint32, seg *segment, last bool, r *bufio.Reader, bufp *[]byte) (size, fileSize int64, err error) {
+	info, err := seg.f.Stat()
+	if err != nil {
+		return 0, 0, fmt.Errorf("db: read segment: %w", err)
 	}
-	return int64(off), nil
+	fileSize = info.Size()
+	r.Reset(io.NewSectionReader(seg.f, 0, fileSize))
+	buf := *bufp
+	defer func() { *bufp = buf }()
+	var off int64
+	for off < fileSize {
+		head := int(min(headerSize, fileSize-off))
+		if _, err := io.ReadFull(r, buf[:head]); err != nil {
+			return 0, 0, fmt.Errorf("db: read segment %s: %w", seg.path, err)
+		}
+		rec, n, derr := decodeRecord(buf[:head])
+		if derr == errShort && n > 0 && int64(n) <= fileSize-off {
+			if n > len(buf) {
+				buf = append(buf[:head], make([]byte, n-head)...)
+			}
+			if _, err := io.ReadFull(r, buf[head:n]); err != nil {
+				return 0, 0, fmt.Errorf("db: read segment %s: %w", seg.path, err)
+			}
+			rec, n, derr = decodeRecord(buf[:n])
+		}
+		if derr != nil {
+			// The slow path, once per open at most: is anything valid
+			// after this record?
+			tail := make([]byte, fileSize-off)
+			if _, err := seg.f.ReadAt(tail, off); err != nil {
+				return 0, 0, fmt.Errorf("db: read segment %s: %w", seg.path, err)
+			}
+			if last && !validRecordAfter(tail, 0) {
+				return off, fileSize, nil
+			}
+			return 0, 0, &CorruptError{Segment: seg.path, Offset: off, Err: derr}
+		}
+		db.apply(rec.kind, string(rec.id), loc{seg: segIdx, off: off, n: uint32(n)})
+		db.rec.Records++
+		off += int64(n)
+	}
+	return off, fileSize, nil
 }
 
 // validRecordAfter reports whether a valid record starts anywhere in data

@@ -48,12 +48,15 @@ type loc struct {
 }
 
 // segment is one log file. size is the length of its valid records; only
-// the commit goroutine changes it, and only for the last segment.
+// the commit goroutine changes it, and only for the last segment. mm maps
+// the file read-only, sized for the segment to grow into, or is nil (see
+// mapFile); a record outside it is read with ReadAt.
 type segment struct {
 	num  int
 	path string
 	f    *os.File
 	size int64
+	mm   []byte
 }
 
 // Recovery reports what Open found.
@@ -128,10 +131,15 @@ func (db *DB) Close() error {
 	return err
 }
 
-// closeFiles closes every segment file.
+// closeFiles unmaps and closes every segment file. The caller holds
+// db.mu, so no reader is inside a mapping.
 func (db *DB) closeFiles() error {
 	var errs []error
 	for _, s := range db.segs {
+		if err := unmapFile(s.mm); err != nil {
+			errs = append(errs, fmt.Errorf("db: unmap %s: %w", s.path, err))
+		}
+		s.mm = nil
 		if err := s.f.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("db: close %s: %w", s.path, err))
 		}

@@ -258,3 +258,55 @@ func TestFailedSyncRefusesWrites(t *testing.T) {
 	mustPut(t, db, "later", `3`)
 	wantDoc(t, db, "ok", `1`)
 }
+
+// TestRecordLargerThanSegment: a record bigger than SegmentSize gets a
+// segment of its own, and reads past the segment's mapping fall back to
+// ReadAt.
+func TestRecordLargerThanSegment(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, Options{SegmentSize: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := fmt.Sprintf(`{"pad":%q}`, strings.Repeat("b", 500))
+	mustPut(t, db, "big", big) // into the empty first segment, past its mapping
+	mustPut(t, db, "small", `1`)
+	mustPut(t, db, "big2", big)
+	wantDoc(t, db, "big", big)
+	wantDoc(t, db, "big2", big)
+	wantDoc(t, db, "small", `1`)
+	db.Close()
+	db = openT(t, dir, Options{SegmentSize: 64})
+	wantDoc(t, db, "big", big)
+	wantDoc(t, db, "big2", big)
+	wantDoc(t, db, "small", `1`)
+}
+
+// TestGetChecksEveryRead: a record damaged on disk after Open is reported
+// by Get as a *CorruptError, through the mapping and through ReadAt.
+func TestGetChecksEveryRead(t *testing.T) {
+	for _, mapped := range []bool{true, false} {
+		t.Run(fmt.Sprint("mapped=", mapped), func(t *testing.T) {
+			defer func(old bool) { useMmap = old }(useMmap)
+			useMmap = mapped
+			dir := t.TempDir()
+			db := openT(t, dir, Options{})
+			mustPut(t, db, "a", `{"n":1}`)
+			seg := segmentPaths(t, dir)[0]
+			f, err := os.OpenFile(seg, os.O_RDWR, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteAt([]byte("9"), headerSize+1+5) // {"n":1} becomes {"n":9}
+			f.Close()
+			_, err = db.Get("a")
+			var ce *CorruptError
+			if !errors.As(err, &ce) || ce.Segment != seg || ce.Offset != 0 || !errors.Is(err, errChecksum) {
+				t.Fatalf("Get of a damaged record = %v, want a *CorruptError for %s at 0", err, seg)
+			}
+			if !strings.Contains(err.Error(), seg) || !strings.Contains(err.Error(), "offset 0") {
+				t.Errorf("error %q does not say where", err)
+			}
+		})
+	}
+}

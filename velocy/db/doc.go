@@ -54,9 +54,15 @@
 // # Reading
 //
 // [DB.Get] and [DB.AppendGet] look the id up in the index (no allocation),
-// read the record with one ReadAt and check its CRC before returning the
-// document; AppendGet appends it to a buffer of the caller's, so a reader
-// that reuses its buffer allocates nothing. Any number of readers run
+// read the record and check its CRC before returning the document;
+// AppendGet appends it to a buffer of the caller's, so a reader that
+// reuses its buffer allocates nothing. On Linux, macOS and FreeBSD (64-bit)
+// each segment is mapped read-only into memory, so a read is a copy out of
+// the page cache with no system call; elsewhere, and for a record past the
+// mapping, it is one ReadAt. The price of the mapping, as in bbolt and
+// LMDB: a disk that fails while a page is read crashes the process
+// (SIGBUS) instead of returning an error, and so does a segment cut short
+// by another program while the database is open. Any number of readers run
 // concurrently with each other and with the writers. [DB.Range] visits the
 // documents in id order as they were when it started.
 package db

@@ -20,9 +20,10 @@ var ErrLocked = errors.New("database is locked by another user")
 
 // CorruptError is returned by [Open] when a record fails its checks and
 // valid data follows it, so that it cannot be a torn write at the end of
-// the log. Open does not skip such a record: the data after it may depend
-// on it, and an operator must decide (restore a backup, or cut the segment
-// at Offset by hand and accept the loss).
+// the log, and by reads when a record fails its CRC. Open does not skip
+// such a record: the data after it may depend on it, and an operator must
+// decide (restore a backup, or cut the segment at Offset by hand and
+// accept the loss).
 type CorruptError struct {
 	Segment string // the segment file's path
 	Offset  int64  // where the bad record starts
@@ -31,7 +32,7 @@ type CorruptError struct {
 
 // Error describes the corruption with its place.
 func (e *CorruptError) Error() string {
-	return fmt.Sprintf("db: corrupt record in %s at offset %d: %v (valid records follow it, so it is not a torn write)", e.Segment, e.Offset, e.Err)
+	return fmt.Sprintf("db: corrupt record in %s at offset %d: %v", e.Segment, e.Offset, e.Err)
 }
 
 // Unwrap returns what is wrong with the record.

@@ -22,6 +22,15 @@ func TestModel(t *testing.T) {
 			runModel(t, seed, 400)
 		})
 	}
+	// The same with every read through ReadAt, as where files are not
+	// mapped.
+	defer func(old bool) { useMmap = old }(useMmap)
+	useMmap = false
+	for seed := range uint64(seeds) {
+		t.Run(fmt.Sprint("readat/seed=", seed), func(t *testing.T) {
+			runModel(t, seed, 400)
+		})
+	}
 }
 
 func runModel(t *testing.T, seed uint64, steps int) {

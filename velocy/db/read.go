@@ -36,21 +36,38 @@ func (db *DB) AppendGet(dst []byte, id string) ([]byte, error) {
 // readDoc reads the record at l into dst's spare capacity, checks it, and
 // moves its document to dst's end. The caller holds db.mu shared.
 func (db *DB) readDoc(dst []byte, id string, l loc) ([]byte, error) {
+	seg := db.segs[l.seg]
+	if end := l.off + int64(l.n); end <= int64(len(seg.mm)) {
+		r, err := checkRecord(seg, id, l, seg.mm[l.off:end])
+		if err != nil {
+			return dst, err
+		}
+		return append(dst, r.doc...), nil
+	}
 	start := len(dst)
 	buf := slices.Grow(dst, int(l.n))[:start+int(l.n)]
-	seg := db.segs[l.seg]
 	if _, err := seg.f.ReadAt(buf[start:], l.off); err != nil {
 		return dst, fmt.Errorf("db: read %q from %s at offset %d: %w", id, seg.path, l.off, err)
 	}
-	r, _, err := decodeRecord(buf[start:])
+	r, err := checkRecord(seg, id, l, buf[start:])
 	if err != nil {
-		return dst, &CorruptError{Segment: seg.path, Offset: l.off, Err: err}
-	}
-	if string(r.id) != id || r.kind != kindPut {
-		return dst, &CorruptError{Segment: seg.path, Offset: l.off, Err: fmt.Errorf("index points to a record for %q, want a put of %q", r.id, id)}
+		return dst, err
 	}
 	n := copy(buf[start:], r.doc)
 	return buf[:start+n], nil
+}
+
+// checkRecord decodes the record at l, read into b, and checks that it is
+// a put of id, as the index says.
+func checkRecord(seg *segment, id string, l loc, b []byte) (record, error) {
+	r, _, err := decodeRecord(b)
+	if err != nil {
+		return record{}, &CorruptError{Segment: seg.path, Offset: l.off, Err: err}
+	}
+	if string(r.id) != id || r.kind != kindPut {
+		return record{}, &CorruptError{Segment: seg.path, Offset: l.off, Err: fmt.Errorf("index points to a record for %q, want a put of %q", r.id, id)}
+	}
+	return r, nil
 }
 
 // Len returns the number of documents.

@@ -74,6 +74,7 @@ func (db *DB) recover() error {
 			}
 			db.rec.Truncated, db.rec.Segment = cut, path
 		}
+		seg.mm = mapFile(f, max(size, db.opts.segmentSize()))
 	}
 	db.rec.Segments = len(names)
 	if len(db.segs) == 0 {
@@ -168,6 +169,6 @@ func (db *DB) addSegment(num int) error {
 		os.Remove(path)
 		return fmt.Errorf("db: sync directory after creating %s: %w", path, err)
 	}
-	db.segs = append(db.segs, &segment{num: num, path: path, f: f})
+	db.segs = append(db.segs, &segment{num: num, path: path, f: f, mm: mapFile(f, db.opts.segmentSize())})
 	return nil
 }

@@ -25,8 +25,11 @@ import (
 const (
 	crashDirEnv  = "VELOCY_DB_CRASH_DIR"
 	crashBaseEnv = "VELOCY_DB_CRASH_BASE"
-	crashWriters = 4
-	crashKeys    = 16 // keys per writer, so that writes overwrite and delete
+	// crashNoSyncEnv makes the child use NoSync: a write in the page
+	// cache must survive the process's death too (not the machine's).
+	crashNoSyncEnv = "VELOCY_DB_CRASH_NOSYNC"
+	crashWriters   = 4
+	crashKeys      = 16 // keys per writer, so that writes overwrite and delete
 )
 
 // crashOp is the write that writer g makes with sequence number seq: a
@@ -47,7 +50,7 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("run by TestCrash in a child process")
 	}
 	base, _ := strconv.Atoi(os.Getenv(crashBaseEnv))
-	db, err := Open(dir, Options{SegmentSize: 16 << 10})
+	db, err := Open(dir, Options{SegmentSize: 16 << 10, NoSync: os.Getenv(crashNoSyncEnv) != ""})
 	if err != nil {
 		fmt.Printf("err open: %v\n", err)
 		os.Exit(1)
@@ -92,7 +95,7 @@ func TestCrash(t *testing.T) {
 	round, torn := 0, 0
 	for ; round < rounds && time.Since(start) < budget; round++ {
 		killAfter := rng.IntN(300)
-		lastAck := crashRound(t, dir, base, killAfter, rng)
+		lastAck := crashRound(t, dir, base, killAfter, round%3 == 2, rng)
 		want := crashExpected(state, base, lastAck)
 		got, rec := crashRead(t, dir)
 		if rec.Truncated > 0 {
@@ -121,7 +124,7 @@ func TestCrash(t *testing.T) {
 				g = -1
 			}
 			if g != w && !(maybeOK(maybe, id, g)) {
-				t.Fatalf("round %d (kill after %d acks): %s holds seq %d, want %d (-1: absent); last acks %v", round, killAfter, id, g, w, lastAck)
+				t.Fatalf("round %d (kill after %d acks, NoSync %v): %s holds seq %d, want %d (-1: absent); last acks %v", round, killAfter, round%3 == 2, id, g, w, lastAck)
 			}
 		}
 		state = got
@@ -135,13 +138,16 @@ func maybeOK(maybe map[string]int, id string, got int) bool {
 	return ok && m == got
 }
 
-// crashRound runs one child, kills it after killAfter acknowledgements
-// (or a random moment if 0), and returns each writer's last acknowledged
+// crashRound runs one child (with NoSync if noSync), kills it after
+// killAfter acknowledgements (or at a random moment if 0), and returns each writer's last acknowledged
 // sequence number (base-1 for none).
-func crashRound(t *testing.T, dir string, base, killAfter int, rng *rand.Rand) []int {
+func crashRound(t *testing.T, dir string, base, killAfter int, noSync bool, rng *rand.Rand) []int {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
 	cmd.Env = append(os.Environ(), crashDirEnv+"="+dir, crashBaseEnv+"="+strconv.Itoa(base))
+	if noSync {
+		cmd.Env = append(cmd.Env, crashNoSyncEnv+"=1")
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()

@@ -25,6 +25,10 @@ type op struct {
 	n    int
 }
 
+// maxSpareBuf is the largest batch buffer the commit goroutine keeps for
+// the next batch.
+const maxSpareBuf = 4 << 20
+
 func newBatch(buf []byte, ops []op) *batch {
 	return &batch{buf: buf[:0], ops: ops[:0], done: make(chan struct{})}
 }
@@ -123,6 +127,9 @@ func (db *DB) commitLoop() {
 			b.err = db.commit(b)
 			spareBuf, spareOps = b.buf, b.ops
 			clear(spareOps) // let go of the ids
+			if cap(spareBuf) > maxSpareBuf {
+				spareBuf = nil // one huge batch should not pin its memory
+			}
 			b.buf, b.ops = nil, nil
 			close(b.done)
 		}
@@ -151,10 +158,9 @@ func (db *DB) commit(b *batch) error {
 		seg = db.segs[len(db.segs)-1]
 	}
 	if _, err := seg.f.WriteAt(b.buf, seg.size); err != nil {
-		// Part of the batch may be in the file: cut it off, so that no
-		// unacknowledged record becomes visible later.
-		// The cut is synced too: otherwise a crash could bring back a
-		// whole record of this batch, which its writer was told failed.
+		// Part of the batch may be in the file: cut it off, and sync the
+		// cut, so that no record of this batch (whose writers are told it
+		// failed) comes back, not even after a crash.
 		terr := seg.f.Truncate(seg.size)
 		if terr == nil && !db.opts.NoSync {
 			terr = datasync(seg.f)

@@ -100,9 +100,10 @@ func BenchmarkGetParallel(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	var start atomic.Int64
 	b.RunParallel(func(pb *testing.PB) {
 		buf := make([]byte, 0, 256)
-		i := 0
+		i := int(start.Add(397)) // each goroutine on ids of its own
 		for pb.Next() {
 			var err error
 			if buf, err = db.AppendGet(buf[:0], ids[i%len(ids)]); err != nil {

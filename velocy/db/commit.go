@@ -147,15 +147,14 @@ func (db *DB) commit(b *batch) error {
 	if failed != nil { // queued before the failure: the file is suspect now
 		return fmt.Errorf("db: refusing writes after a failed sync (reopen the database to recover): %w", failed)
 	}
-	seg := db.segs[len(db.segs)-1] // only this goroutine appends to segs
+	segs := db.segments()
+	seg := segs[len(segs)-1]
 	if seg.size > 0 && seg.size+int64(len(b.buf)) > db.opts.segmentSize() {
-		db.mu.Lock()
-		err := db.addSegment(seg.num + 1)
-		db.mu.Unlock()
-		if err != nil {
+		if err := db.addSegment(seg.num + 1); err != nil {
 			return err
 		}
-		seg = db.segs[len(db.segs)-1]
+		segs = db.segments()
+		seg = segs[len(segs)-1]
 	}
 	if _, err := seg.f.WriteAt(b.buf, seg.size); err != nil {
 		// Part of the batch may be in the file: cut it off, and sync the
@@ -184,12 +183,15 @@ func (db *DB) commit(b *batch) error {
 			return fmt.Errorf("db: sync %s: %w", seg.path, err)
 		}
 	}
-	segIdx := uint32(len(db.segs) - 1)
-	db.mu.Lock()
+	// Each write is published on its own: they are independent, and none
+	// of their writers has been answered yet.
+	segIdx := uint32(len(segs) - 1)
 	for _, o := range b.ops {
-		db.apply(o.kind, o.id, loc{seg: segIdx, off: seg.size + int64(o.off), n: uint32(o.n)})
+		sh := db.shard(o.id)
+		sh.mu.Lock()
+		apply(sh, o.kind, o.id, loc{seg: segIdx, off: seg.size + int64(o.off), n: uint32(o.n)})
+		sh.mu.Unlock()
 	}
-	db.mu.Unlock()
 	seg.size += int64(len(b.buf))
 	return nil
 }

@@ -3,10 +3,12 @@ package db
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 )
 
 // DB is an open database. Its methods are safe for concurrent use.
@@ -16,13 +18,20 @@ type DB struct {
 	lock *os.File
 	rec  Recovery
 
-	// mu guards the index, the segment list and closed. Readers hold it
-	// shared while they look an id up and read its record; the commit
-	// goroutine holds it exclusively while it publishes a durable batch.
-	mu     sync.RWMutex
-	index  map[string]loc
-	segs   []*segment
-	closed bool
+	// The index is split into shards by a hash of the id, each with its
+	// own lock, so that readers on different cores do not bounce one
+	// lock's cache line between them. A reader holds its shard's lock
+	// shared while it looks the id up and reads the record; the commit
+	// goroutine holds it exclusively while it publishes a write; Close
+	// takes every shard's before it unmaps the segments.
+	shards [indexShards]indexShard
+	seed   maphash.Seed
+	closed atomic.Bool
+
+	// segs is the segment list. Only the commit goroutine (and Open)
+	// changes it, by storing a new slice, before publishing any write
+	// that points into the new segment.
+	segs atomic.Pointer[[]*segment]
 
 	// The write path: see commit.go.
 	qmu      sync.Mutex
@@ -38,6 +47,27 @@ type DB struct {
 	// testSync, if set, replaces datasync for batches (a failing disk).
 	testSync func(*os.File) error
 }
+
+// indexShards is the number of index shards: more than cores, a power
+// of two.
+const indexShards = 32
+
+// indexShard is one part of the index; the padding keeps two shards' locks
+// off one cache line.
+type indexShard struct {
+	mu sync.RWMutex
+	m  map[string]loc
+	_  [32]byte
+}
+
+// shard returns the index shard of id. Hashing a string allocates nothing.
+func (db *DB) shard(id string) *indexShard {
+	return &db.shards[maphash.String(db.seed, id)%indexShards]
+}
+
+// segments returns the current segment list; the slice is never changed
+// in place.
+func (db *DB) segments() []*segment { return *db.segs.Load() }
 
 // loc is where an id's latest record is: the index of its segment in
 // DB.segs, its offset there and its encoded length.
@@ -89,11 +119,15 @@ func Open(dir string, opts Options) (*DB, error) {
 		dir:     dir,
 		opts:    opts,
 		lock:    lock,
-		index:   make(map[string]loc),
+		seed:    maphash.MakeSeed(),
 		wake:    make(chan struct{}, 1),
 		stopped: make(chan struct{}),
 		cur:     newBatch(nil, nil),
 	}
+	for i := range db.shards {
+		db.shards[i].m = make(map[string]loc)
+	}
+	db.segs.Store(&[]*segment{})
 	if err := db.recover(); err != nil {
 		db.closeFiles()
 		unlockDir(lock)
@@ -118,13 +152,18 @@ func (db *DB) Close() error {
 		db.signal()
 	}
 	<-db.stopped
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	if db.closed {
+	if !db.closed.CompareAndSwap(false, true) {
 		return nil
 	}
-	db.closed = true
+	// A reader that saw closed false holds a shard lock until it is out of
+	// the segments; one that comes later sees closed true.
+	for i := range db.shards {
+		db.shards[i].mu.Lock()
+	}
 	err := db.closeFiles()
+	for i := range db.shards {
+		db.shards[i].mu.Unlock()
+	}
 	if uerr := unlockDir(db.lock); err == nil && uerr != nil {
 		err = fmt.Errorf("db: release lock: %w", uerr)
 	}
@@ -132,10 +171,10 @@ func (db *DB) Close() error {
 }
 
 // closeFiles unmaps and closes every segment file. The caller holds
-// db.mu, so no reader is inside a mapping.
+// every shard lock (or is Open), so no reader is inside a mapping.
 func (db *DB) closeFiles() error {
 	var errs []error
-	for _, s := range db.segs {
+	for _, s := range db.segments() {
 		if err := unmapFile(s.mm); err != nil {
 			errs = append(errs, fmt.Errorf("db: unmap %s: %w", s.path, err))
 		}

@@ -57,7 +57,7 @@ func TestFullDiskChild(t *testing.T) {
 			die("put before the limit: %v", err)
 		}
 	}
-	seg := db.segs[len(db.segs)-1]
+	seg := db.segments()[len(db.segments())-1]
 	info, err := os.Stat(seg.path)
 	if err != nil {
 		die("%v", err)

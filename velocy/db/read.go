@@ -21,12 +21,13 @@ func (db *DB) Get(id string) ([]byte, error) {
 // lacks the capacity for the whole record (header, id and document), so a
 // caller that reuses its buffer reads with no allocation at all.
 func (db *DB) AppendGet(dst []byte, id string) ([]byte, error) {
-	db.mu.RLock()
-	defer db.mu.RUnlock()
-	if db.closed {
+	sh := db.shard(id)
+	sh.mu.RLock()
+	defer sh.mu.RUnlock()
+	if db.closed.Load() {
 		return dst, ErrClosed
 	}
-	l, ok := db.index[id]
+	l, ok := sh.m[id]
 	if !ok {
 		return dst, ErrNotFound
 	}
@@ -34,9 +35,10 @@ func (db *DB) AppendGet(dst []byte, id string) ([]byte, error) {
 }
 
 // readDoc reads the record at l into dst's spare capacity, checks it, and
-// moves its document to dst's end. The caller holds db.mu shared.
+// moves its document to dst's end. The caller holds a shard lock shared
+// and has seen db.closed false.
 func (db *DB) readDoc(dst []byte, id string, l loc) ([]byte, error) {
-	seg := db.segs[l.seg]
+	seg := db.segments()[l.seg]
 	if end := l.off + int64(l.n); end <= int64(len(seg.mm)) {
 		r, err := checkRecord(seg, id, l, seg.mm[l.off:end])
 		if err != nil {
@@ -70,11 +72,17 @@ func checkRecord(seg *segment, id string, l loc, b []byte) (record, error) {
 	return r, nil
 }
 
-// Len returns the number of documents.
+// Len returns the number of documents. While writes go on, it counts the
+// shards of the index one after another, not at one instant.
 func (db *DB) Len() int {
-	db.mu.RLock()
-	defer db.mu.RUnlock()
-	return len(db.index)
+	n := 0
+	for i := range db.shards {
+		sh := &db.shards[i]
+		sh.mu.RLock()
+		n += len(sh.m)
+		sh.mu.RUnlock()
+	}
+	return n
 }
 
 // Range calls fn for every document whose id is at least from, in id
@@ -87,29 +95,36 @@ func (db *DB) Range(from string, fn func(id string, doc []byte) bool) error {
 		id string
 		l  loc
 	}
-	db.mu.RLock()
-	if db.closed {
-		db.mu.RUnlock()
-		return ErrClosed
+	for i := range db.shards { // all at once: one instant's view
+		db.shards[i].mu.RLock()
 	}
-	entries := make([]entry, 0, len(db.index))
-	for id, l := range db.index {
-		if id >= from {
-			entries = append(entries, entry{id, l})
+	var entries []entry
+	closed := db.closed.Load()
+	for i := range db.shards {
+		for id, l := range db.shards[i].m {
+			if id >= from {
+				entries = append(entries, entry{id, l})
+			}
 		}
 	}
-	db.mu.RUnlock()
+	for i := range db.shards {
+		db.shards[i].mu.RUnlock()
+	}
+	if closed {
+		return ErrClosed
+	}
 	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.id, b.id) })
 	var buf []byte
 	for _, e := range entries {
-		db.mu.RLock()
+		sh := db.shard(e.id)
+		sh.mu.RLock()
 		var err error
-		if db.closed {
+		if db.closed.Load() {
 			err = ErrClosed
 		} else {
 			buf, err = db.readDoc(buf[:0], e.id, e.l)
 		}
-		db.mu.RUnlock()
+		sh.mu.RUnlock()
 		if err != nil {
 			return err
 		}

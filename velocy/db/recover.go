@@ -59,7 +59,8 @@ func (db *DB) recover() error {
 		}
 		num, _ := strconv.Atoi(strings.TrimSuffix(name, ".log"))
 		seg := &segment{num: num, path: path, f: f}
-		db.segs = append(db.segs, seg)
+		segs := append(db.segments(), seg)
+		db.segs.Store(&segs)
 		size, fileSize, err := db.replay(uint32(i), seg, last, r, &buf)
 		if err != nil {
 			return err
@@ -77,7 +78,7 @@ func (db *DB) recover() error {
 		seg.mm = mapFile(f, max(size, db.opts.segmentSize()))
 	}
 	db.rec.Segments = len(names)
-	if len(db.segs) == 0 {
+	if len(db.segments()) == 0 {
 		return db.addSegment(1)
 	}
 	return nil
@@ -126,7 +127,8 @@ func (db *DB) replay(segIdx uint32, seg *segment, last bool, r *bufio.Reader, bu
 			}
 			return 0, 0, &CorruptError{Segment: seg.path, Offset: off, Err: derr}
 		}
-		db.apply(rec.kind, string(rec.id), loc{seg: segIdx, off: off, n: uint32(n)})
+		id := string(rec.id)
+		apply(db.shard(id), rec.kind, id, loc{seg: segIdx, off: off, n: uint32(n)})
 		db.rec.Records++
 		off += int64(n)
 	}
@@ -145,19 +147,19 @@ func validRecordAfter(data []byte, off int) bool {
 	return false
 }
 
-// apply records in the index that the latest record for id is at l.
-// The caller holds db.mu (or is Open, before anyone else can see db).
-func (db *DB) apply(kind byte, id string, l loc) {
+// apply records in shard sh of the index that the latest record for id is
+// at l. The caller holds sh.mu (or is Open, before anyone else can see db).
+func apply(sh *indexShard, kind byte, id string, l loc) {
 	if kind == kindDelete {
-		delete(db.index, id)
+		delete(sh.m, id)
 		return
 	}
-	db.index[id] = l
+	sh.m[id] = l
 }
 
 // addSegment creates segment number num, makes its directory entry
-// durable and makes it the active segment. The caller holds db.mu (or is
-// Open).
+// durable and makes it the active segment. The caller is the commit
+// goroutine (or Open).
 func (db *DB) addSegment(num int) error {
 	path := filepath.Join(db.dir, segmentName(num))
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
@@ -169,6 +171,8 @@ func (db *DB) addSegment(num int) error {
 		os.Remove(path)
 		return fmt.Errorf("db: sync directory after creating %s: %w", path, err)
 	}
-	db.segs = append(db.segs, &segment{num: num, path: path, f: f, mm: mapFile(f, db.opts.segmentSize())})
+	seg := &segment{num: num, path: path, f: f, mm: mapFile(f, db.opts.segmentSize())}
+	segs := append(slices.Clip(db.segments()), seg) // a new array: readers hold the old one
+	db.segs.Store(&segs)
 	return nil
 }

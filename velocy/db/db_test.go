@@ -310,3 +310,44 @@ func TestGetChecksEveryRead(t *testing.T) {
 		})
 	}
 }
+
+// TestCloseWhileReading: readers racing Close get a document or
+// ErrClosed, never a read from a segment already unmapped or closed.
+func TestCloseWhileReading(t *testing.T) {
+	for round := range 20 {
+		db, err := Open(t.TempDir(), Options{NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 10 {
+			mustPut(t, db, fmt.Sprint("k", i), fmt.Sprint(i))
+		}
+		var wg sync.WaitGroup
+		for r := range 4 {
+			wg.Go(func() {
+				var buf []byte
+				for i := 0; ; i++ {
+					var err error
+					buf, err = db.AppendGet(buf[:0], fmt.Sprint("k", (i+r)%10))
+					if err == ErrClosed {
+						return
+					}
+					if err != nil || string(buf) != fmt.Sprint((i+r)%10) {
+						t.Errorf("round %d: AppendGet = %q, %v", round, buf, err)
+						return
+					}
+				}
+			})
+		}
+		wg.Go(func() {
+			err := db.Range("", func(string, []byte) bool { return true })
+			if err != nil && err != ErrClosed {
+				t.Errorf("round %d: Range = %v", round, err)
+			}
+		})
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		wg.Wait()
+	}
+}

@@ -7,12 +7,12 @@ import (
 
 // batch is the group of writes committed by one write and one sync. While
 // it is DB.cur, writers append their records to buf and their index
-// changes to ops (under DB.qmu); then the commit goroutine takes it, and
-// when it is durable sets err and closes done.
+// changes to ops (under DB.qmu); then a leader takes it whole, and when it
+// is durable sets err and done (under DB.qmu) and wakes its writers.
 type batch struct {
 	buf  []byte
 	ops  []op
-	done chan struct{}
+	done bool
 	err  error
 }
 
@@ -25,13 +25,8 @@ type op struct {
 	n    int
 }
 
-// maxSpareBuf is the largest batch buffer the commit goroutine keeps for
-// the next batch.
+// maxSpareBuf is the largest batch buffer kept for the next batch.
 const maxSpareBuf = 4 << 20
-
-func newBatch(buf []byte, ops []op) *batch {
-	return &batch{buf: buf[:0], ops: ops[:0], done: make(chan struct{})}
-}
 
 // Put stores doc, which must be valid JSON, under id, replacing any
 // document the id had. It returns when the record is durable (see the
@@ -71,8 +66,13 @@ func checkID(id string) error {
 	return nil
 }
 
-// write queues a record in the current batch, wakes the commit goroutine
-// and waits until the batch is durable.
+// write queues a record in the current batch and waits until the batch
+// is durable. Group commit without a timer or a goroutine: if no commit is
+// running, the writer leads one at once, for its own batch; otherwise it
+// waits, and when the running commit ends the first writer of the next
+// batch to wake leads it, for everyone who queued meanwhile. A writer
+// alone never waits for company, and never hands its write to another
+// goroutine.
 func (db *DB) write(kind byte, id string, doc []byte) error {
 	db.qmu.Lock()
 	if db.closing {
@@ -88,52 +88,35 @@ func (db *DB) write(kind byte, id string, doc []byte) error {
 	off := len(b.buf)
 	b.buf = appendRecord(b.buf, kind, id, doc)
 	b.ops = append(b.ops, op{kind: kind, id: id, off: off, n: len(b.buf) - off})
+	for !b.done && db.committing {
+		db.qdone.Wait()
+	}
+	if b.done { // another writer led the commit of b
+		err := b.err
+		db.qmu.Unlock()
+		return err
+	}
+	// Lead: b is still the current batch (a batch is only ever taken
+	// whole), with every write queued since.
+	db.committing = true
+	db.cur = &batch{buf: db.spareBuf[:0], ops: db.spareOps[:0]}
+	db.spareBuf, db.spareOps = nil, nil
 	db.qmu.Unlock()
-	db.signal()
-	<-b.done
-	return b.err
-}
 
-// signal wakes the commit goroutine if it is not awake already.
-func (db *DB) signal() {
-	select {
-	case db.wake <- struct{}{}:
-	default:
+	err := db.commit(b)
+
+	db.qmu.Lock()
+	b.err, b.done = err, true
+	db.committing = false
+	clear(b.ops)                   // let go of the ids
+	if cap(b.buf) <= maxSpareBuf { // one huge batch should not pin its memory
+		db.spareBuf = b.buf
 	}
-}
-
-// commitLoop is the commit goroutine: each time it is woken it commits the
-// current batch, and goes on committing whatever queued during that commit
-// until the queue is empty. No timer: a lone writer is committed at once.
-func (db *DB) commitLoop() {
-	defer close(db.stopped)
-	var spareBuf []byte
-	var spareOps []op
-	for range db.wake {
-		for {
-			db.qmu.Lock()
-			b := db.cur
-			if len(b.ops) == 0 {
-				closing := db.closing
-				db.qmu.Unlock()
-				if closing {
-					return
-				}
-				break
-			}
-			db.cur = newBatch(spareBuf, spareOps)
-			db.qmu.Unlock()
-
-			b.err = db.commit(b)
-			spareBuf, spareOps = b.buf, b.ops
-			clear(spareOps) // let go of the ids
-			if cap(spareBuf) > maxSpareBuf {
-				spareBuf = nil // one huge batch should not pin its memory
-			}
-			b.buf, b.ops = nil, nil
-			close(b.done)
-		}
-	}
+	db.spareOps = b.ops
+	b.buf, b.ops = nil, nil
+	db.qdone.Broadcast()
+	db.qmu.Unlock()
+	return err
 }
 
 // commit writes batch b at the end of the active segment, syncs it, and

@@ -21,27 +21,29 @@ type DB struct {
 	// The index is split into shards by a hash of the id, each with its
 	// own lock, so that readers on different cores do not bounce one
 	// lock's cache line between them. A reader holds its shard's lock
-	// shared while it looks the id up and reads the record; the commit
-	// goroutine holds it exclusively while it publishes a write; Close
+	// shared while it looks the id up and reads the record; the
+	// committing leader holds it exclusively while it publishes a write; Close
 	// takes every shard's before it unmaps the segments.
 	shards [indexShards]indexShard
 	seed   maphash.Seed
 	closed atomic.Bool
 
-	// segs is the segment list. Only the commit goroutine (and Open)
+	// segs is the segment list. Only the committing leader (and Open)
 	// changes it, by storing a new slice, before publishing any write
 	// that points into the new segment.
 	segs atomic.Pointer[[]*segment]
 
-	// The write path: see commit.go.
-	qmu      sync.Mutex
-	cur      *batch // the batch writers are appending to
-	closing  bool   // Close has begun; no new writes
-	writeErr error  // set after a failed sync; every later write fails
-	wake     chan struct{}
-	stopped  chan struct{} // closed when the commit goroutine returns
+	// The write path: see commit.go. qmu guards these fields.
+	qmu        sync.Mutex
+	qdone      sync.Cond // on qmu; broadcast when a commit ends
+	cur        *batch    // the batch writers are appending to
+	committing bool      // a leader is committing a batch
+	closing    bool      // Close has begun; no new writes
+	writeErr   error     // set after a failed sync; every later write fails
+	spareBuf   []byte    // the last batch's buffers, for the next one
+	spareOps   []op
 
-	// testBeforeSync, if set, is called by the commit goroutine with the
+	// testBeforeSync, if set, is called by the committing leader with the
 	// number of writes in a batch, after writing it and before syncing.
 	testBeforeSync func(writes int)
 	// testSync, if set, replaces datasync for batches (a failing disk).
@@ -78,7 +80,7 @@ type loc struct {
 }
 
 // segment is one log file. size is the length of its valid records; only
-// the commit goroutine changes it, and only for the last segment. mm maps
+// the committing leader changes it, and only for the last segment. mm maps
 // the file read-only, sized for the segment to grow into, or is nil (see
 // mapFile); a record outside it is read with ReadAt.
 type segment struct {
@@ -116,14 +118,13 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	db := &DB{
-		dir:     dir,
-		opts:    opts,
-		lock:    lock,
-		seed:    maphash.MakeSeed(),
-		wake:    make(chan struct{}, 1),
-		stopped: make(chan struct{}),
-		cur:     newBatch(nil, nil),
+		dir:  dir,
+		opts: opts,
+		lock: lock,
+		seed: maphash.MakeSeed(),
+		cur:  &batch{},
 	}
+	db.qdone.L = &db.qmu
 	for i := range db.shards {
 		db.shards[i].m = make(map[string]loc)
 	}
@@ -133,7 +134,6 @@ func Open(dir string, opts Options) (*DB, error) {
 		unlockDir(lock)
 		return nil, err
 	}
-	go db.commitLoop()
 	return db, nil
 }
 
@@ -145,13 +145,11 @@ func (db *DB) Recovery() Recovery { return db.rec }
 // Close fail with [ErrClosed]. Close is idempotent.
 func (db *DB) Close() error {
 	db.qmu.Lock()
-	first := !db.closing
 	db.closing = true
-	db.qmu.Unlock()
-	if first {
-		db.signal()
+	for db.committing || len(db.cur.ops) > 0 { // queued writes still commit
+		db.qdone.Wait()
 	}
-	<-db.stopped
+	db.qmu.Unlock()
 	if !db.closed.CompareAndSwap(false, true) {
 		return nil
 	}

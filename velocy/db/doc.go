@@ -28,9 +28,10 @@
 // has been written and the file synced (fdatasync on Linux, fsync
 // elsewhere), and the directory has been synced if the record started a
 // new segment. Writers that arrive while a sync is running queue up, and
-// one commit goroutine writes and syncs all of them at once when that sync
-// ends (group commit). There is no timer: a writer alone pays one write
-// and one sync, never a wait for company. [Options.NoSync] skips the sync:
+// when that sync ends one of them (the leader) writes and syncs all of
+// them at once (group commit). There is no timer and no commit goroutine:
+// a writer alone writes and syncs its record itself, never waiting for
+// company. [Options.NoSync] skips the sync:
 // a record then survives the process dying but not the machine.
 //
 // A write that fails (a full disk, for example) is not acknowledged: its

@@ -23,7 +23,7 @@ func TestGroupCommit(t *testing.T) {
 	}
 	var batches []int
 	taken, release := make(chan struct{}), make(chan struct{})
-	db.testBeforeSync = func(writes int) { // runs on the commit goroutine
+	db.testBeforeSync = func(writes int) { // runs on each batch's leader
 		batches = append(batches, writes)
 		if len(batches) == 1 {
 			close(taken)

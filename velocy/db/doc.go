@@ -50,7 +50,10 @@
 // number of bytes in [DB.Recovery]. A bad record followed by a valid one
 // is something else (a damaged disk, or an edit by hand): Open refuses
 // with a [*CorruptError] that names the segment and offset, and skips
-// nothing silently.
+// nothing silently. One crash can look like this too: after a power loss
+// a disk may have kept a later record of a batch that was never synced
+// but not an earlier one. Open reports that as well rather than guess;
+// none of those records had been acknowledged.
 //
 // # Reading
 //

@@ -305,6 +305,48 @@ func BenchmarkCommit8Writers(b *testing.B) {
 	}
 }
 
+// BenchmarkCommit8WritersPaired measures what group commit buys velocy/db
+// on this disk, both sides at the same moment: each op times a block of
+// commits by one writer, then a block eight times as large by eight
+// writers at once, and the benchmark reports the median over the ops of
+// (8-writer rate / 1-writer rate) as x-1writer.
+func BenchmarkCommit8WritersPaired(b *testing.B) {
+	const writers, block = 8, 16
+	v := openVelocy(b, b.TempDir())
+	defer closeB(b, v)
+	var ratios []float64
+	n := 0
+	for b.Loop() {
+		t0 := time.Now()
+		for i := range block {
+			if err := v.put(id(n+i), doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t1 := time.Now()
+		n += block
+		var wg sync.WaitGroup
+		for w := range writers {
+			wg.Go(func() {
+				for i := range block {
+					if err := v.put(id(n+w*block+i), doc); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		t2 := time.Now()
+		n += writers * block
+		one := block / t1.Sub(t0).Seconds()
+		eight := writers * block / t2.Sub(t1).Seconds()
+		ratios = append(ratios, eight/one)
+	}
+	b.ReportMetric(median(ratios), "x-1writer")
+	check(b, v, []string{id(0), id(n - 1)})
+}
+
 // readKeys is how many documents the read benchmarks find their ids among.
 const readKeys = 10_000
 

@@ -311,7 +311,7 @@ func BenchmarkCommit8Writers(b *testing.B) {
 // writers at once, and the benchmark reports the median over the ops of
 // (8-writer rate / 1-writer rate) as x-1writer.
 func BenchmarkCommit8WritersPaired(b *testing.B) {
-	const writers, block = 8, 16
+	const writers, block = 8, 64
 	v := openVelocy(b, b.TempDir())
 	defer closeB(b, v)
 	var ratios []float64

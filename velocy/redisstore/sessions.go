@@ -23,7 +23,9 @@ import (
 // data itself too, so a server clock that runs slow cannot extend one.
 //
 // Its errors never contain the session ID: the ID is the user's
-// credential, and errors end up in logs.
+// credential, and errors end up in logs. That is why it is not
+// velocy/state's Sessions over this package's Store, which would do the
+// same work but whose errors name the key, and so the ID.
 //
 // A Sessions is safe for concurrent use.
 type Sessions struct {

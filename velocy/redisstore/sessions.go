@@ -23,9 +23,10 @@ import (
 // data itself too, so a server clock that runs slow cannot extend one.
 //
 // Its errors never contain the session ID: the ID is the user's
-// credential, and errors end up in logs. That is why it is not
-// velocy/state's Sessions over this package's Store, which would do the
-// same work but whose errors name the key, and so the ID.
+// credential, and errors end up in logs. velocy/state's Sessions over this
+// package's Store does the same work (it takes the ID out of the Store's
+// errors too); this type saves the Store's layer and its ctx checks, and
+// keeps the expiry in whole milliseconds as Redis's PX wants.
 //
 // A Sessions is safe for concurrent use.
 type Sessions struct {

@@ -2,6 +2,7 @@ package state
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -23,7 +24,8 @@ func Sessions(s Store, prefix string) *SessionStore {
 
 // Load returns the data saved under id.
 func (s *SessionStore) Load(ctx context.Context, id string) ([]byte, bool, error) {
-	return s.store.Get(ctx, s.prefix+id)
+	data, found, err := s.store.Get(ctx, s.prefix+id)
+	return data, found, hideID(err, id)
 }
 
 // Save stores data under id until expires, as a time to live in the store.
@@ -34,13 +36,34 @@ func (s *SessionStore) Save(ctx context.Context, id string, data []byte, expires
 	if !expires.IsZero() {
 		ttl = time.Until(expires)
 		if ttl <= 0 {
-			return s.store.Delete(ctx, s.prefix+id)
+			return hideID(s.store.Delete(ctx, s.prefix+id), id)
 		}
 	}
-	return s.store.Set(ctx, s.prefix+id, data, ttl)
+	return hideID(s.store.Set(ctx, s.prefix+id, data, ttl), id)
 }
 
 // Delete removes id.
 func (s *SessionStore) Delete(ctx context.Context, id string) error {
-	return s.store.Delete(ctx, s.prefix+id)
+	return hideID(s.store.Delete(ctx, s.prefix+id), id)
 }
+
+// hideID returns err with the session id taken out of its message. A
+// session id is a credential, and a Store's errors may name the key (the
+// Redis store's do), so an error logged as it comes would put it in the
+// logs. The error still unwraps to err, for errors.Is and errors.As.
+func hideID(err error, id string) error {
+	if err == nil || id == "" {
+		return err
+	}
+	return &sessionError{msg: strings.ReplaceAll(err.Error(), id, "[session id]"), err: err}
+}
+
+// sessionError is an error of the Store underneath with the session id
+// taken out of its message.
+type sessionError struct {
+	msg string
+	err error
+}
+
+func (e *sessionError) Error() string { return e.msg }
+func (e *sessionError) Unwrap() error { return e.err }

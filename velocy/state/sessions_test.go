@@ -1,10 +1,15 @@
 package state_test
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/state"
@@ -46,5 +51,29 @@ func TestSessionsBehindTheMiddleware(t *testing.T) {
 	}
 	if shared.Len() != 1 {
 		t.Errorf("the store holds %d keys, want 1 session", shared.Len())
+	}
+}
+
+// keyErrStore is a memory store whose Set fails with an error naming the
+// key, as a client's errors may.
+type keyErrStore struct{ *state.Memory }
+
+var errFull = errors.New("out of memory")
+
+func (keyErrStore) Set(_ context.Context, key string, _ []byte, _ time.Duration) error {
+	return fmt.Errorf("set %s: %w", key, errFull)
+}
+
+func TestSessionsKeepTheIDOutOfErrors(t *testing.T) {
+	s := state.Sessions(keyErrStore{state.NewMemory(state.MemoryOptions{})}, "session:")
+	err := s.Save(t.Context(), "secret-id", []byte("x"), time.Time{})
+	if err == nil || strings.Contains(err.Error(), "secret-id") || !errors.Is(err, errFull) {
+		t.Fatalf("Save on a failing store = %v; want an error without the id that unwraps to errFull", err)
+	}
+	if want := "set session:[session id]: out of memory"; err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+	if _, _, err := s.Load(t.Context(), "secret-id"); err != nil {
+		t.Errorf("Load of a missing session = %v; want no error", err)
 	}
 }

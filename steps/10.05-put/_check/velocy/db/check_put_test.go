@@ -118,7 +118,7 @@ func TestPutNoSyncAndBadInput(t *testing.T) {
 		t.Fatalf("Put with Options.NoSync synced %d times, want 0", syncs)
 	}
 	if got, err := d.Get(id); err != nil || string(got) != `{"hot":true}` {
-		t.Fatalf("Get(%q) after a NoSync Put = %s, %v", id, got, err)
+		t.Fatalf("Get(%q) after a NoSync Put = %s, %v, want {\"hot\":true}", id, got, err)
 	}
 	bad := []struct {
 		what string

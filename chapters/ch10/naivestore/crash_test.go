@@ -164,7 +164,7 @@ func crashRound(t *testing.T, dir, mode string, rng *rand.Rand) (out crashOutcom
 }
 
 func TestCrash(t *testing.T) {
-	rounds, budget := 60, 3*time.Second // per mode
+	rounds, budget := 60, 2*time.Second // per mode
 	if testing.Short() {
 		rounds, budget = 15, time.Second
 	}
@@ -175,13 +175,23 @@ func TestCrash(t *testing.T) {
 		var count [crashOutcomes]int
 		acks, leftovers, round := 0, 0, 0
 		for start := time.Now(); round < rounds && time.Since(start) < budget; round++ {
-			out, lastAck, leftover := crashRound(t, t.TempDir(), mode, rng)
+			dir := t.TempDir()
+			out, lastAck, leftover := crashRound(t, dir, mode, rng)
 			count[out]++
 			acks += lastAck
 			leftovers += leftover
-			if mode == "store" && out != crashKept {
+			if mode != "store" {
+				continue
+			}
+			if out != crashKept {
 				t.Errorf("round %d: Store.Put acknowledged save %d, and after SIGKILL the file is %s",
 					round, lastAck, crashNames[out])
+			}
+			if _, err := Open(filepath.Join(dir, "store.json")); err != nil {
+				t.Errorf("round %d: Open after the crash: %v", round, err)
+			}
+			if tmps, _ := filepath.Glob(filepath.Join(dir, "store.json.tmp-*")); len(tmps) > 0 {
+				t.Errorf("round %d: Open after the crash left %s", round, tmps[0])
 			}
 		}
 		var report []string
@@ -190,7 +200,7 @@ func TestCrash(t *testing.T) {
 				report = append(report, fmt.Sprintf("%s %d", crashNames[o], n))
 			}
 		}
-		t.Logf("%-7s %d rounds, %d acknowledged saves: %s; %d temporary files left",
+		t.Logf("%-7s %d rounds, %d acks: %s; %d temporary files left",
 			mode, round, acks, strings.Join(report, ", "), leftovers)
 	}
 }

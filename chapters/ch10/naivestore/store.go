@@ -12,10 +12,14 @@ type Store struct {
 }
 
 // Open loads the store kept in the file at path. A missing file is an
-// empty store; the file is created by the first Put.
+// empty store; the file is created by the first Put. Open removes the
+// temporary files of saves that a crash interrupted.
 func Open(path string) (*Store, error) {
 	data, err := load(path)
 	if err != nil {
+		return nil, err
+	}
+	if err := removeTemps(path); err != nil {
 		return nil, err
 	}
 	return &Store{path: path, data: data}, nil

@@ -5,7 +5,8 @@
 //
 //   - a save writes a temporary file next to the real one, syncs it,
 //     renames it over the real one and syncs the directory, so that a
-//     crash leaves the old file or the new one, never half of one;
+//     crash leaves the old file or the new one, never half of one, and
+//     [Open] removes the temporary file of a save a crash interrupted;
 //   - a file that is there but is not a store is refused with an error
 //     that wraps [ErrCorrupt], instead of being taken for an empty store
 //     and overwritten by the next save;

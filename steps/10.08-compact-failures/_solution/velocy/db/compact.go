@@ -213,8 +213,8 @@ func (db *DB) publishCompacted(seg *segment, sealed []*segment, recs []live) {
 		old[s] = true
 	}
 	db.segMu.Lock()
-	segs = slices.DeleteFunc(slices.Clone(db.segments()), func(s *segment) bool { return old[s] })
-	db.segs.Store(&segs)
+	rest := slices.DeleteFunc(slices.Clone(db.segments()), func(s *segment) bool { return old[s] })
+	db.segs.Store(&rest) // a new variable: readers may still hold &segs
 	db.segMu.Unlock()
 	for _, s := range sealed {
 		db.dropSegment(s) // closed now, or when the last snapshot lets go

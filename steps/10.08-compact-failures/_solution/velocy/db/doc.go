@@ -43,9 +43,10 @@
 // its index shard's lock, and compaction locks every shard once after
 // moving the index; [DB.Range] and a [Snapshot] hold the segments they
 // read (a reference count), and a replaced segment is closed when the
-// last of them lets go. On Windows, where an open file cannot be removed,
-// an old segment a snapshot still holds stays on disk until the next
-// Compact.
+// last of them lets go. Compaction renames over and removes files that
+// are still open, which Unix allows and Windows may refuse: there Compact
+// returns the error, and retries the removals it could not make at the
+// next Compact.
 //
 // # Durability
 //

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -290,4 +291,33 @@ func BenchmarkCompact(b *testing.B) {
 		db.Close()
 		b.StartTimer()
 	}
+}
+
+// Close during a Compact waits for it, and what it leaves opens whole.
+func TestCompactThenCloseMidway(t *testing.T) {
+	rng := rand.New(rand.NewPCG(rand.Uint64(), 6))
+	dir := t.TempDir()
+	db := openT(t, dir, Options{NoSync: true, SegmentSize: 4 << 10})
+	want := map[string]string{}
+	compactModel(t, db, rng, 1000, 40, want)
+	closed := make(chan error, 1)
+	db.testCompactStep = func(step string) error {
+		if step == "written" {
+			go func() { closed <- db.Close() }()
+			for !db.closed.Load() { // Close has begun and now waits for us
+				runtime.Gosched()
+			}
+		}
+		return nil
+	}
+	if _, err := db.Compact(context.Background()); err != nil {
+		t.Fatalf("Compact with Close waiting = %v", err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatalf("Close during Compact = %v", err)
+	}
+	if _, err := db.Compact(context.Background()); !errors.Is(err, ErrClosed) {
+		t.Fatalf("Compact after Close = %v, want ErrClosed", err)
+	}
+	wantAll(t, openT(t, dir, Options{}), want)
 }

@@ -184,11 +184,10 @@ func (db *DB) commit(b *batch) error {
 	}
 	// Each write is published on its own: they are independent, and none
 	// of their writers has been answered yet.
-	segIdx := uint32(len(segs) - 1)
 	for _, o := range b.ops {
 		sh := db.shard(o.id)
 		sh.mu.Lock()
-		apply(sh, o.kind, o.id, loc{seg: segIdx, off: seg.size + int64(o.off), n: uint32(o.n)})
+		apply(sh, o.kind, o.id, loc{seg: seg, off: seg.size + int64(o.off), n: uint32(o.n)})
 		sh.mu.Unlock()
 	}
 	seg.size += int64(len(b.buf))

@@ -55,6 +55,7 @@ func TestCrashChild(t *testing.T) {
 		fmt.Printf("err open: %v\n", err)
 		os.Exit(1)
 	}
+	crashCompactLoop(db) // compaction: see compact_crash_test.go
 	var out sync.Mutex
 	var wg sync.WaitGroup
 	for g := range crashWriters {

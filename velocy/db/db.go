@@ -49,6 +49,9 @@ type DB struct {
 	testBeforeSync func(writes int)
 	// testSync, if set, replaces datasync for batches (a failing disk).
 	testSync func(*os.File) error
+
+	// Compaction and snapshots: see segments.go and compact.go.
+	compactState
 }
 
 // indexShards is the number of index shards: more than cores, a power
@@ -72,10 +75,12 @@ func (db *DB) shard(id string) *indexShard {
 // in place.
 func (db *DB) segments() []*segment { return *db.segs.Load() }
 
-// loc is where an id's latest record is: the index of its segment in
-// DB.segs, its offset there and its encoded length.
+// loc is where an id's latest record is: its segment, its offset there
+// and its encoded length. The segment is named by pointer, not by its
+// place in DB.segs or its number: compaction changes both the list and
+// which file a number names, and a pointer stays true through that.
 type loc struct {
-	seg uint32
+	seg *segment
 	n   uint32
 	off int64
 }
@@ -90,6 +95,8 @@ type segment struct {
 	f    *os.File
 	size int64
 	mm   []byte
+
+	segRef // compaction: who still reads it; see segments.go
 }
 
 // Recovery reports what Open found.
@@ -154,6 +161,8 @@ func (db *DB) Close() error {
 	if !db.closed.CompareAndSwap(false, true) {
 		return nil
 	}
+	db.compacting.Lock() // a running Compact sees closed and stops
+	defer db.compacting.Unlock()
 	// A reader that saw closed false holds a shard lock until it is out of
 	// the segments; one that comes later sees closed true.
 	for i := range db.shards {
@@ -169,18 +178,13 @@ func (db *DB) Close() error {
 	return err
 }
 
-// closeFiles unmaps and closes every segment file. The caller holds
-// every shard lock (or is Open), so no reader is inside a mapping.
+// closeFiles unmaps and closes every segment file, except those a
+// snapshot still holds: their snapshot's Close closes them. The caller
+// holds every shard lock (or is Open), so no Get is inside a mapping.
 func (db *DB) closeFiles() error {
 	var errs []error
 	for _, s := range db.segments() {
-		if err := unmapFile(s.mm); err != nil {
-			errs = append(errs, fmt.Errorf("db: unmap %s: %w", s.path, err))
-		}
-		s.mm = nil
-		if err := s.f.Close(); err != nil {
-			errs = append(errs, fmt.Errorf("db: close %s: %w", s.path, err))
-		}
+		errs = append(errs, db.dropSegment(s))
 	}
 	return errors.Join(errs...)
 }

@@ -20,7 +20,33 @@
 // Nothing is ever overwritten: a Put appends a put record, a Delete
 // appends a delete record, and the latest record for an id wins. When the
 // active segment passes [Options.SegmentSize] a new one is started.
-// Reclaiming the space of old records (compaction) is not done yet.
+//
+// # Compaction
+//
+// [DB.Compact] reclaims the space of records that are no longer the latest
+// of their id. It copies the live records of every sealed segment (all
+// but the active one) into 0000000N.log.compact, where N is the number of
+// the oldest of them, syncs that file, renames it to 0000000N.log (over
+// the oldest segment) and syncs the directory; then it points the index
+// at the copies, except for ids written meanwhile, and removes the other
+// old segments, oldest first, syncing the directory after each. The
+// compacted segment keeps the oldest number because it holds only records
+// older than every later segment, so the names still sort in the order
+// the records were written. Deletes are dropped, not copied: the
+// compaction covers the log from its start, so no older put remains for
+// them to hide. A crash leaves one of three states, and all three replay
+// to the same index: the old segments and an unfinished .compact file
+// (which Open removes); the compacted segment and all the old ones after
+// the first; the compacted segment and the newest few of them.
+//
+// A compaction never closes a segment under a reader. A Get reads under
+// its index shard's lock, and compaction locks every shard once after
+// moving the index; [DB.Range] and a [Snapshot] hold the segments they
+// read (a reference count), and a replaced segment is closed when the
+// last of them lets go. Compaction renames over and removes files that
+// are still open, which Unix allows and Windows may refuse: there Compact
+// returns the error, and retries the removals it could not make at the
+// next Compact.
 //
 // # Durability
 //

@@ -35,10 +35,11 @@ func (db *DB) AppendGet(dst []byte, id string) ([]byte, error) {
 }
 
 // readDoc reads the record at l into dst's spare capacity, checks it, and
-// moves its document to dst's end. The caller holds a shard lock shared
-// and has seen db.closed false.
+// moves its document to dst's end. The caller keeps l.seg open: it holds
+// a shard lock shared and has seen db.closed false, or holds the segment
+// (acquireSegments).
 func (db *DB) readDoc(dst []byte, id string, l loc) ([]byte, error) {
-	seg := db.segments()[l.seg]
+	seg := l.seg
 	if end := l.off + int64(l.n); end <= int64(len(seg.mm)) {
 		r, err := checkRecord(seg, id, l, seg.mm[l.off:end])
 		if err != nil {
@@ -89,7 +90,9 @@ func (db *DB) Len() int {
 // order (byte-wise, as strings compare), until fn returns false. It sees
 // the database as it was when Range began: writes made meanwhile,
 // including by fn, are not visited (the log is append-only, so the old
-// records stay readable). doc is valid only during the call to fn.
+// records stay readable, and Range holds their segments so that a
+// compaction does not close them). doc is valid only during the call to
+// fn.
 func (db *DB) Range(from string, fn func(id string, doc []byte) bool) error {
 	type entry struct {
 		id string
@@ -99,11 +102,15 @@ func (db *DB) Range(from string, fn func(id string, doc []byte) bool) error {
 		db.shards[i].mu.RLock()
 	}
 	var entries []entry
+	var segs []*segment
 	closed := db.closed.Load()
-	for i := range db.shards {
-		for id, l := range db.shards[i].m {
-			if id >= from {
-				entries = append(entries, entry{id, l})
+	if !closed {
+		segs = db.acquireSegments()
+		for i := range db.shards {
+			for id, l := range db.shards[i].m {
+				if id >= from {
+					entries = append(entries, entry{id, l})
+				}
 			}
 		}
 	}
@@ -113,19 +120,15 @@ func (db *DB) Range(from string, fn func(id string, doc []byte) bool) error {
 	if closed {
 		return ErrClosed
 	}
+	defer db.releaseSegments(segs)
 	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.id, b.id) })
 	var buf []byte
 	for _, e := range entries {
-		sh := db.shard(e.id)
-		sh.mu.RLock()
-		var err error
 		if db.closed.Load() {
-			err = ErrClosed
-		} else {
-			buf, err = db.readDoc(buf[:0], e.id, e.l)
+			return ErrClosed
 		}
-		sh.mu.RUnlock()
-		if err != nil {
+		var err error
+		if buf, err = db.readDoc(buf[:0], e.id, e.l); err != nil {
 			return err
 		}
 		if !fn(e.id, buf) {

@@ -43,6 +43,9 @@ func listSegments(dir string) ([]string, error) {
 // cuts a torn tail off the last one. With no segment yet it creates the
 // first.
 func (db *DB) recover() error {
+	if err := removeCompactTemps(db.dir); err != nil {
+		return err
+	}
 	names, err := listSegments(db.dir)
 	if err != nil {
 		return err
@@ -61,7 +64,7 @@ func (db *DB) recover() error {
 		seg := &segment{num: num, path: path, f: f}
 		segs := append(db.segments(), seg)
 		db.segs.Store(&segs)
-		size, fileSize, err := db.replay(uint32(i), seg, last, r, &buf)
+		size, fileSize, err := db.replay(seg, last, r, &buf)
 		if err != nil {
 			return err
 		}
@@ -90,7 +93,7 @@ func (db *DB) recover() error {
 // record. An invalid record is a torn tail (and ends the valid prefix)
 // only in the last segment and only if nothing valid follows it;
 // otherwise it is a *CorruptError.
-func (db *DB) replay(segIdx uint32, seg *segment, last bool, r *bufio.Reader, bufp *[]byte) (size, fileSize int64, err error) {
+func (db *DB) replay(seg *segment, last bool, r *bufio.Reader, bufp *[]byte) (size, fileSize int64, err error) {
 	info, err := seg.f.Stat()
 	if err != nil {
 		return 0, 0, fmt.Errorf("db: read segment: %w", err)
@@ -128,7 +131,7 @@ func (db *DB) replay(segIdx uint32, seg *segment, last bool, r *bufio.Reader, bu
 			return 0, 0, &CorruptError{Segment: seg.path, Offset: off, Err: derr}
 		}
 		id := string(rec.id)
-		apply(db.shard(id), rec.kind, id, loc{seg: segIdx, off: off, n: uint32(n)})
+		apply(db.shard(id), rec.kind, id, loc{seg: seg, off: off, n: uint32(n)})
 		db.rec.Records++
 		off += int64(n)
 	}
@@ -172,7 +175,10 @@ func (db *DB) addSegment(num int) error {
 		return fmt.Errorf("db: sync directory after creating %s: %w", path, err)
 	}
 	seg := &segment{num: num, path: path, f: f, mm: mapFile(f, db.opts.segmentSize())}
+	// A compaction may be changing the list too.
+	db.segMu.Lock()
 	segs := append(slices.Clip(db.segments()), seg) // a new array: readers hold the old one
 	db.segs.Store(&segs)
+	db.segMu.Unlock()
 	return nil
 }

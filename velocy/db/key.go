@@ -120,6 +120,9 @@ func formatValue(v any) string {
 	case string:
 		return strconv.Quote(v)
 	case float64:
+		if v == math.Trunc(v) && math.Abs(v) < 1e21 { // 20261201, not 2.0261201e+07
+			return strconv.FormatFloat(v, 'f', -1, 64)
+		}
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
 	if k, err := encodeKey(v); err == nil {

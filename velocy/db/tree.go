@@ -51,6 +51,17 @@ func (t *tree) Len() int { return t.root.sz() }
 
 // insert adds e; an entry equal to e already there is left as it is.
 func (t *tree) insert(e entry) {
+	for n := t.root; n != nil; { // a split below needs e to be absent
+		c := e.compare(n.e)
+		if c == 0 {
+			return
+		}
+		if c < 0 {
+			n = n.left
+		} else {
+			n = n.right
+		}
+	}
 	t.root = insertNode(t.root, &node{e: e, pri: rand.Uint32(), size: 1})
 }
 
@@ -58,16 +69,12 @@ func insertNode(t, n *node) *node {
 	if t == nil {
 		return n
 	}
-	c := n.e.compare(t.e)
-	if c == 0 {
-		return t
-	}
 	if n.pri > t.pri { // n goes here: split t around it
 		n.left, n.right = split(t, n.e)
 		n.fix()
 		return n
 	}
-	if c < 0 {
+	if n.e.compare(t.e) < 0 {
 		t.left = insertNode(t.left, n)
 	} else {
 		t.right = insertNode(t.right, n)

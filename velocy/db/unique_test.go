@@ -3,8 +3,10 @@ package db
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -34,47 +36,78 @@ func TestUniqueRefusesSecondID(t *testing.T) {
 	mustPut(t, db, "e", `{"other":1}`)
 }
 
-// TestUniqueRace makes writers race for one value, many times: exactly
-// one may win each round, even when they all land in one batch.
+// TestUniqueRace makes writers race for one value while a commit is
+// running, so that none of them is in the index yet when they are checked:
+// exactly one may be queued, the others must be refused against its claim.
+// Then the same without holding a commit, many times.
 func TestUniqueRace(t *testing.T) {
-	const writers, rounds = 8, 50
+	const writers, rounds = 8, 30
 	db := openT(t, t.TempDir(), Options{NoSync: true, Indexes: uniqueEmail})
-	batched := 0
-	db.testBeforeSync = func(n int) {
-		if n > 1 {
-			batched++
+	var hold atomic.Bool
+	entered, release := make(chan struct{}), make(chan struct{})
+	db.testBeforeSync = func(int) {
+		if hold.Load() {
+			entered <- struct{}{}
+			<-release
 		}
 	}
-	for r := range rounds {
-		var wg sync.WaitGroup
+	race := func(r int, held bool) {
+		var blocker sync.WaitGroup
+		if held {
+			hold.Store(true)
+			blocker.Go(func() { mustPut(t, db, fmt.Sprint("blocker", r), `{}`) })
+			<-entered // a commit is running: the next writes queue
+			hold.Store(false)
+		}
+		results := make(chan error, writers)
 		start := make(chan struct{})
-		errs := make([]error, writers)
 		for w := range writers {
-			wg.Go(func() {
+			go func() {
 				<-start
-				errs[w] = db.Put(fmt.Sprintf("w%d-r%d", w, r), fmt.Appendf(nil, `{"email":"r%d"}`, r))
-			})
+				results <- db.Put(fmt.Sprintf("w%d-r%d", w, r), fmt.Appendf(nil, `{"email":"r%d"}`, r))
+			}()
 		}
 		close(start)
-		wg.Wait()
-		won := 0
-		for _, err := range errs {
+		won, lost := 0, 0
+		released := !held
+		for won+lost < writers {
+			if !released {
+				db.qmu.Lock()
+				queued := len(db.cur.ops)
+				db.qmu.Unlock()
+				if won+lost+queued == writers { // everyone answered or queued
+					release <- struct{}{}
+					released = true
+				}
+			}
+			var err error
+			select {
+			case err = <-results:
+			default:
+				runtime.Gosched()
+				continue
+			}
 			switch {
 			case err == nil:
 				won++
-			case !errors.Is(err, ErrUnique):
+			case errors.Is(err, ErrUnique):
+				lost++
+			default:
 				t.Fatalf("round %d: Put = %v", r, err)
 			}
 		}
+		blocker.Wait()
 		got, err := db.Find(Query{Where: []Cond{{Field: "email", Op: Eq, Value: fmt.Sprint("r", r)}}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if won != 1 || len(got) != 1 {
-			t.Fatalf("round %d: %d Puts won and Find returns %d documents, want 1 and 1", r, won, len(got))
+			t.Fatalf("round %d (commit held: %v): %d Puts won and Find returns %d documents, want 1 and 1", r, held, won, len(got))
 		}
 	}
-	t.Logf("%d of %d rounds committed a batch of several writes", batched, rounds)
+	for r := range rounds {
+		race(r, r%2 == 0)
+	}
 }
 
 func TestOpenRefusesDuplicatesOfUnique(t *testing.T) {

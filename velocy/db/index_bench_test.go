@@ -61,3 +61,30 @@ func BenchmarkIndexMemory(b *testing.B) {
 		b.ReportMetric((float64(one)-float64(base))/docs, "B/doc-index")
 	}
 }
+
+// BenchmarkOpenIndexes is what an index costs Open: replaying 100,000
+// documents with no index and with one (every document parsed).
+func BenchmarkOpenIndexes(b *testing.B) {
+	for _, n := range []int{0, 1} {
+		b.Run(fmt.Sprint("indexes=", n), func(b *testing.B) {
+			dir := b.TempDir()
+			d, err := Open(dir, Options{NoSync: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i := range 100_000 {
+				if err := d.Put(fmt.Sprintf("k%08d", i), benchIndexDoc(i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			d.Close()
+			for b.Loop() {
+				d, err := Open(dir, Options{NoSync: true, Indexes: benchIndexes[:n]})
+				if err != nil {
+					b.Fatal(err)
+				}
+				d.Close()
+			}
+		})
+	}
+}

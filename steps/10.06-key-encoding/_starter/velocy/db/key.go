@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // A key is a JSON scalar encoded so that comparing two keys byte by byte

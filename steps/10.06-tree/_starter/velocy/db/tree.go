@@ -1,9 +1,6 @@
 package db
 
-import (
-	"math/rand/v2"
-	"strings"
-)
+import "strings"
 
 // entry is one item of a secondary index: the key of a document's value
 // and the document's id. Entries are ordered by key, then by id, so that

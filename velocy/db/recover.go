@@ -132,6 +132,7 @@ func (db *DB) replay(seg *segment, last bool, r *bufio.Reader, bufp *[]byte) (si
 		}
 		id := string(rec.id)
 		apply(db.shard(id), rec.kind, id, loc{seg: seg, off: off, n: uint32(n)})
+		db.indexRecord(rec.kind, id, rec.doc) // secondary indexes (index.go)
 		db.rec.Records++
 		off += int64(n)
 	}

@@ -3,6 +3,7 @@ package db
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 )
 
 // batch is the group of writes committed by one write and one sync. While
@@ -95,8 +96,22 @@ func (db *DB) write(kind byte, id string, doc []byte) error {
 	off := len(b.buf)
 	b.buf = appendRecord(b.buf, kind, id, doc)
 	b.ops = append(b.ops, op{kind: kind, id: id, off: off, n: len(b.buf) - off, keys: keys})
-	for !b.done && db.committing {
-		db.qdone.Wait()
+	yielded := false
+	for {
+		for !b.done && db.committing {
+			db.qdone.Wait()
+		}
+		if b.done || yielded || db.lastBatch < 2 {
+			break
+		}
+		// The last batch had company: its writers have just been woken
+		// and are likely on their way back with their next writes. Let
+		// them run once before taking the batch, so that they join it
+		// rather than wait a whole sync for the next one.
+		yielded = true
+		db.qmu.Unlock()
+		runtime.Gosched()
+		db.qmu.Lock()
 	}
 	if b.done { // another writer led the commit of b
 		err := b.err
@@ -115,6 +130,7 @@ func (db *DB) write(kind byte, id string, doc []byte) error {
 	db.qmu.Lock()
 	b.err, b.done = err, true
 	db.committing = false
+	db.lastBatch = len(b.ops)
 	db.releaseClaims(b.ops)        // unique indexes (unique.go)
 	clear(b.ops)                   // let go of the ids
 	if cap(b.buf) <= maxSpareBuf { // one huge batch should not pin its memory

@@ -42,6 +42,7 @@ type DB struct {
 	writeErr   error     // set after a failed sync; every later write fails
 	spareBuf   []byte    // the last batch's buffers, for the next one
 	spareOps   []op
+	lastBatch  int // writes in the last batch committed
 
 	// testBeforeSync, if set, is called by the committing leader with the
 	// number of writes in a batch, after writing it and before syncing.

@@ -31,7 +31,11 @@
 // when that sync ends one of them (the leader) writes and syncs all of
 // them at once (group commit). There is no timer and no commit goroutine:
 // a writer alone writes and syncs its record itself, never waiting for
-// company. [Options.NoSync] skips the sync:
+// company. When the batch before had several writers, the next leader
+// first yields the processor once (runtime.Gosched), so that those writers,
+// just woken, can queue their next records in its batch instead of waiting
+// a whole sync for the one after (eight writers, measured: 4.0 records per
+// sync without the yield, 7.3 to 7.5 with it). [Options.NoSync] skips the sync:
 // a record then survives the process dying but not the machine.
 //
 // A write that fails (a full disk, for example) is not acknowledged: its

@@ -157,7 +157,7 @@ func writeOnce(t *testing.T, client *http.Client, url string, r *rand.Rand, c, r
 	}
 	if res.StatusCode != 204 {
 		t.Errorf("DELETE: %d %s", res.StatusCode, res.body)
-			return false
+		return false
 	}
 	m.deleted = true
 	return true

@@ -36,29 +36,36 @@ func (e *fieldErrors) add(name, detail string) {
 // pointer into the body, or nil when errs is empty.
 func (errs fieldErrors) bodyProblem() error {
 	return errs.problem(http.StatusUnprocessableEntity, typeInvalidFields,
-		"The task has invalid fields.", "pointer", "#/")
+		"The task has invalid fields.", "field", "pointer", "#/")
 }
 
 // queryProblem returns a 400 problem naming each bad query parameter, or
 // nil when errs is empty.
 func (errs fieldErrors) queryProblem() error {
 	return errs.problem(http.StatusBadRequest, typeInvalidParams,
-		"The query has invalid parameters.", "parameter", "")
+		"The query has invalid parameters.", "parameter", "parameter", "")
 }
 
-func (errs fieldErrors) problem(status int, typ, title, key, prefix string) error {
+// problem builds the problem for errs. Its detail names the one bad
+// field and what is wrong with it, or lists the bad fields when there
+// are several; its "errors" member has one object per field, with the
+// field under key (prefixed with prefix) and what is wrong under "detail".
+func (errs fieldErrors) problem(status int, typ, title, what, key, prefix string) error {
 	if len(errs) == 0 {
 		return nil
 	}
 	list := make([]map[string]string, len(errs))
-	details := make([]string, len(errs))
+	names := make([]string, len(errs))
 	for i, e := range errs {
 		list[i] = map[string]string{key: prefix + e.Name, "detail": e.Detail}
-		details[i] = e.Name + ": " + e.Detail
+		names[i] = e.Name
+	}
+	detail := errs[0].Name + ": " + errs[0].Detail
+	if len(errs) > 1 {
+		detail = fmt.Sprintf("%d %ss are not valid: %s", len(errs), what, strings.Join(names, ", "))
 	}
 	return &middleware.Problem{Type: typ, Title: title, Status: status,
-		Detail:     strings.Join(details, "; "),
-		Extensions: map[string]any{"errors": list}}
+		Detail: detail, Extensions: map[string]any{"errors": list}}
 }
 
 // notFound is the problem for an id that names no task.
@@ -71,9 +78,8 @@ func notFound(id string) error {
 // is no longer the task's current one.
 func changed(t Task) error {
 	return &middleware.Problem{Type: typeChanged, Title: "The task has changed.",
-		Status: http.StatusPreconditionFailed,
-		Detail: "If-Match does not match the task's current ETag " + etag(t) +
-			": read it again, then retry",
+		Status:     http.StatusPreconditionFailed,
+		Detail:     "If-Match names an old version: the task's ETag is now " + etag(t),
 		Extensions: map[string]any{"etag": etag(t)}}
 }
 

@@ -49,11 +49,11 @@ func parseList(q url.Values) (listQuery, error) {
 			lq.offset = n
 		case "status":
 			if !slices.Contains(statuses, v) {
-				errs.add(name, `must be "open", "doing" or "done"`)
+				errs.add(name, "must be one of open, doing, done")
 			}
 			lq.status = v
 		default:
-			errs.add(name, "is not a parameter of this resource (limit, offset, status)")
+			errs.add(name, "unknown: the parameters are limit, offset and status")
 		}
 	}
 	// Map order is random: sort, so that the same request always gets

@@ -110,7 +110,7 @@ func (in taskInput) check() fieldErrors {
 		errs.add("title", "must not contain control characters (a newline, a tab)")
 	}
 	if in.Status != "" && !slices.Contains(statuses, in.Status) {
-		errs.add("status", `must be "open", "doing" or "done"`)
+		errs.add("status", "must be one of open, doing, done")
 	}
 	if in.Due != "" {
 		d, err := time.Parse(time.DateOnly, in.Due)

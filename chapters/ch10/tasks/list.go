@@ -53,7 +53,7 @@ func parseList(q url.Values) (listQuery, error) {
 			}
 			lq.status = v
 		default:
-			errs.add(name, "unknown: the parameters are limit, offset and status")
+			errs.add(name, "is not one of limit, offset, status")
 		}
 	}
 	// Map order is random: sort, so that the same request always gets

@@ -32,7 +32,21 @@ type App struct {
 	seed  maphash.Seed
 }
 
-// New returns the service over the open database store, logging to log.
+// Indexes are the secondary indexes GET /tasks uses to filter and order
+// without reading every task. Open the database with them (see Options):
+// velocy/db builds them from the log on Open.
+var Indexes = []db.Index{
+	{Name: "by_status", Field: "status"},
+	{Name: "by_due", Field: "due"},
+}
+
+// Options returns the database options the service needs: its indexes.
+func Options() db.Options {
+	return db.Options{Indexes: Indexes}
+}
+
+// New returns the service over the database store, which must have been
+// opened with Options, logging to log.
 func New(store *db.DB, log *slog.Logger) *App {
 	now := func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
 	return &App{db: store, log: log, now: now, ids: &idSource{now: now},

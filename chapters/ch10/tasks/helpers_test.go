@@ -30,7 +30,7 @@ func newTestServer(t *testing.T, dir string) *testServer {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	store, err := db.Open(dir, db.Options{})
+	store, err := db.Open(dir, Options())
 	if err != nil {
 		t.Fatal(err)
 	}

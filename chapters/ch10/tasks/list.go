@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/db"
 )
 
 // The page sizes of GET /tasks.
@@ -20,13 +23,15 @@ const (
 type listQuery struct {
 	limit, offset int
 	status        string // "" for every status
+	dueBefore     string // a date: only tasks due before it; "" for all
+	sort          string // "created" (the default) or "due"
 }
 
 // parseList reads and checks the query of GET /tasks. A parameter it does
 // not know is refused, as an unknown field of a body is: ?stauts=open
 // would otherwise list every task without a word.
 func parseList(q url.Values) (listQuery, error) {
-	lq := listQuery{limit: defaultLimit}
+	lq := listQuery{limit: defaultLimit, sort: "created"}
 	var errs fieldErrors
 	for name, vals := range q {
 		if len(vals) > 1 {
@@ -52,14 +57,57 @@ func parseList(q url.Values) (listQuery, error) {
 				errs.add(name, "must be one of open, doing, done")
 			}
 			lq.status = v
+		case "due_before":
+			if d, err := time.Parse(time.DateOnly, v); err != nil || d.Format(time.DateOnly) != v {
+				errs.add(name, "must be a date such as 2026-12-01")
+			}
+			lq.dueBefore = v
+		case "sort":
+			if v != "created" && v != "due" {
+				errs.add(name, "must be created or due")
+			}
+			lq.sort = v
 		default:
-			errs.add(name, "is not one of limit, offset, status")
+			errs.add(name, "is not one of limit, offset, status, due_before, sort")
 		}
 	}
 	// Map order is random: sort, so that the same request always gets
 	// the same answer.
 	slices.SortFunc(errs, func(a, b fieldError) int { return strings.Compare(a.Name, b.Name) })
 	return lq, errs.queryProblem()
+}
+
+// query is lq as a query of velocy/db, asking for one task more than the
+// page holds, to learn whether there is a next page.
+func (lq listQuery) query() db.Query {
+	q := db.Query{Limit: lq.limit + 1, Offset: lq.offset}
+	if lq.status != "" {
+		q.Where = append(q.Where, db.Cond{Field: "status", Op: db.Eq, Value: lq.status})
+	}
+	if lq.dueBefore != "" {
+		q.Where = append(q.Where, db.Cond{Field: "due", Op: db.Lt, Value: lq.dueBefore})
+	}
+	if lq.sort == "due" {
+		q.OrderBy = "due" // dates as text sort as dates do
+	}
+	return q
+}
+
+// next returns the path of the page after lq's.
+func (lq listQuery) next() string {
+	v := url.Values{}
+	v.Set("limit", strconv.Itoa(lq.limit))
+	v.Set("offset", strconv.Itoa(lq.offset+lq.limit))
+	if lq.status != "" {
+		v.Set("status", lq.status)
+	}
+	if lq.dueBefore != "" {
+		v.Set("due_before", lq.dueBefore)
+	}
+	if lq.sort != "created" {
+		v.Set("sort", lq.sort)
+	}
+	return "/tasks?" + v.Encode()
 }
 
 // taskList is the body of an answer to GET /tasks. Next, when there are
@@ -69,54 +117,67 @@ type taskList struct {
 	Next  string `json:"next,omitempty"`
 }
 
-// list handles GET /tasks: a page of tasks, oldest first.
-//
-// It walks the whole database in id order with DB.Range (ids sort by
-// creation time), decoding every task to test its status and skipping
-// offset of them: a page costs a scan from the start. Lesson 10.9 says
-// what a secondary index on status changes.
+// list handles GET /tasks: a page of tasks, oldest first, or soonest due
+// first with sort=due (a task without a due date has no place in that
+// order, and is left out).
 func (a *App) list(w http.ResponseWriter, r *http.Request) error {
 	lq, err := parseList(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	page := taskList{Tasks: []Task{}}
-	skip, more := lq.offset, false
-	var decodeErr error
-	err = a.db.Range("", func(id string, doc []byte) bool {
+	var docs [][]byte
+	if lq.status == "" && lq.dueBefore == "" && lq.sort == "created" {
+		docs, err = a.scan(lq)
+	} else {
+		docs, err = a.find(lq)
+	}
+	if err != nil {
+		return err
+	}
+	page := taskList{Tasks: make([]Task, 0, min(len(docs), lq.limit))}
+	for i, doc := range docs {
+		if i == lq.limit {
+			page.Next = lq.next()
+			break
+		}
 		var t Task
 		if err := json.Unmarshal(doc, &t); err != nil {
-			decodeErr = fmt.Errorf("task %s: stored document: %w", id, err)
-			return false
+			return fmt.Errorf("stored task: %w", err)
 		}
-		if lq.status != "" && t.Status != lq.status {
-			return true
-		}
+		page.Tasks = append(page.Tasks, t)
+	}
+	return writeJSON(w, http.StatusOK, page)
+}
+
+// scan returns the documents of the page lq asks for, and one more if
+// there is one, when it asks for every task in creation order: that is
+// id order, the order of DB.Range, which stops as soon as the page is
+// full. Skipping offset tasks costs reading them.
+func (a *App) scan(lq listQuery) ([][]byte, error) {
+	var docs [][]byte
+	skip := lq.offset
+	err := a.db.Range("", func(id string, doc []byte) bool {
 		if skip > 0 {
 			skip--
 			return true
 		}
-		if len(page.Tasks) == lq.limit {
-			more = true // one past the page: there is a next one
-			return false
-		}
-		page.Tasks = append(page.Tasks, t)
-		return true
+		docs = append(docs, slices.Clone(doc)) // doc is only valid during the call
+		return len(docs) <= lq.limit
 	})
+	return docs, storeError(err)
+}
+
+// find returns the documents of the page lq asks for, and one more if
+// there is one, through DB.Find: its planner reads the index on status or
+// on due rather than every task.
+func (a *App) find(lq listQuery) ([][]byte, error) {
+	found, err := a.db.Find(lq.query())
 	if err != nil {
-		return storeError(err)
+		return nil, storeError(err)
 	}
-	if decodeErr != nil {
-		return decodeErr
+	docs := make([][]byte, len(found))
+	for i, d := range found {
+		docs[i] = d.JSON
 	}
-	if more {
-		next := url.Values{}
-		next.Set("limit", strconv.Itoa(lq.limit))
-		next.Set("offset", strconv.Itoa(lq.offset+lq.limit))
-		if lq.status != "" {
-			next.Set("status", lq.status)
-		}
-		page.Next = "/tasks?" + next.Encode()
-	}
-	return writeJSON(w, http.StatusOK, page)
+	return docs, nil
 }

@@ -76,7 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// logger: send those to logtar too.
 	slog.SetDefault(log)
 
-	store, err := db.Open(*dir, db.Options{})
+	store, err := db.Open(*dir, Options())
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func parseList(q url.Values) (listQuery, error) {
 			}
 			lq.status = v
 		case "due_before":
-			if d, err := time.Parse(time.DateOnly, v); err != nil || d.Format(time.DateOnly) != v {
+			if _, err := time.Parse(time.DateOnly, v); err != nil {
 				errs.add(name, "must be a date such as 2026-12-01")
 			}
 			lq.dueBefore = v

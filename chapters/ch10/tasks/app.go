@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/learn-go-hard-way/learn-go-hard-way/chapters/ch10/taskid"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/db"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
@@ -21,7 +22,7 @@ type App struct {
 	db  *db.DB
 	log *slog.Logger
 	now func() time.Time
-	ids *idSource
+	ids *taskid.Source
 
 	// locks serialize the writes to one task: a PUT reads the task, checks
 	// If-Match and writes the new version, and nothing may write the task
@@ -49,7 +50,7 @@ func Options() db.Options {
 // opened with Options, logging to log.
 func New(store *db.DB, log *slog.Logger) *App {
 	now := func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
-	return &App{db: store, log: log, now: now, ids: &idSource{now: now},
+	return &App{db: store, log: log, now: now, ids: taskid.New(now),
 		seed: maphash.MakeSeed()}
 }
 
@@ -90,7 +91,7 @@ var jsonOptions = middleware.JSONOptions{MaxBytes: maxBody, DisallowUnknownField
 
 // load reads the task id: a 404 problem if there is none.
 func (a *App) load(id string) (Task, error) {
-	if !validID(id) {
+	if !taskid.Valid(id) {
 		return Task{}, notFound(id)
 	}
 	doc, err := a.db.Get(id)

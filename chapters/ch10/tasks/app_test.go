@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/chapters/ch10/taskid"
 )
 
 func TestCreate(t *testing.T) {
@@ -14,7 +16,7 @@ func TestCreate(t *testing.T) {
 		t.Fatalf("status %d: %s", res.status, res.body)
 	}
 	task := decodeTask(t, res.body)
-	if !validID(task.ID) || task.Title != "Buy milk" || task.Status != "open" ||
+	if !taskid.Valid(task.ID) || task.Title != "Buy milk" || task.Status != "open" ||
 		task.Due != "2026-12-24" || task.Rev != 1 || task.Created.IsZero() || !task.Created.Equal(task.Updated) {
 		t.Errorf("created %+v", task)
 	}
@@ -113,7 +115,7 @@ func TestGet(t *testing.T) {
 	if res = ts.do("HEAD", "/tasks/"+task.ID, ""); res.status != 200 || res.body != "" {
 		t.Errorf("HEAD: %d %q", res.status, res.body)
 	}
-	missing := strings.Repeat("0", idLen)
+	missing := strings.Repeat("0", taskid.Len)
 	for _, id := range []string{missing, "nope", strings.ToUpper(task.ID)} {
 		p := problemOf(t, ts.do("GET", "/tasks/"+id, ""), 404)
 		if !strings.Contains(p.Detail, id) {
@@ -155,7 +157,7 @@ func TestReplace(t *testing.T) {
 
 	// A missing task is a 404, with or without If-Match: PUT does not
 	// create (ids are the server's to make).
-	missing := "/tasks/" + strings.Repeat("a", idLen)
+	missing := "/tasks/" + strings.Repeat("a", taskid.Len)
 	problemOf(t, ts.do("PUT", missing, `{"title":"x"}`), 404)
 	problemOf(t, ts.do("PUT", missing, `{"title":"x"}`, "If-Match", "*"), 404)
 }
@@ -184,7 +186,7 @@ func TestPatch(t *testing.T) {
 	problemOf(t, ts.do("PATCH", path, `{"title":"x","id":"y"}`), 400)
 	problemOf(t, ts.do("PATCH", path, `{"title":"x"}`, "Content-Type", "text/plain"), 415)
 	problemOf(t, ts.do("PATCH", path, `{"title":"x"}`, "If-Match", `"2"`), 412)
-	problemOf(t, ts.do("PATCH", "/tasks/"+strings.Repeat("b", idLen), `{"title":"x"}`), 404)
+	problemOf(t, ts.do("PATCH", "/tasks/"+strings.Repeat("b", taskid.Len), `{"title":"x"}`), 404)
 	if got := decodeTask(t, ts.do("GET", path, "").body); got.Rev != 3 {
 		t.Errorf("refused patches changed the task: %+v", got)
 	}
@@ -221,7 +223,7 @@ func TestRouterAnswers(t *testing.T) {
 // and a closed database (the server stopping) a 503.
 func TestStoreErrors(t *testing.T) {
 	ts := newTestServer(t, "")
-	id := ts.app.ids.next()
+	id := ts.app.ids.Next()
 	if err := ts.store.Put(id, []byte(`{"title":5}`)); err != nil {
 		t.Fatal(err)
 	}

@@ -80,7 +80,7 @@ func BenchmarkList(b *testing.B) {
 		app := New(store, slog.New(slog.DiscardHandler))
 		day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		for i := range n {
-			t := Task{ID: app.ids.next(), Title: fmt.Sprintf("task %d", i), Status: statuses[i%3],
+			t := Task{ID: app.ids.Next(), Title: fmt.Sprintf("task %d", i), Status: statuses[i%3],
 				Due: day.AddDate(0, 0, (i*7919)%365).Format(time.DateOnly), Rev: 1}
 			doc, _ := json.Marshal(t)
 			if err := store.Put(t.ID, doc); err != nil {

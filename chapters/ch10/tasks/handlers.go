@@ -17,7 +17,7 @@ func (a *App) create(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	now := a.now()
-	t := Task{ID: a.ids.next(), Created: now, Updated: now, Rev: 1}
+	t := Task{ID: a.ids.Next(), Created: now, Updated: now, Rev: 1}
 	t.apply(in)
 	if err := a.save(t); err != nil {
 		return err

@@ -1,15 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // TestIfMatchRace sends many PUTs with the same If-Match at once: exactly
@@ -85,13 +86,24 @@ func TestRun(t *testing.T) {
 	t.Cleanup(func() { slog.SetDefault(old) }) // run sets it
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(t.Context())
-	stdout := &syncBuffer{}
+	stdoutR, stdout := io.Pipe()
 	var logs syncBuffer
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-dir", dir + "/data"}, stdout, &logs)
 	}()
-	addr := stdout.waitLine(t, done)
+	line := make(chan string, 1)
+	go func() {
+		l, _ := bufio.NewReader(stdoutR).ReadString('\n')
+		line <- l
+	}()
+	var addr string
+	select {
+	case l := <-line:
+		addr = strings.TrimPrefix(strings.TrimSpace(l), "listening on ")
+	case err := <-done:
+		t.Fatalf("run returned before listening: %v", err)
+	}
 	res, err := http.Post(addr+"/tasks", "application/json", strings.NewReader(`{"title":"from run"}`))
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +138,7 @@ func TestRunFlags(t *testing.T) {
 }
 
 // syncBuffer is a bytes.Buffer that run's goroutine writes while the test
-// reads it.
+// may read it.
 type syncBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
@@ -142,20 +154,4 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
-}
-
-// waitLine waits for the "listening on URL" line and returns the URL,
-// failing if run returns first.
-func (s *syncBuffer) waitLine(t *testing.T, done <-chan error) string {
-	t.Helper()
-	for {
-		if url, ok := strings.CutPrefix(strings.TrimSpace(s.String()), "listening on "); ok {
-			return url
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("run returned before listening: %v", err)
-		case <-time.After(10 * time.Millisecond): // polling for a line, not timing anything
-		}
-	}
 }

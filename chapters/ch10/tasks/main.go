@@ -8,7 +8,7 @@
 // The routes:
 //
 //	POST   /tasks       create a task: 201 with Location and ETag
-//	GET    /tasks       list: ?limit=20&offset=0&status=open
+//	GET    /tasks       list: limit, offset, status, due_before, sort=due
 //	GET    /tasks/{id}  read: 200 with ETag, 304 for If-None-Match
 //	PUT    /tasks/{id}  replace the writable fields; If-Match gives 412
 //	PATCH  /tasks/{id}  change some fields (a JSON merge patch)

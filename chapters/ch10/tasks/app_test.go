@@ -122,6 +122,9 @@ func TestGet(t *testing.T) {
 			t.Errorf("404 detail %q does not name %q", p.Detail, id)
 		}
 	}
+	if p := problemOf(t, ts.do("GET", "/tasks/"+strings.Repeat("x", 5000), ""), 404); len(p.Detail) > 100 {
+		t.Errorf("404 detail of %d bytes: a long id is not worth repeating", len(p.Detail))
+	}
 }
 
 func TestReplace(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/learn-go-hard-way/learn-go-hard-way/chapters/ch10/taskid"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/db"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 )
@@ -68,10 +69,14 @@ func (errs fieldErrors) problem(status int, typ, title, what, key, prefix string
 		Detail: detail, Extensions: map[string]any{"errors": list}}
 }
 
-// notFound is the problem for an id that names no task.
+// notFound is the problem for an id that names no task. It quotes the id
+// back unless it is too long to be one.
 func notFound(id string) error {
-	return &middleware.Problem{Status: http.StatusNotFound,
-		Detail: fmt.Sprintf("no task has the id %q", id)}
+	detail := "no task has that id"
+	if len(id) <= 2*taskid.Len {
+		detail = fmt.Sprintf("no task has the id %q", id)
+	}
+	return &middleware.Problem{Status: http.StatusNotFound, Detail: detail}
 }
 
 // changed is the problem for a write whose If-Match names a version that

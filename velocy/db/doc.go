@@ -69,4 +69,18 @@
 // by another program while the database is open. Any number of readers run
 // concurrently with each other and with the writers. [DB.Range] visits the
 // documents in id order as they were when it started.
+//
+// # Indexes and queries
+//
+// [Options.Indexes] declares secondary indexes: for each, the documents
+// ordered by the value of one field (a dotted path reaches into objects),
+// kept in memory, built on Open by replaying the log and kept up to date
+// by every write. Values are ordered by type first, null < false < true <
+// numbers < strings, then by value (see [ParseQuery]). A unique index
+// refuses a Put that would give a second id its value, checked where
+// writes queue up, so two racing Puts cannot both pass. [DB.Find] runs a
+// [Query] (conditions joined by AND, an order, a limit and an offset) by
+// the plan [DB.Explain] shows: the narrowest index range, or a full scan
+// when no index helps, with every fetched document checked against the
+// whole query.
 package db

@@ -167,3 +167,21 @@ func (db *DB) checkIndexes() error {
 	}
 	return nil
 }
+
+// indexIDs returns the ids in the index called name, in the order of
+// their values, or nil if there is no such index. It is for tests.
+func (db *DB) indexIDs(name string) []string {
+	s := db.sec
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var ids []string
+	for _, ix := range s.list {
+		if ix.Name == name {
+			ix.t.scan(interval{}, false, func(e entry) bool {
+				ids = append(ids, e.id)
+				return true
+			})
+		}
+	}
+	return ids
+}

@@ -46,7 +46,16 @@ func (p Plan) String() string {
 		fmt.Fprintf(&b, "  order:            %s %s, from the index (no sort)\n", p.OrderBy, dir)
 	}
 	fmt.Fprintf(&b, "  estimated rows:   %d of %d\n", p.Estimate, p.Total)
-	fmt.Fprintf(&b, "  why: %s", p.Why)
+	b.WriteString("  why:")
+	col := 6
+	for _, w := range strings.Fields(p.Why) { // wrapped to fit 76 columns
+		if col+1+len(w) > 76 {
+			b.WriteString("\n      ")
+			col = 6
+		}
+		b.WriteString(" " + w)
+		col += 1 + len(w)
+	}
 	return b.String()
 }
 

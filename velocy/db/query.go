@@ -60,29 +60,6 @@ type Doc struct {
 	JSON []byte
 }
 
-// interval is a range of keys; a bound that is not set is open.
-type interval struct {
-	lo, hi         string
-	hasLo, hasHi   bool
-	loIncl, hiIncl bool
-}
-
-// under reports whether k lies below the interval.
-func (r interval) under(k string) bool {
-	return r.hasLo && (k < r.lo || k == r.lo && !r.loIncl)
-}
-
-// over reports whether k lies above the interval.
-func (r interval) over(k string) bool {
-	return r.hasHi && (k > r.hi || k == r.hi && !r.hiIncl)
-}
-
-func (r interval) contains(k string) bool { return !r.under(k) && !r.over(k) }
-
-func (r interval) empty() bool {
-	return r.hasLo && r.hasHi && (r.lo > r.hi || r.lo == r.hi && !(r.loIncl && r.hiIncl))
-}
-
 // intersect narrows r to the part also in s.
 func (r interval) intersect(s interval) interval {
 	if s.hasLo && (!r.hasLo || s.lo > r.lo || s.lo == r.lo && !s.loIncl) {

@@ -20,6 +20,29 @@ func (a entry) compare(b entry) int {
 	return strings.Compare(a.id, b.id)
 }
 
+// interval is a range of keys; a bound that is not set is open.
+type interval struct {
+	lo, hi         string
+	hasLo, hasHi   bool
+	loIncl, hiIncl bool
+}
+
+// under reports whether k lies below the interval.
+func (r interval) under(k string) bool {
+	return r.hasLo && (k < r.lo || k == r.lo && !r.loIncl)
+}
+
+// over reports whether k lies above the interval.
+func (r interval) over(k string) bool {
+	return r.hasHi && (k > r.hi || k == r.hi && !r.hiIncl)
+}
+
+func (r interval) contains(k string) bool { return !r.under(k) && !r.over(k) }
+
+func (r interval) empty() bool {
+	return r.hasLo && r.hasHi && (r.lo > r.hi || r.lo == r.hi && !(r.loIncl && r.hiIncl))
+}
+
 // tree is an ordered set of entries: a treap, a binary search tree in
 // which every node also has a random priority, never lower than its
 // children's. The random priorities keep the tree balanced in expectation

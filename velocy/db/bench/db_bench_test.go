@@ -5,9 +5,7 @@ package bench
 // and disk. Every contender's writes are read back once, after the timed
 // loop, before its numbers count.
 //
-// Not compared yet: an indexed range query (SELECT ... WHERE field BETWEEN
-// over a secondary index) against SQLite. velocy/db has no secondary
-// indexes yet; that benchmark waits for them.
+// query_bench_test.go compares an indexed range query with SQLite.
 
 import (
 	"bytes"

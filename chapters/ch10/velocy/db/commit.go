@@ -23,6 +23,8 @@ type op struct {
 	id   string
 	off  int
 	n    int
+
+	keys []string // secondary index keys, one per index (index.go)
 }
 
 // maxSpareBuf is the largest batch buffer kept for the next batch.
@@ -74,6 +76,7 @@ func checkID(id string) error {
 // alone never waits for company, and never hands its write to another
 // goroutine.
 func (db *DB) write(kind byte, id string, doc []byte) error {
+	keys := db.indexKeys(kind, doc) // secondary indexes (index.go)
 	db.qmu.Lock()
 	if db.closing {
 		db.qmu.Unlock()
@@ -84,10 +87,14 @@ func (db *DB) write(kind byte, id string, doc []byte) error {
 		db.qmu.Unlock()
 		return fmt.Errorf("db: refusing writes after a failed sync (reopen the database to recover): %w", err)
 	}
+	if err := db.claimUnique(id, keys); err != nil { // unique indexes (unique.go)
+		db.qmu.Unlock()
+		return err
+	}
 	b := db.cur
 	off := len(b.buf)
 	b.buf = appendRecord(b.buf, kind, id, doc)
-	b.ops = append(b.ops, op{kind: kind, id: id, off: off, n: len(b.buf) - off})
+	b.ops = append(b.ops, op{kind: kind, id: id, off: off, n: len(b.buf) - off, keys: keys})
 	for !b.done && db.committing {
 		db.qdone.Wait()
 	}
@@ -108,6 +115,7 @@ func (db *DB) write(kind byte, id string, doc []byte) error {
 	db.qmu.Lock()
 	b.err, b.done = err, true
 	db.committing = false
+	db.releaseClaims(b.ops)        // unique indexes (unique.go)
 	clear(b.ops)                   // let go of the ids
 	if cap(b.buf) <= maxSpareBuf { // one huge batch should not pin its memory
 		db.spareBuf = b.buf
@@ -175,6 +183,7 @@ func (db *DB) commit(b *batch) error {
 		apply(sh, o.kind, o.id, loc{seg: segIdx, off: seg.size + int64(o.off), n: uint32(o.n)})
 		sh.mu.Unlock()
 	}
+	db.publishIndexes(b.ops) // secondary indexes (index.go)
 	seg.size += int64(len(b.buf))
 	return nil
 }

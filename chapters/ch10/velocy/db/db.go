@@ -48,6 +48,9 @@ type DB struct {
 	testBeforeSync func(writes int)
 	// testSync, if set, replaces datasync for batches (a failing disk).
 	testSync func(*os.File) error
+
+	// sec is the secondary indexes (index.go), never nil.
+	sec *indexSet
 }
 
 // indexShards is the number of index shards: more than cores, a power
@@ -113,6 +116,10 @@ func Open(dir string, opts Options) (*DB, error) {
 			return nil, fmt.Errorf("db: sync parent of new directory: %w", err)
 		}
 	}
+	sec, err := newIndexSet(opts.Indexes) // secondary indexes (index.go)
+	if err != nil {
+		return nil, err
+	}
 	lock, err := lockDir(dir)
 	if err != nil {
 		return nil, err
@@ -129,7 +136,13 @@ func Open(dir string, opts Options) (*DB, error) {
 		db.shards[i].m = make(map[string]loc)
 	}
 	db.segs.Store(&[]*segment{})
+	db.sec = sec // secondary indexes (index.go): built by recover
 	if err := db.recover(); err != nil {
+		db.closeFiles()
+		unlockDir(lock)
+		return nil, err
+	}
+	if err := db.checkIndexes(); err != nil { // unique indexes (index.go)
 		db.closeFiles()
 		unlockDir(lock)
 		return nil, err

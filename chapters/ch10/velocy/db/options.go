@@ -13,6 +13,10 @@ type Options struct {
 	// a new one started. 0 means 64 MiB. A record larger than it gets a
 	// segment of its own.
 	SegmentSize int64
+
+	// Indexes declares secondary indexes (index.go), built on Open from
+	// the log and kept up to date by every Put and Delete.
+	Indexes []Index
 }
 
 // defaultSegmentSize is the segment size when Options.SegmentSize is 0.

@@ -129,6 +129,7 @@ func (db *DB) replay(segIdx uint32, seg *segment, last bool, r *bufio.Reader, bu
 		}
 		id := string(rec.id)
 		apply(db.shard(id), rec.kind, id, loc{seg: segIdx, off: off, n: uint32(n)})
+		db.indexRecord(rec.kind, id, rec.doc) // secondary indexes (index.go)
 		db.rec.Records++
 		off += int64(n)
 	}

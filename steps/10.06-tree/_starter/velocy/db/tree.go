@@ -1,0 +1,143 @@
+package db
+
+import (
+	"math/rand/v2"
+	"strings"
+)
+
+// entry is one item of a secondary index: the key of a document's value
+// and the document's id. Entries are ordered by key, then by id, so that
+// ids sharing a value are kept in id order.
+type entry struct {
+	key string
+	id  string
+}
+
+func (a entry) compare(b entry) int {
+	if c := strings.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	return strings.Compare(a.id, b.id)
+}
+
+// interval is a range of keys; a bound that is not set is open.
+type interval struct {
+	lo, hi         string
+	hasLo, hasHi   bool
+	loIncl, hiIncl bool
+}
+
+// under reports whether k lies below the interval.
+func (r interval) under(k string) bool {
+	return r.hasLo && (k < r.lo || k == r.lo && !r.loIncl)
+}
+
+// over reports whether k lies above the interval.
+func (r interval) over(k string) bool {
+	return r.hasHi && (k > r.hi || k == r.hi && !r.hiIncl)
+}
+
+func (r interval) contains(k string) bool { return !r.under(k) && !r.over(k) }
+
+func (r interval) empty() bool {
+	return r.hasLo && r.hasHi && (r.lo > r.hi || r.lo == r.hi && !(r.loIncl && r.hiIncl))
+}
+
+// tree is an ordered set of entries: a treap, a binary search tree in
+// which every node also has a random priority, never lower than its
+// children's. The random priorities keep the tree balanced in expectation
+// whatever the order of inserts, so that insert, delete and count take
+// O(log n) steps. Each node knows the size of its subtree, which is what
+// makes counting the entries in a range cheap (the planner's estimate).
+type tree struct {
+	root *node
+}
+
+type node struct {
+	e           entry
+	pri         uint32
+	size        int
+	left, right *node
+}
+
+func (n *node) sz() int {
+	if n == nil {
+		return 0
+	}
+	return n.size
+}
+
+func (n *node) fix() { n.size = 1 + n.left.sz() + n.right.sz() }
+
+// Len returns the number of entries.
+func (t *tree) Len() int { return t.root.sz() }
+
+// insert adds e; an entry equal to e already there is left as it is.
+func (t *tree) insert(e entry) {
+	// TODO(10.06-tree): if e is not in the tree yet, give it a node with a
+	// random priority and put it where the order and the priorities say.
+}
+
+// split divides t into the entries below e and those above it (t holds
+// no entry equal to e).
+func split(t *node, e entry) (lo, hi *node) {
+	if t == nil {
+		return nil, nil
+	}
+	if t.e.compare(e) < 0 {
+		t.right, hi = split(t.right, e)
+		t.fix()
+		return t, hi
+	}
+	lo, t.left = split(t.left, e)
+	t.fix()
+	return lo, t
+}
+
+// delete removes e, if present.
+func (t *tree) delete(e entry) {
+	// TODO(10.06-tree): find e's node and replace it by the merge of its
+	// children.
+}
+
+// merge joins two treaps, every entry of lo below every entry of hi.
+func merge(lo, hi *node) *node {
+	if lo == nil {
+		return hi
+	}
+	if hi == nil {
+		return lo
+	}
+	if lo.pri > hi.pri {
+		lo.right = merge(lo.right, hi)
+		lo.fix()
+		return lo
+	}
+	hi.left = merge(lo, hi.left)
+	hi.fix()
+	return hi
+}
+
+// below counts the entries whose key is less than k, or at most k if
+// orEqual.
+func (t *tree) below(k string, orEqual bool) int {
+	// TODO(10.06-tree): walk down from the root, adding the left subtree
+	// and the node each time you go right.
+	return 0
+}
+
+// count returns the number of entries whose key is in r, in O(log n).
+func (t *tree) count(r interval) int {
+	// TODO(10.06-tree): entries below the high bound minus entries below
+	// the low one.
+	return 0
+}
+
+// scan calls fn for every entry whose key is in r, in ascending order, or
+// descending if desc, until fn returns false. It reports whether it ran to
+// the end.
+func (t *tree) scan(r interval, desc bool, fn func(entry) bool) bool {
+	// TODO(10.06-tree): an in-order walk (right to left if desc) that skips
+	// the subtrees that cannot hold keys in r.
+	return true
+}

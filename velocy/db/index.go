@@ -3,6 +3,7 @@ package db
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -39,11 +40,15 @@ type indexSet struct {
 	mu     sync.RWMutex
 	list   []*secIndex
 	claims []map[string]claim // per index; nil unless Unique
+
+	// opening is true while Open replays the log: apply then keeps only
+	// byID, and finishIndexes builds each tree once, from sorted entries.
+	opening bool
 }
 
 // newIndexSet checks the declarations and makes empty indexes.
 func newIndexSet(defs []Index) (*indexSet, error) {
-	s := &indexSet{}
+	s := &indexSet{opening: true}
 	names := map[string]bool{}
 	for _, d := range defs {
 		if d.Name == "" || names[d.Name] {
@@ -90,11 +95,15 @@ func (s *indexSet) apply(kind byte, id string, keys []string) {
 			continue
 		}
 		if had {
-			ix.t.delete(entry{old, id})
+			if !s.opening {
+				ix.t.delete(entry{old, id})
+			}
 			delete(ix.byID, id)
 		}
 		if k != "" {
-			ix.t.insert(entry{k, id})
+			if !s.opening {
+				ix.t.insert(entry{k, id})
+			}
 			ix.byID[id] = k
 		}
 	}
@@ -144,25 +153,28 @@ func (db *DB) publishIndexes(ops []op) {
 	s.mu.Unlock()
 }
 
-// checkIndexes refuses a log in which two ids share the value of a
-// unique index (an index declared unique on data that was not).
-func (db *DB) checkIndexes() error {
-	for _, ix := range db.sec.list {
+// finishIndexes ends Open's part: it builds each index's tree from the
+// entries replay left in byID, sorted (O(n log n) in one sort, and O(n) to
+// build, rather than n inserts that each miss the cache), and refuses a
+// log in which two ids share the value of a unique index (an index
+// declared unique on data that was not).
+func (db *DB) finishIndexes() error {
+	s := db.sec
+	s.opening = false
+	for _, ix := range s.list {
+		es := make([]entry, 0, len(ix.byID))
+		for id, k := range ix.byID {
+			es = append(es, entry{k, id})
+		}
+		slices.SortFunc(es, entry.compare)
+		ix.t.root = buildSorted(es)
 		if !ix.Unique {
 			continue
 		}
-		var prev entry
-		var err error
-		ix.t.scan(interval{}, false, func(e entry) bool {
-			if prev.id != "" && prev.key == e.key {
-				err = fmt.Errorf("db: open: unique index %q holds %s for ids %q and %q: %w", ix.Name, formatValue(decodeKey(e.key)), prev.id, e.id, ErrUnique)
-				return false
+		for i := 1; i < len(es); i++ {
+			if es[i].key == es[i-1].key {
+				return fmt.Errorf("db: open: unique index %q holds %s for ids %q and %q: %w", ix.Name, formatValue(decodeKey(es[i].key)), es[i-1].id, es[i].id, ErrUnique)
 			}
-			prev = e
-			return true
-		})
-		if err != nil {
-			return err
 		}
 	}
 	return nil

@@ -1,12 +1,14 @@
 package db
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A key is a JSON scalar encoded so that comparing two keys byte by byte
@@ -131,44 +133,148 @@ func formatValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-// fields is a document parsed one level deep: its top-level fields, each
-// still in JSON. Objects below are parsed only when a path goes into them.
-type fields map[string]json.RawMessage
+// fields is a document read lazily: key walks it to one path without
+// building anything. For a nested field of a 70-byte document that takes
+// 157 ns and allocates only the key, against 2117 ns and 27 allocations
+// for encoding/json into maps (BenchmarkFieldKey).
+type fields []byte
 
-// parseFields parses the top level of doc. A document that is not an
-// object has no fields.
-func parseFields(doc []byte) fields {
-	var f fields
-	if json.Unmarshal(doc, &f) != nil {
-		return nil
-	}
-	return f
-}
+// parseFields returns doc, valid JSON (Put checks it), as fields.
+func parseFields(doc []byte) fields { return fields(doc) }
 
 // key returns the key of the value at path (a field name, or names joined
 // by dots to go into objects), and false if the document has no scalar
 // there: a missing field, an object and an array are not indexed.
 func (f fields) key(path string) (string, bool) {
-	cur := f
+	doc := []byte(f)
+	i := skipSpace(doc, 0)
 	for {
 		name, rest, more := strings.Cut(path, ".")
-		raw, ok := cur[name]
+		v, ok := member(doc, i, name)
 		if !ok {
 			return "", false
 		}
 		if !more {
-			return scalarKey(raw)
+			end, ok := skipValue(doc, v)
+			if !ok {
+				return "", false
+			}
+			return scalarKey(doc[v:end])
 		}
-		if json.Unmarshal(raw, &cur) != nil {
-			return "", false
-		}
-		path = rest
+		i, path = v, rest
 	}
+}
+
+// member returns where the value of the member called name starts in the
+// object at doc[i], or false if doc[i] starts no object or the object has
+// no such member. Of two members with one name the last counts, as in
+// encoding/json.
+func member(doc []byte, i int, name string) (int, bool) {
+	if i >= len(doc) || doc[i] != '{' {
+		return 0, false
+	}
+	found := -1
+	i = skipSpace(doc, i+1)
+	if i < len(doc) && doc[i] == '}' {
+		return 0, false
+	}
+	for i < len(doc) && doc[i] == '"' {
+		end, ok := skipValue(doc, i) // the member's name
+		if !ok {
+			return 0, false
+		}
+		match := nameIs(doc[i:end], name)
+		i = skipSpace(doc, end)
+		if i >= len(doc) || doc[i] != ':' {
+			return 0, false
+		}
+		i = skipSpace(doc, i+1)
+		if match {
+			found = i
+		}
+		if i, ok = skipValue(doc, i); !ok {
+			return 0, false
+		}
+		i = skipSpace(doc, i)
+		if i < len(doc) && doc[i] == '}' {
+			return found, found >= 0
+		}
+		if i >= len(doc) || doc[i] != ',' {
+			return 0, false
+		}
+		i = skipSpace(doc, i+1)
+	}
+	return 0, false
+}
+
+// nameIs reports whether the quoted JSON string q is name. Only a name
+// with escapes or invalid UTF-8 (which encoding/json replaces) needs
+// decoding.
+func nameIs(q []byte, name string) bool {
+	raw := q[1 : len(q)-1]
+	if bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		return string(raw) == name
+	}
+	var s string
+	return json.Unmarshal(q, &s) == nil && s == name
+}
+
+func skipSpace(doc []byte, i int) int {
+	for i < len(doc) && (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '\n' || doc[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns where the JSON value starting at doc[i] ends. It
+// trusts the document to be valid and only finds the end: a string's
+// closing quote past escapes, the bracket that closes an object or array,
+// or the end of a literal.
+func skipValue(doc []byte, i int) (int, bool) {
+	if i >= len(doc) {
+		return 0, false
+	}
+	switch doc[i] {
+	case '"':
+		for j := i + 1; j < len(doc); j++ {
+			switch doc[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1, true
+			}
+		}
+		return 0, false
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(doc); j++ {
+			switch doc[j] {
+			case '"':
+				end, ok := skipValue(doc, j)
+				if !ok {
+					return 0, false
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return j + 1, true
+				}
+			}
+		}
+		return 0, false
+	}
+	j := i
+	for j < len(doc) && strings.IndexByte(",}] \t\r\n", doc[j]) < 0 {
+		j++
+	}
+	return j, j > i
 }
 
 // scalarKey encodes one JSON scalar, and reports false for an object or
 // an array.
-func scalarKey(raw json.RawMessage) (string, bool) {
+func scalarKey(raw []byte) (string, bool) {
 	if len(raw) == 0 {
 		return "", false
 	}
@@ -179,7 +285,10 @@ func scalarKey(raw json.RawMessage) (string, bool) {
 		return string([]byte{tagBool, 1}), true
 	case c == 'f':
 		return string([]byte{tagBool, 0}), true
-	case c == '"':
+	case c == '"' && len(raw) >= 2:
+		if in := raw[1 : len(raw)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+			return string([]byte{tagString}) + string(in), true
+		}
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
 			return "", false

@@ -73,3 +73,45 @@ func TestNumberKeyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildSorted checks the O(n) build: the same entries, sizes right,
+// parents' priorities above their children's, and a tree that inserts
+// and deletes go on working with.
+func TestBuildSorted(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 100, 5000} {
+		var es []entry
+		for i := range n {
+			es = append(es, entry{numberKey(float64(i / 3)), fmt.Sprint(i % 3)})
+		}
+		tr := tree{root: buildSorted(es)}
+		var got []entry
+		tr.scan(interval{}, false, func(e entry) bool { got = append(got, e); return true })
+		if !slices.Equal(got, es) || tr.Len() != n {
+			t.Fatalf("n=%d: built tree holds %d entries (Len %d), want the %d given in order", n, len(got), tr.Len(), n)
+		}
+		var check func(*node) int
+		check = func(x *node) int {
+			if x == nil {
+				return 0
+			}
+			for _, c := range []*node{x.left, x.right} {
+				if c != nil && c.pri > x.pri {
+					t.Fatalf("n=%d: a child's priority is above its parent's", n)
+				}
+			}
+			size := 1 + check(x.left) + check(x.right)
+			if x.size != size {
+				t.Fatalf("n=%d: a node's size is %d, its subtree holds %d", n, x.size, size)
+			}
+			return size
+		}
+		check(tr.root)
+		if n > 0 {
+			tr.delete(es[n/2])
+			tr.insert(entry{numberKey(-1), "x"})
+			if tr.Len() != n || tr.count(interval{hi: numberKey(0), hasHi: true}) != 1 {
+				t.Fatalf("n=%d: after a delete and an insert, Len %d and %d below 0", n, tr.Len(), tr.count(interval{hi: numberKey(0), hasHi: true}))
+			}
+		}
+	}
+}

@@ -108,11 +108,20 @@ func TestConditionsOneCondition(t *testing.T) {
 func TestConditionsAndOnOneField(t *testing.T) {
 	for range 1000 {
 		q := Query{Where: []Cond{condCheckCond(), condCheckCond(), condCheckCond()}}
+		v := condCheckValue()
+		if rand.IntN(2) == 0 { // three conditions a number meets
+			x := float64(rand.IntN(11) - 5)
+			v = x
+			q.Where = []Cond{
+				{Field: "f", Op: Ge, Value: x - float64(rand.IntN(3))},
+				{Field: "f", Op: Le, Value: x + float64(rand.IntN(3))},
+				{Field: "f", Op: Between, Value: x - 1, Value2: x + float64(rand.IntN(2))},
+			}
+		}
 		c, err := compile(q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := condCheckValue()
 		doc := fmt.Appendf(nil, `{"f":%s}`, formatValue(v))
 		want := true
 		for _, cond := range q.Where {

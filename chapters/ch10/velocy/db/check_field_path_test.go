@@ -34,6 +34,13 @@ func TestFieldPathScalars(t *testing.T) {
 			t.Fatalf("key(%q) of %s = %x (%v), want %x (%v)", tc.path, doc, k, decodeKey(k), want, tc.want)
 		}
 	}
+	tricky := fmt.Appendf(nil, `{"skip":["}",{"y":"]\"{"}],  "k\u0065y" : %g ,"dup":1,"dup":%g}`, n, n+2)
+	if k, ok := parseFields(tricky).key("key"); !ok || k != numberKey(n) {
+		t.Fatalf("key(\"key\") of %s = %v, %v; want %g: skip values whole (brackets and quotes inside strings do not count) and decode names with escapes", tricky, decodeKey(k), ok, n)
+	}
+	if k, ok := parseFields(tricky).key("dup"); !ok || k != numberKey(n+2) {
+		t.Fatalf("key(\"dup\") of %s = %v, %v; want %g: of two members with one name the last counts, as in encoding/json", tricky, decodeKey(k), ok, n+2)
+	}
 	if k, ok := f.key("big"); !ok || decodeKey(k) != decodeKey(numberKey(math.Inf(1))) {
 		t.Errorf("key(\"big\") of 1e999 = %v, %v; want +Inf, true: a number too large is still ordered", decodeKey(k), ok)
 	}

@@ -160,6 +160,41 @@ func merge(lo, hi *node) *node {
 	return hi
 }
 
+// buildSorted returns a treap of es, sorted and distinct, in O(n): each
+// new entry, the largest so far, goes on the right spine, above the nodes
+// of lower priority, which become its left subtree.
+func buildSorted(es []entry) *node {
+	var spine []*node // the right spine, root first
+	for _, e := range es {
+		n := &node{e: e, pri: rand.Uint32(), size: 1}
+		var below *node
+		for len(spine) > 0 && spine[len(spine)-1].pri < n.pri {
+			below = spine[len(spine)-1]
+			spine = spine[:len(spine)-1]
+		}
+		n.left = below
+		if len(spine) > 0 {
+			spine[len(spine)-1].right = n
+		}
+		spine = append(spine, n)
+	}
+	if len(spine) == 0 {
+		return nil
+	}
+	fixSizes(spine[0])
+	return spine[0]
+}
+
+// fixSizes sets the size of every node below n, children first.
+func fixSizes(n *node) {
+	if n == nil {
+		return
+	}
+	fixSizes(n.left)
+	fixSizes(n.right)
+	n.fix()
+}
+
 // below counts the entries whose key is less than k, or at most k if
 // orEqual.
 func (t *tree) below(k string, orEqual bool) int {

@@ -128,7 +128,7 @@ func TestIndexMaintainOpenRefusesDuplicates(t *testing.T) {
 	d, err = Open(dir, opts)
 	if err == nil {
 		d.Close()
-		t.Fatal("Open with a unique index over two ids sharing a value = nil error; want an error wrapping ErrUnique (checkIndexes)")
+		t.Fatal("Open with a unique index over two ids sharing a value = nil error; want an error wrapping ErrUnique (finishIndexes)")
 	}
 	if !errors.Is(err, ErrUnique) {
 		t.Fatalf("Open = %v, want an error wrapping ErrUnique", err)

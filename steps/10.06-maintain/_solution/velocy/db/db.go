@@ -142,7 +142,7 @@ func Open(dir string, opts Options) (*DB, error) {
 		unlockDir(lock)
 		return nil, err
 	}
-	if err := db.checkIndexes(); err != nil { // unique indexes (index.go)
+	if err := db.finishIndexes(); err != nil { // secondary indexes (index.go)
 		db.closeFiles()
 		unlockDir(lock)
 		return nil, err

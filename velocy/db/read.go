@@ -3,7 +3,6 @@ package db
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // Get returns a copy of the document stored under id, or [ErrNotFound].
@@ -94,34 +93,11 @@ func (db *DB) Len() int {
 // compaction does not close them). doc is valid only during the call to
 // fn.
 func (db *DB) Range(from string, fn func(id string, doc []byte) bool) error {
-	type entry struct {
-		id string
-		l  loc
-	}
-	for i := range db.shards { // all at once: one instant's view
-		db.shards[i].mu.RLock()
-	}
-	var entries []entry
-	var segs []*segment
-	closed := db.closed.Load()
-	if !closed {
-		segs = db.acquireSegments()
-		for i := range db.shards {
-			for id, l := range db.shards[i].m {
-				if id >= from {
-					entries = append(entries, entry{id, l})
-				}
-			}
-		}
-	}
-	for i := range db.shards {
-		db.shards[i].mu.RUnlock()
-	}
-	if closed {
-		return ErrClosed
+	entries, segs, err := db.capture(from)
+	if err != nil {
+		return err
 	}
 	defer db.releaseSegments(segs)
-	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.id, b.id) })
 	var buf []byte
 	for _, e := range entries {
 		if db.closed.Load() {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -117,4 +118,41 @@ func removeCompactTemps(dir string) error {
 		}
 	}
 	return nil
+}
+
+// indexEntry is an id and where its document is, as capture copies them.
+type indexEntry struct {
+	id string
+	l  loc
+}
+
+// capture copies the index entries whose id is at least from, at one
+// instant (every shard's read lock held at once), and sorts them by id
+// after unlocking. It also acquires the segments, so that no compaction
+// closes a file the entries point into; the caller releases them.
+func (db *DB) capture(from string) ([]indexEntry, []*segment, error) {
+	for i := range db.shards {
+		db.shards[i].mu.RLock()
+	}
+	var entries []indexEntry
+	var segs []*segment
+	closed := db.closed.Load()
+	if !closed {
+		segs = db.acquireSegments()
+		for i := range db.shards {
+			for id, l := range db.shards[i].m {
+				if id >= from {
+					entries = append(entries, indexEntry{id, l})
+				}
+			}
+		}
+	}
+	for i := range db.shards {
+		db.shards[i].mu.RUnlock()
+	}
+	if closed {
+		return nil, nil, ErrClosed
+	}
+	slices.SortFunc(entries, func(a, b indexEntry) int { return strings.Compare(a.id, b.id) })
+	return entries, segs, nil
 }

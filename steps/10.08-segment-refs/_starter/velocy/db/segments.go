@@ -68,3 +68,20 @@ func removeCompactTemps(dir string) error {
 	// name ends in compactSuffix, then sync the directory.
 	return nil
 }
+
+// indexEntry is an id and where its document is, as capture copies them.
+type indexEntry struct {
+	id string
+	l  loc
+}
+
+// capture copies the index entries whose id is at least from, at one
+// instant (every shard's read lock held at once), and sorts them by id
+// after unlocking. It also acquires the segments, so that no compaction
+// closes a file the entries point into; the caller releases them.
+func (db *DB) capture(from string) ([]indexEntry, []*segment, error) {
+	// TODO(10.08-segment-refs): Range's copy of the index, moved here:
+	// every shard's read lock, acquireSegments, the entries with
+	// id >= from, unlock, sort by id; ErrClosed if the database is.
+	return nil, nil, nil
+}

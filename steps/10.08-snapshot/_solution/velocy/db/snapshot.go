@@ -14,10 +14,9 @@ import (
 // Range and All may be called from several goroutines at once; Close
 // must come after them.
 type Snapshot struct {
-	db   *DB
-	ids  []string // sorted
-	locs []loc    // locs[i] is where ids[i]'s document is
-	segs []*segment
+	db      *DB
+	entries []indexEntry // sorted by id
+	segs    []*segment
 
 	mu     sync.Mutex
 	err    error // the error that ended an All
@@ -29,42 +28,15 @@ type Snapshot struct {
 // segments it needs on disk and mapped until it is closed, even those a
 // compaction has replaced: close it when done.
 func (db *DB) Snapshot() (*Snapshot, error) {
-	for i := range db.shards { // all at once: one instant's view
-		db.shards[i].mu.RLock()
+	entries, segs, err := db.capture("")
+	if err != nil {
+		return nil, err
 	}
-	s := &Snapshot{db: db}
-	closed := db.closed.Load()
-	if !closed {
-		s.segs = db.acquireSegments()
-		type entry struct {
-			id string
-			l  loc
-		}
-		var entries []entry
-		for i := range db.shards {
-			for id, l := range db.shards[i].m {
-				entries = append(entries, entry{id, l})
-			}
-		}
-		for i := range db.shards {
-			db.shards[i].mu.RUnlock()
-		}
-		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.id, b.id) })
-		s.ids = make([]string, len(entries))
-		s.locs = make([]loc, len(entries))
-		for i, e := range entries {
-			s.ids[i], s.locs[i] = e.id, e.l
-		}
-		return s, nil
-	}
-	for i := range db.shards {
-		db.shards[i].mu.RUnlock()
-	}
-	return nil, ErrClosed
+	return &Snapshot{db: db, entries: entries, segs: segs}, nil
 }
 
 // Len returns the number of documents in the snapshot.
-func (s *Snapshot) Len() int { return len(s.ids) }
+func (s *Snapshot) Len() int { return len(s.entries) }
 
 // Get returns a copy of the document id had when the snapshot was taken,
 // or [ErrNotFound].
@@ -72,11 +44,11 @@ func (s *Snapshot) Get(id string) ([]byte, error) {
 	if err := s.check(); err != nil {
 		return nil, err
 	}
-	i, ok := slices.BinarySearch(s.ids, id)
+	i, ok := s.search(id)
 	if !ok {
 		return nil, ErrNotFound
 	}
-	return s.db.readDoc(nil, id, s.locs[i])
+	return s.db.readDoc(nil, id, s.entries[i].l)
 }
 
 // Range calls fn for every document of the snapshot whose id is at least
@@ -86,18 +58,26 @@ func (s *Snapshot) Range(from string, fn func(id string, doc []byte) bool) error
 	if err := s.check(); err != nil {
 		return err
 	}
-	i, _ := slices.BinarySearch(s.ids, from)
+	i, _ := s.search(from)
 	var buf []byte
-	for ; i < len(s.ids); i++ {
+	for _, e := range s.entries[i:] {
 		var err error
-		if buf, err = s.db.readDoc(buf[:0], s.ids[i], s.locs[i]); err != nil {
+		if buf, err = s.db.readDoc(buf[:0], e.id, e.l); err != nil {
 			return err
 		}
-		if !fn(s.ids[i], buf) {
+		if !fn(e.id, buf) {
 			return nil
 		}
 	}
 	return nil
+}
+
+// search finds the position of id in the snapshot's sorted entries, or
+// where it would be.
+func (s *Snapshot) search(id string) (int, bool) {
+	return slices.BinarySearchFunc(s.entries, id, func(e indexEntry, id string) int {
+		return strings.Compare(e.id, id)
+	})
 }
 
 // All returns an iterator over the documents of the snapshot whose id is

@@ -12,10 +12,9 @@ import (
 // Range and All may be called from several goroutines at once; Close
 // must come after them.
 type Snapshot struct {
-	db   *DB
-	ids  []string // sorted
-	locs []loc    // locs[i] is where ids[i]'s document is
-	segs []*segment
+	db      *DB
+	entries []indexEntry // sorted by id
+	segs    []*segment
 
 	mu     sync.Mutex
 	err    error // the error that ended an All
@@ -24,18 +23,19 @@ type Snapshot struct {
 
 // Snapshot takes a snapshot of the database: close it when done.
 func (db *DB) Snapshot() (*Snapshot, error) {
-	// TODO(10.08-snapshot): under every shard's read lock, acquire the
-	// segments and copy the index; sort it by id after unlocking.
+	// TODO(10.08-snapshot): db.capture("") gives the sorted entries and
+	// the segments they need.
 	return &Snapshot{db: db}, nil
 }
 
 // Len returns the number of documents in the snapshot.
-func (s *Snapshot) Len() int { return len(s.ids) }
+func (s *Snapshot) Len() int { return len(s.entries) }
 
 // Get returns a copy of the document id had when the snapshot was taken,
 // or [ErrNotFound].
 func (s *Snapshot) Get(id string) ([]byte, error) {
-	// TODO(10.08-snapshot): binary search s.ids, then db.readDoc.
+	// TODO(10.08-snapshot): binary search s.entries by id, then
+	// db.readDoc.
 	return nil, ErrNotFound
 }
 

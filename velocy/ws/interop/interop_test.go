@@ -1,0 +1,326 @@
+package interop
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// pair is a client library against a server library; one of the two is
+// always the library under test.
+type pair struct {
+	name string
+	c    clientKind
+	s    serverKind
+}
+
+// pairs lists every other client against the server under test, then the
+// client under test against every other server.
+func pairs() []pair {
+	var ps []pair
+	for _, n := range sortedNames(clientKinds) {
+		if n != underTest {
+			ps = append(ps, pair{"client=" + n + "/server=" + underTest, clientKinds[n], serverKinds[underTest]})
+		}
+	}
+	for _, n := range sortedNames(serverKinds) {
+		if n != underTest {
+			ps = append(ps, pair{"client=" + underTest + "/server=" + n, clientKinds[underTest], serverKinds[n]})
+		}
+	}
+	return ps
+}
+
+// forPairs runs f as a subtest for every pair.
+func forPairs(t *testing.T, f func(t *testing.T, p pair)) {
+	for _, p := range pairs() {
+		t.Run(p.name, func(t *testing.T) { f(t, p) })
+	}
+}
+
+var typeNames = map[int]string{textMessage: "text", binaryMessage: "binary"}
+
+// echo sends msg and checks that the same message comes back.
+func echo(t *testing.T, c client, typ int, msg []byte, what string) {
+	t.Helper()
+	if err := c.write(typ, msg); err != nil {
+		t.Fatalf("%s: write: %v", what, err)
+	}
+	expectEcho(t, c, typ, msg, what)
+}
+
+// expectEcho reads one message and checks it is typ and msg.
+func expectEcho(t *testing.T, c client, typ int, msg []byte, what string) {
+	t.Helper()
+	gotTyp, got, err := c.read()
+	if err != nil {
+		t.Fatalf("%s: read the echo: %v", what, err)
+	}
+	if gotTyp != typ {
+		t.Fatalf("%s: echo is a %s message, want %s", what, typeNames[gotTyp], typeNames[typ])
+	}
+	if !bytes.Equal(got, msg) {
+		t.Fatalf("%s: echo differs: %s", what, diff(got, msg))
+	}
+}
+
+// diff says where two byte slices first differ.
+func diff(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	return fmt.Sprintf("%d bytes, want %d; first difference at byte %d", len(got), len(want), i)
+}
+
+// closeNormally closes from the client with 1000 and checks that both
+// sides saw a clean close.
+func closeNormally(t *testing.T, c client, s *echoServer) {
+	t.Helper()
+	closeAndCheck(t, c, s, 1000, "")
+}
+
+// closeAndCheck closes from the client with code and reason, and checks
+// the client saw the close echoed and the server saw code and reason.
+func closeAndCheck(t *testing.T, c client, s *echoServer, code int, reason string) {
+	t.Helper()
+	echoed, err := c.closeHandshake(code, reason)
+	if err != nil {
+		t.Fatalf("client close handshake (%d %q): %v", code, reason, err)
+	}
+	if echoed != -1 && echoed != code {
+		t.Errorf("client sent close %d, the server echoed %d", code, echoed)
+	}
+	r := s.result(t)
+	gotCode, gotReason, ok := closeInfo(r.err)
+	if !ok {
+		t.Fatalf("the server's read ended with %T %v, want a close error %d %q", r.err, r.err, code, reason)
+	}
+	if gotCode != code || gotReason != reason {
+		t.Errorf("the server saw close %d %q, want %d %q", gotCode, gotReason, code, reason)
+	}
+}
+
+// TestMessages echoes text and binary messages around the payload length
+// encodings (7-bit, 16-bit, 64-bit) up to just below the 1 MiB limit, each
+// sent as one frame.
+func TestMessages(t *testing.T) {
+	sizes := []int{0, 1, 125, 126, 127, 65535, 65536, 65537, defaultMax - 64}
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{})
+		// A gorilla client sends a message in one frame when its write
+		// buffer holds it all.
+		c := dialT(t, p.c, s.url, dialConfig{frame: defaultMax})
+		for _, typ := range []int{textMessage, binaryMessage} {
+			for _, n := range sizes {
+				echo(t, c, typ, payload(typ, n, 1), fmt.Sprintf("%s %d bytes", typeNames[typ], n))
+			}
+		}
+		closeNormally(t, c, s)
+	})
+}
+
+// TestFragmented sends messages through each library's streaming writer,
+// so in many frames (with fragment boundaries inside UTF-8 runes for text),
+// and checks the echo.
+func TestFragmented(t *testing.T) {
+	const chunk = 1000
+	sizes := []int{0, 1, chunk - 1, chunk, chunk + 1, 5*chunk + 3, 70_000, 300_001}
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{})
+		c := dialT(t, p.c, s.url, dialConfig{frame: chunk})
+		for _, typ := range []int{textMessage, binaryMessage} {
+			for _, n := range sizes {
+				what := fmt.Sprintf("fragmented %s %d bytes", typeNames[typ], n)
+				msg := payload(typ, n, 2)
+				if err := c.writeFragmented(typ, msg, chunk); err != nil {
+					t.Fatalf("%s: write: %v", what, err)
+				}
+				expectEcho(t, c, typ, msg, what)
+			}
+		}
+		closeNormally(t, c, s)
+	})
+}
+
+// TestPing has the client ping (the pong must come back with the same
+// payload), and the server ping right after the handshake (the client
+// must answer). Each side's library records what it can see of it.
+func TestPing(t *testing.T) {
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{pingFirst: "server-ping"})
+		c := dialT(t, p.c, s.url, dialConfig{})
+		if err := c.ping("client-ping"); err != nil {
+			t.Fatalf("client ping: %v", err)
+		}
+		seen := func() bool {
+			ok := true
+			if p.c.seesPongs {
+				ok = ok && c.rec().has("pong", "client-ping")
+			}
+			if p.s.seesPings {
+				ok = ok && (s.rec.has("ping", "client-ping") || p.c.ownPingPayload && s.rec.n("ping") > 0)
+			}
+			if p.c.seesPings {
+				ok = ok && (c.rec().has("ping", "server-ping") || p.s.ownPingPayload && c.rec().n("ping") > 0)
+			}
+			if p.s.seesPongs {
+				ok = ok && s.rec.has("pong", "server-ping")
+			}
+			return ok
+		}
+		// Control frames are handled during reads: echo messages until
+		// every side that can tell has seen its ping or pong.
+		msg := []byte("hello")
+		for i := 0; !seen(); i++ {
+			if i == 100 {
+				t.Fatalf("after %d echoes: client saw pong %v, ping %v; server saw ping %v, pong %v",
+					i, c.rec().has("pong", "client-ping"), c.rec().has("ping", "server-ping"),
+					s.rec.has("ping", "client-ping"), s.rec.has("pong", "server-ping"))
+			}
+			echo(t, c, textMessage, msg, "echo after pings")
+		}
+		closeNormally(t, c, s)
+	})
+}
+
+// TestClose closes from the client with a code and a reason; the server
+// must see exactly them, and the client the close echoed.
+func TestClose(t *testing.T) {
+	cases := []struct {
+		code   int
+		reason string
+	}{
+		{1000, ""},
+		{1001, "going away"},
+		{4000, "bye, ünïcödé ✓"},
+		{4999, strings.Repeat("r", 123)}, // the longest reason a control frame holds
+	}
+	forPairs(t, func(t *testing.T, p pair) {
+		for _, tc := range cases {
+			t.Run(fmt.Sprint(tc.code), func(t *testing.T) {
+				s := startServer(t, p.s, serverConfig{})
+				c := dialT(t, p.c, s.url, dialConfig{})
+				echo(t, c, textMessage, []byte("before close"), "echo")
+				closeAndCheck(t, c, s, tc.code, tc.reason)
+			})
+		}
+	})
+}
+
+// TestSubprotocol checks the negotiation: the one protocol both sides know
+// is agreed on by both; with none in common, the handshake succeeds with no
+// subprotocol.
+func TestSubprotocol(t *testing.T) {
+	cases := []struct {
+		name  string
+		asked []string
+		want  string
+	}{
+		{"common", []string{"x-unknown", "chat.v1"}, "chat.v1"},
+		{"none-common", []string{"x-unknown"}, ""},
+		{"none-asked", nil, ""},
+	}
+	forPairs(t, func(t *testing.T, p pair) {
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				s := startServer(t, p.s, serverConfig{subprotocols: []string{"chat.v2", "chat.v1"}})
+				c := dialT(t, p.c, s.url, dialConfig{subprotocols: tc.asked})
+				if got := c.subprotocol(); got != tc.want {
+					t.Errorf("client's subprotocol %q, want %q", got, tc.want)
+				}
+				echo(t, c, textMessage, []byte("sub"), "echo")
+				closeNormally(t, c, s)
+				// closeNormally took the server's result; its subprotocol
+				// is checked through a second connection.
+				c2 := dialT(t, p.c, s.url, dialConfig{subprotocols: tc.asked})
+				c2.closeNow()
+				if r := s.result(t); r.subprotocol != tc.want {
+					t.Errorf("server's subprotocol %q, want %q", r.subprotocol, tc.want)
+				}
+			})
+		}
+	})
+}
+
+// TestOrigin checks that a cross-origin handshake is refused with 403
+// unless its origin is allowed, and that the server's own origin is
+// accepted.
+func TestOrigin(t *testing.T) {
+	const allowed = "https://allowed.example"
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{origins: []string{allowed}})
+		t.Run("refused", func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), hang)
+			defer cancel()
+			c, resp, err := p.c.dial(ctx, s.url, dialConfig{origin: "https://evil.example"})
+			if err == nil {
+				c.closeNow()
+				t.Fatal("a cross-origin handshake succeeded")
+			}
+			if resp == nil {
+				t.Fatalf("no HTTP response with the error %v", err)
+			}
+			if resp.StatusCode != http.StatusForbidden {
+				t.Errorf("status %d, want 403", resp.StatusCode)
+			}
+		})
+		for _, origin := range []string{allowed, "http://" + s.Listener.Addr().String()} {
+			t.Run("accepted "+origin, func(t *testing.T) {
+				c := dialT(t, p.c, s.url, dialConfig{origin: origin})
+				echo(t, c, textMessage, []byte("origin"), "echo")
+				closeNormally(t, c, s)
+			})
+		}
+	})
+}
+
+// TestTooBig sends a message over the reader's limit; the reader must
+// close with 1009 and the writer see it. The limit is the server's (one
+// frame, then many) or the client's (the server's echo is too big).
+func TestTooBig(t *testing.T) {
+	const limit = 64 << 10
+	msg := payload(binaryMessage, limit+1, 3)
+	forPairs(t, func(t *testing.T, p pair) {
+		for _, fragmented := range []bool{false, true} {
+			t.Run(fmt.Sprintf("server-limit/fragmented=%v", fragmented), func(t *testing.T) {
+				s := startServer(t, p.s, serverConfig{maxMessage: limit})
+				frame := defaultMax
+				if fragmented {
+					frame = 1000
+				}
+				c := dialT(t, p.c, s.url, dialConfig{frame: frame})
+				echo(t, c, binaryMessage, msg[:limit], "a message at the limit")
+				var err error
+				if fragmented {
+					err = c.writeFragmented(binaryMessage, msg, 1000)
+				} else {
+					err = c.write(binaryMessage, msg)
+				}
+				t.Logf("writing the message over the limit: %v", err) // the server may close first
+				_, _, err = c.read()
+				if code, _, ok := closeInfo(err); !ok || code != 1009 {
+					t.Errorf("after a message over the server's limit the client read %T %v, want close 1009", err, err)
+				}
+				t.Logf("server: %v", s.result(t).err)
+			})
+		}
+		t.Run("client-limit", func(t *testing.T) {
+			s := startServer(t, p.s, serverConfig{})
+			c := dialT(t, p.c, s.url, dialConfig{maxMessage: limit})
+			echo(t, c, binaryMessage, msg[:limit], "a message at the limit")
+			if err := c.write(binaryMessage, msg); err != nil {
+				t.Fatalf("write: %v", err)
+			}
+			_, _, err := c.read()
+			t.Logf("client: %v", err)
+			r := s.result(t)
+			if code, _, ok := closeInfo(r.err); !ok || code != 1009 {
+				t.Errorf("after echoing a message over the client's limit the server read %T %v, want close 1009", r.err, r.err)
+			}
+		})
+	})
+}

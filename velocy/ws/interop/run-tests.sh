@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs velocy/ws's interop module: vet, the interop tests (gorilla and
+# coder clients against velocy's server, velocy's client against theirs,
+# all on loopback), and every benchmark once so that they are known to run:
+#   go vet ./... && go test -count=1 ./... && go test -run X -bench . -benchtime 1x ./...
+# Extra arguments go to the go test of the tests, for example:
+#   ./run-tests.sh -race -run Close
+set -euo pipefail
+cd "$(dirname "$0")"
+
+go vet ./...
+go test -count=1 "$@" ./...
+go test -run X -bench . -benchtime 1x ./...

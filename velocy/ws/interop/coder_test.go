@@ -3,6 +3,7 @@ package interop
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 
 	"github.com/coder/websocket"
@@ -63,21 +64,14 @@ func (k *coderClient) write(typ int, data []byte) error {
 
 // writeFragmented writes through Writer: coder sends each Write as one
 // frame, and Close as an empty final frame.
-func (k *coderClient) writeFragmented(typ int, data []byte, chunk int) error {
+func (k *coderClient) writeFragmented(typ int, data []byte, chunk int, pingMid string) error {
 	ctx, cancel := k.ctx()
 	defer cancel()
 	w, err := k.c.Writer(ctx, websocket.MessageType(typ))
 	if err != nil {
 		return err
 	}
-	for len(data) > 0 {
-		n := min(chunk, len(data))
-		if _, err := w.Write(data[:n]); err != nil {
-			return err
-		}
-		data = data[n:]
-	}
-	return w.Close()
+	return writeChunks(w, data, chunk, pinger(k, pingMid))
 }
 
 func (k *coderClient) read() (int, []byte, error) {
@@ -143,13 +137,14 @@ func coderHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) htt
 				}
 			}()
 		}
-		err = coderEcho(ctx, c)
+		err = coderEcho(ctx, c, cfg.fragment)
 		report(done, serverResult{subprotocol: c.Subprotocol(), err: err})
 	})
 }
 
-// coderEcho echoes messages until reading fails, and returns why.
-func coderEcho(ctx context.Context, c *websocket.Conn) error {
+// coderEcho echoes messages until reading fails, and returns why; with
+// fragment set, through Writer in writes (so frames) of that many bytes.
+func coderEcho(ctx context.Context, c *websocket.Conn, fragment int) error {
 	buf := make([]byte, 0, 4096)
 	for {
 		typ, r, err := c.Reader(ctx)
@@ -159,7 +154,19 @@ func coderEcho(ctx context.Context, c *websocket.Conn) error {
 		if buf, err = readInto(buf, r); err != nil {
 			return err
 		}
-		if err := c.Write(ctx, typ, buf); err != nil {
+		if typ == textMessage && string(buf) == closePlease {
+			// Close returns nil once the client echoed the same code.
+			return c.Close(serverCloseCode, serverCloseReason)
+		}
+		if fragment > 0 {
+			var w io.WriteCloser
+			if w, err = c.Writer(ctx, typ); err == nil {
+				err = writeChunks(w, buf, fragment, nil)
+			}
+		} else {
+			err = c.Write(ctx, typ, buf)
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package interop
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"time"
 
@@ -77,20 +78,22 @@ func (g *gorillaClient) write(typ int, data []byte) error { return g.c.WriteMess
 
 // writeFragmented writes through NextWriter. gorilla sends a frame each
 // time its write buffer (dialConfig.frame bytes) is full, whatever the size
-// of the writes, and the rest as the final frame on Close.
-func (g *gorillaClient) writeFragmented(typ int, data []byte, chunk int) error {
+// of the writes, and the rest as the final frame on Close; a ping between
+// writes goes out between two of those frames.
+func (g *gorillaClient) writeFragmented(typ int, data []byte, chunk int, pingMid string) error {
 	w, err := g.c.NextWriter(typ)
 	if err != nil {
 		return err
 	}
-	for len(data) > 0 {
-		n := min(chunk, len(data))
-		if _, err := w.Write(data[:n]); err != nil {
-			return err
-		}
-		data = data[n:]
+	return writeChunks(w, data, chunk, pinger(g, pingMid))
+}
+
+// pinger is a function that has c ping with p, or nil if p is empty.
+func pinger(c client, p string) func() error {
+	if p == "" {
+		return nil
 	}
-	return w.Close()
+	return func() error { return c.ping(p) }
 }
 
 func (g *gorillaClient) read() (int, []byte, error) { return g.c.ReadMessage() }
@@ -123,8 +126,9 @@ func (g *gorillaClient) closeNow()           { g.c.Close() }
 // buffer, WriteMessage back.
 func gorillaHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) http.Handler {
 	up := websocket.Upgrader{
-		Subprotocols: cfg.subprotocols,
-		CheckOrigin:  func(r *http.Request) bool { return originAllowed(r, cfg.origins) },
+		Subprotocols:    cfg.subprotocols,
+		CheckOrigin:     func(r *http.Request) bool { return originAllowed(r, cfg.origins) },
+		WriteBufferSize: cfg.fragment,
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := up.Upgrade(w, r, nil)
@@ -144,13 +148,14 @@ func gorillaHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) h
 		if cfg.pingFirst != "" {
 			c.WriteControl(websocket.PingMessage, []byte(cfg.pingFirst), time.Now().Add(hang))
 		}
-		err = gorillaEcho(c)
+		err = gorillaEcho(c, cfg.fragment)
 		report(done, serverResult{subprotocol: c.Subprotocol(), err: err})
 	})
 }
 
-// gorillaEcho echoes messages until reading fails, and returns why.
-func gorillaEcho(c *websocket.Conn) error {
+// gorillaEcho echoes messages until reading fails, and returns why; with
+// fragment set, through NextWriter in writes of that many bytes.
+func gorillaEcho(c *websocket.Conn, fragment int) error {
 	buf := make([]byte, 0, 4096)
 	for {
 		typ, r, err := c.NextReader()
@@ -160,7 +165,35 @@ func gorillaEcho(c *websocket.Conn) error {
 		if buf, err = readInto(buf, r); err != nil {
 			return err
 		}
-		if err := c.WriteMessage(typ, buf); err != nil {
+		if typ == textMessage && string(buf) == closePlease {
+			return gorillaServerClose(c)
+		}
+		if fragment > 0 {
+			var w io.WriteCloser
+			if w, err = c.NextWriter(typ); err == nil {
+				err = writeChunks(w, buf, fragment, nil)
+			}
+		} else {
+			err = c.WriteMessage(typ, buf)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// gorillaServerClose sends the server's close and reads until the
+// client's; nil if it came back with the same code.
+func gorillaServerClose(c *websocket.Conn) error {
+	msg := websocket.FormatCloseMessage(serverCloseCode, serverCloseReason)
+	if err := c.WriteControl(websocket.CloseMessage, msg, time.Now().Add(hang)); err != nil {
+		return err
+	}
+	for {
+		if _, _, err := c.NextReader(); err != nil {
+			if code, _, ok := closeInfo(err); ok && code == serverCloseCode {
+				return nil
+			}
 			return err
 		}
 	}

@@ -33,8 +33,9 @@ type client interface {
 	write(typ int, data []byte) error
 	// writeFragmented sends one message through the library's streaming
 	// writer, in writes of at most chunk bytes (how that maps to frames is
-	// the library's: see each implementation).
-	writeFragmented(typ int, data []byte, chunk int) error
+	// the library's: see each implementation). With pingMid set, it pings
+	// with that payload halfway, between two fragments.
+	writeFragmented(typ int, data []byte, chunk int, pingMid string) error
 	// read reads one message.
 	read() (typ int, data []byte, err error)
 	// ping sends a ping with this payload. A client that can see the pong
@@ -79,7 +80,21 @@ type serverConfig struct {
 	maxMessage   int64    // the server's read limit (0: 1 MiB)
 	pingFirst    string   // when set, the server pings with this payload right after the handshake
 	keepAlive    time.Duration
+	// fragment, when set, has the server echo through its streaming
+	// writer in writes of this many bytes, with frames of this size where
+	// the library lets the caller choose (gorilla's and velocy's write
+	// buffer; coder sends a frame per write).
+	fragment int
 }
+
+// closePlease is the text message that has an echo server close the
+// connection itself, with serverCloseCode and serverCloseReason; its
+// result is then nil if the client answered with the same code.
+const (
+	closePlease       = "close, please"
+	serverCloseCode   = 4002
+	serverCloseReason = "server closing ✓"
+)
 
 // serverResult is how one server connection ended.
 type serverResult struct {
@@ -219,6 +234,29 @@ func payload(typ, n int, seed uint64) []byte {
 		b = append(b, enc[:m]...)
 	}
 	return b
+}
+
+// writeChunks writes data to w in writes of at most chunk bytes, calls mid
+// (if not nil) halfway, and closes w.
+func writeChunks(w io.WriteCloser, data []byte, chunk int, mid func() error) error {
+	half := len(data) / 2
+	for i := 0; i < len(data); i += chunk {
+		if mid != nil && i >= half {
+			if err := mid(); err != nil {
+				return err
+			}
+			mid = nil
+		}
+		if _, err := w.Write(data[i:min(i+chunk, len(data))]); err != nil {
+			return err
+		}
+	}
+	if mid != nil {
+		if err := mid(); err != nil {
+			return err
+		}
+	}
+	return w.Close()
 }
 
 // readInto reads r to its end into buf[:0], growing it as needed: the

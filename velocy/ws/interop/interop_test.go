@@ -123,26 +123,62 @@ func TestMessages(t *testing.T) {
 	})
 }
 
-// TestFragmented sends messages through each library's streaming writer,
-// so in many frames (with fragment boundaries inside UTF-8 runes for text),
-// and checks the echo.
+// TestFragmented sends messages in many frames (fragment boundaries fall
+// inside UTF-8 runes for text) and checks the echo: the client writes
+// through its streaming writer (and, in one case, pings between two
+// fragments), or the server echoes through its own.
 func TestFragmented(t *testing.T) {
 	const chunk = 1000
 	sizes := []int{0, 1, chunk - 1, chunk, chunk + 1, 5*chunk + 3, 70_000, 300_001}
+	cases := []struct {
+		name          string
+		client, serve bool   // who fragments
+		pingMid       string // a ping between the client's fragments
+	}{
+		{"client-fragments", true, false, ""},
+		{"client-fragments-ping-between", true, false, "mid"},
+		{"server-fragments", false, true, ""},
+	}
 	forPairs(t, func(t *testing.T, p pair) {
-		s := startServer(t, p.s, serverConfig{})
-		c := dialT(t, p.c, s.url, dialConfig{frame: chunk})
-		for _, typ := range []int{textMessage, binaryMessage} {
-			for _, n := range sizes {
-				what := fmt.Sprintf("fragmented %s %d bytes", typeNames[typ], n)
-				msg := payload(typ, n, 2)
-				if err := c.writeFragmented(typ, msg, chunk); err != nil {
-					t.Fatalf("%s: write: %v", what, err)
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				cfg := serverConfig{}
+				if tc.serve {
+					cfg.fragment = chunk
 				}
-				expectEcho(t, c, typ, msg, what)
-			}
+				s := startServer(t, p.s, cfg)
+				c := dialT(t, p.c, s.url, dialConfig{frame: chunk})
+				for _, typ := range []int{textMessage, binaryMessage} {
+					for _, n := range sizes {
+						what := fmt.Sprintf("%s %d bytes", typeNames[typ], n)
+						msg := payload(typ, n, 2)
+						var err error
+						if tc.client {
+							err = c.writeFragmented(typ, msg, chunk, tc.pingMid)
+						} else {
+							err = c.write(typ, msg)
+						}
+						if err != nil {
+							t.Fatalf("%s: write: %v", what, err)
+						}
+						expectEcho(t, c, typ, msg, what)
+					}
+				}
+				if tc.pingMid != "" {
+					// Each ping was answered with its payload, seen by
+					// whichever side can tell (a pong is read with the
+					// echo that follows it, so one more echo is enough).
+					echo(t, c, textMessage, []byte("last"), "echo after the pings")
+					if p.c.seesPongs && !c.rec().has("pong", tc.pingMid) {
+						t.Error("the client saw no pong to its pings between fragments")
+					}
+					if p.s.seesPings && !s.rec.has("ping", tc.pingMid) && !(p.c.ownPingPayload && s.rec.n("ping") > 0) {
+						t.Error("the server saw no ping between fragments")
+					}
+				}
+				closeNormally(t, c, s)
+			})
 		}
-		closeNormally(t, c, s)
 	})
 }
 
@@ -296,7 +332,7 @@ func TestTooBig(t *testing.T) {
 				echo(t, c, binaryMessage, msg[:limit], "a message at the limit")
 				var err error
 				if fragmented {
-					err = c.writeFragmented(binaryMessage, msg, 1000)
+					err = c.writeFragmented(binaryMessage, msg, 1000, "")
 				} else {
 					err = c.write(binaryMessage, msg)
 				}
@@ -322,5 +358,100 @@ func TestTooBig(t *testing.T) {
 				t.Errorf("after echoing a message over the client's limit the server read %T %v, want close 1009", r.err, r.err)
 			}
 		})
+	})
+}
+
+// TestServerClose has the server close the connection itself, with a code
+// and a reason: the client must read exactly them, and answer so that the
+// server's close handshake completes.
+func TestServerClose(t *testing.T) {
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{})
+		c := dialT(t, p.c, s.url, dialConfig{})
+		echo(t, c, textMessage, []byte("before close"), "echo")
+		if err := c.write(textMessage, []byte(closePlease)); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := c.read()
+		code, reason, ok := closeInfo(err)
+		if !ok || code != serverCloseCode || reason != serverCloseReason {
+			t.Errorf("the client read %T %v, want close %d %q", err, err, serverCloseCode, serverCloseReason)
+		}
+		if r := s.result(t); r.err != nil {
+			t.Errorf("the server's close handshake: %v", r.err)
+		}
+	})
+}
+
+// TestInvalidUTF8 sends a text message that is not UTF-8 (whole, and with
+// the bad byte in a later fragment) to the velocy server, which must close
+// with 1007. The other libraries do not check text on read, so only
+// velocy's server is tried.
+func TestInvalidUTF8(t *testing.T) {
+	bad := append(payload(textMessage, 2500, 4), 0xff)
+	bad = append(bad, "tail"...)
+	forPairs(t, func(t *testing.T, p pair) {
+		if p.s.name != underTest || underTest != "velocy" {
+			t.Skip("only velocy's server checks UTF-8")
+		}
+		for _, fragmented := range []bool{false, true} {
+			t.Run(fmt.Sprintf("fragmented=%v", fragmented), func(t *testing.T) {
+				s := startServer(t, p.s, serverConfig{})
+				c := dialT(t, p.c, s.url, dialConfig{frame: 1000})
+				var err error
+				if fragmented {
+					err = c.writeFragmented(textMessage, bad, 1000, "")
+				} else {
+					err = c.write(textMessage, bad)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, _, err = c.read()
+				if code, _, ok := closeInfo(err); !ok || code != 1007 {
+					t.Errorf("after invalid UTF-8 the client read %T %v, want close 1007", err, err)
+				}
+				t.Logf("server: %v", s.result(t).err)
+			})
+		}
+	})
+}
+
+// TestPipelined has the client write 1,000 messages of assorted sizes
+// without waiting while a reader takes the echoes, so that frames arrive
+// many to a read and split across reads.
+func TestPipelined(t *testing.T) {
+	const n = 1000
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{})
+		c := dialT(t, p.c, s.url, dialConfig{})
+		msgs := make([][]byte, n)
+		for i := range msgs {
+			msgs[i] = payload(binaryMessage, (i*7919)%9000, uint64(i))
+		}
+		read := make(chan error, 1)
+		go func() {
+			for i, msg := range msgs {
+				typ, got, err := c.read()
+				if err != nil {
+					read <- fmt.Errorf("echo %d: %w", i, err)
+					return
+				}
+				if typ != binaryMessage || !bytes.Equal(got, msg) {
+					read <- fmt.Errorf("echo %d: type %d, %s", i, typ, diff(got, msg))
+					return
+				}
+			}
+			read <- nil
+		}()
+		for i, msg := range msgs {
+			if err := c.write(binaryMessage, msg); err != nil {
+				t.Fatalf("write %d: %v", i, err)
+			}
+		}
+		if err := <-read; err != nil {
+			t.Fatal(err)
+		}
+		closeNormally(t, c, s)
 	})
 }

@@ -5,7 +5,9 @@ package interop
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
+	"testing"
 	"time"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/ws"
@@ -26,6 +28,12 @@ func init() {
 	})
 }
 
+// pongTimeout is velocy's ConnOptions.PongTimeout in the tests. velocy
+// sends its next keep-alive ping no sooner than PongTimeout after the last
+// one, so TestKeepAlive's run is about two of these; it is long enough that
+// a pong delayed by a loaded machine is not taken for a dead peer.
+const pongTimeout = 2 * time.Second
+
 // velocyClient is a velocy/ws client connection (ws.Dial).
 type velocyClient struct {
 	c *ws.Conn
@@ -43,7 +51,7 @@ func dialVelocy(ctx context.Context, url string, cfg dialConfig) (client, *http.
 		ConnOptions: ws.ConnOptions{
 			MaxMessageSize: cmp(cfg.maxMessage, 2*defaultMax),
 			PingInterval:   cfg.keepAlive,
-			PongTimeout:    hang,
+			PongTimeout:    pongTimeout,
 		},
 	})
 	if err != nil {
@@ -57,20 +65,16 @@ func (v *velocyClient) write(typ int, data []byte) error {
 	return v.c.WriteMessage(ws.MessageType(typ), data)
 }
 
-// writeFragmented writes through NextWriter in writes of chunk bytes.
-func (v *velocyClient) writeFragmented(typ int, data []byte, chunk int) error {
+// writeFragmented writes through NextWriter in writes of chunk bytes;
+// velocy sends a frame each time its write buffer (ConnOptions.
+// WriteBufferSize, 4096 by default) is full, and a ping between writes goes
+// out between two frames.
+func (v *velocyClient) writeFragmented(typ int, data []byte, chunk int, pingMid string) error {
 	w, err := v.c.NextWriter(ws.MessageType(typ))
 	if err != nil {
 		return err
 	}
-	for len(data) > 0 {
-		n := min(chunk, len(data))
-		if _, err := w.Write(data[:n]); err != nil {
-			return err
-		}
-		data = data[n:]
-	}
-	return w.Close()
+	return writeChunks(w, data, chunk, pinger(v, pingMid))
 }
 
 func (v *velocyClient) read() (int, []byte, error) {
@@ -82,10 +86,28 @@ func (v *velocyClient) ping(p string) error {
 	return v.c.WriteControl(ws.PingMessage, []byte(p), time.Now().Add(hang))
 }
 
-// closeHandshake uses CloseWith, which sends the close frame and waits for
-// the peer's; velocy does not tell the code the peer echoed.
+// closeHandshake sends the close frame with WriteControl and reads until
+// the peer's, to learn the code it echoed. (CloseWith, which does the same
+// but does not tell the code, is tried by TestVelocyCloseWith.)
 func (v *velocyClient) closeHandshake(code int, reason string) (int, error) {
-	return -1, v.c.CloseWith(code, reason)
+	if err := v.c.WriteControl(ws.CloseMessage, closePayload(code, reason), time.Now().Add(hang)); err != nil {
+		return -1, err
+	}
+	for {
+		if _, _, err := v.c.ReadMessage(); err != nil {
+			var ce *ws.CloseError
+			if errors.As(err, &ce) {
+				return ce.Code, nil
+			}
+			return -1, err
+		}
+	}
+}
+
+// closePayload is a close frame's payload: the code, big-endian, then the
+// reason.
+func closePayload(code int, reason string) []byte {
+	return append([]byte{byte(code >> 8), byte(code)}, reason...)
 }
 
 func (v *velocyClient) subprotocol() string { return v.c.Subprotocol() }
@@ -99,9 +121,10 @@ func velocyHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) ht
 		Subprotocols: cfg.subprotocols,
 		Origins:      cfg.origins,
 		ConnOptions: ws.ConnOptions{
-			MaxMessageSize: cfg.maxMessage,
-			PingInterval:   cfg.keepAlive,
-			PongTimeout:    hang,
+			MaxMessageSize:  cfg.maxMessage,
+			PingInterval:    cfg.keepAlive,
+			PongTimeout:     pongTimeout,
+			WriteBufferSize: cfg.fragment,
 		},
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -113,13 +136,14 @@ func velocyHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) ht
 		if cfg.pingFirst != "" {
 			c.WriteControl(ws.PingMessage, []byte(cfg.pingFirst), time.Now().Add(hang))
 		}
-		err = velocyEcho(c)
+		err = velocyEcho(c, cfg.fragment)
 		report(done, serverResult{subprotocol: c.Subprotocol(), err: err})
 	})
 }
 
-// velocyEcho echoes messages until reading fails, and returns why.
-func velocyEcho(c *ws.Conn) error {
+// velocyEcho echoes messages until reading fails, and returns why; with
+// fragment set, through NextWriter in writes of that many bytes.
+func velocyEcho(c *ws.Conn, fragment int) error {
 	buf := make([]byte, 0, 4096)
 	for {
 		typ, b, err := c.AppendMessage(buf[:0])
@@ -127,8 +151,41 @@ func velocyEcho(c *ws.Conn) error {
 			return err
 		}
 		buf = b
-		if err := c.WriteMessage(typ, buf); err != nil {
+		if typ == ws.TextMessage && string(buf) == closePlease {
+			// CloseWith sends the close and waits for the client's.
+			return c.CloseWith(serverCloseCode, serverCloseReason)
+		}
+		if fragment > 0 {
+			var w io.WriteCloser
+			if w, err = c.NextWriter(typ); err == nil {
+				err = writeChunks(w, buf, fragment, nil)
+			}
+		} else {
+			err = c.WriteMessage(typ, buf)
+		}
+		if err != nil {
 			return err
 		}
 	}
+}
+
+// TestVelocyCloseWith closes velocy's client with CloseWith, the way an
+// application does: it must return nil once the server answered, and the
+// server must have seen the code and reason.
+func TestVelocyCloseWith(t *testing.T) {
+	forPairs(t, func(t *testing.T, p pair) {
+		if p.c.name != "velocy" {
+			t.Skip("velocy's client only")
+		}
+		s := startServer(t, p.s, serverConfig{})
+		c := dialT(t, p.c, s.url, dialConfig{}).(*velocyClient)
+		echo(t, c, textMessage, []byte("before close"), "echo")
+		if err := c.c.CloseWith(4003, "closed with CloseWith"); err != nil {
+			t.Errorf("CloseWith: %v", err)
+		}
+		r := s.result(t)
+		if code, reason, ok := closeInfo(r.err); !ok || code != 4003 || reason != "closed with CloseWith" {
+			t.Errorf("the server's read ended with %T %v, want close 4003", r.err, r.err)
+		}
+	})
 }

@@ -84,6 +84,9 @@ func (a *App) serveWS(w http.ResponseWriter, r *http.Request) {
 	err = a.relay(conn, client, nick, room)
 
 	a.hub.Remove(client)
+	// The close handshake is over, or the connection broke: either way,
+	// nothing more will be read or written.
+	conn.CloseNow()
 	a.broadcast(Message{Type: TypeLeave, Room: room, From: nick, Text: nick + " left"})
 	a.log.InfoContext(r.Context(), "chat: leave", "nick", nick, "room", room, "err", err)
 }

@@ -76,17 +76,22 @@ func (a *App) serveWS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	nick, _ := nickOf(r)
-	client := a.hub.Add(conn)
-	client.Join(room)
+	client, err := a.hub.Add(conn)
+	if err != nil {
+		return // the hub is closed, and closed conn: the server is stopping
+	}
+	if err := client.Join(room); err != nil {
+		return // the client was dropped already
+	}
 	a.log.InfoContext(r.Context(), "chat: join", "nick", nick, "room", room)
 	a.broadcast(Message{Type: TypeJoin, Room: room, From: nick, Text: nick + " joined"})
 
 	err = a.relay(conn, client, nick, room)
 
+	// Remove closes the connection once the messages already queued for
+	// it are written (the close handshake is over, or the connection
+	// broke: there is nobody to read them, but the hub does not know).
 	a.hub.Remove(client)
-	// The close handshake is over, or the connection broke: either way,
-	// nothing more will be read or written.
-	conn.CloseNow()
 	a.broadcast(Message{Type: TypeLeave, Room: room, From: nick, Text: nick + " left"})
 	a.log.InfoContext(r.Context(), "chat: leave", "nick", nick, "room", room, "err", err)
 }

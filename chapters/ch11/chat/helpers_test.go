@@ -77,7 +77,8 @@ func (ts *testServer) dial(room string, header ...string) (*ws.Conn, error) {
 	}
 	ctx, cancel := contextWithHang(ts.t)
 	defer cancel()
-	return ws.Dial(ctx, ts.wsURL(room), &ws.DialOptions{Header: h})
+	conn, _, err := ws.Dial(ctx, ts.wsURL(room), &ws.DialOptions{Header: h})
+	return conn, err
 }
 
 // join signs in as nick, opens room's WebSocket, and reads the notice of
@@ -173,7 +174,7 @@ func handshakeStatus(t *testing.T, err error) int {
 	if !errors.As(err, &he) {
 		t.Fatalf("dial: %v, want a refused handshake", err)
 	}
-	return he.StatusCode
+	return he.Status
 }
 
 // syncBuffer is a bytes.Buffer that the program's goroutines write while

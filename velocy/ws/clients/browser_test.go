@@ -206,7 +206,7 @@ func dialChat(t *testing.T, base, nick, room string) *goChatter {
 	ctx, cancel := context.WithTimeout(t.Context(), hang)
 	defer cancel()
 	h := http.Header{"Cookie": {cookie}, "Origin": {base}}
-	conn, err := ws.Dial(ctx, "ws"+strings.TrimPrefix(base, "http")+"/ws?room="+room, &ws.DialOptions{Header: h})
+	conn, _, err := ws.Dial(ctx, "ws"+strings.TrimPrefix(base, "http")+"/ws?room="+room, &ws.DialOptions{Header: h})
 	if err != nil {
 		t.Fatalf("dial %s as %s: %v", room, nick, err)
 	}

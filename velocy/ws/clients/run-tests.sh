@@ -40,6 +40,6 @@ echo "run-tests.sh: $(chromium --version 2>/dev/null | head -1), node $(node --v
 
 export WS_REQUIRE_CLIENTS=1
 status=0
-go vet ./... && go test -race -count=1 "$@" ./... || status=$?
+go vet ./... && go test -race -count=1 -timeout=5m "$@" ./... || status=$?
 echo "run-tests.sh: done in $((SECONDS - start)) s, status $status" >&2
 exit "$status"

@@ -6,9 +6,11 @@
 //
 // It signs in two users, opens their sockets in one room and a third in
 // another, and checks that messages (ASCII, multi-byte UTF-8, the longest
-// allowed, and one too long) reach whom they should; that a socket without
-// a session is refused with 401 and one from another origin with 403; that
-// a ping is answered; and that a close is answered with the same code. It
+// allowed, one too long, one in fragments cut inside a character) reach
+// whom they should; that no extension is agreed; that a socket without a
+// session is refused with 401 and one from another origin with 403; that a
+// message past the server's limit closes the socket with 1009; that a ping
+// is answered; and that a close is answered with the same code. It
 // prints what it checked and exits 0, or prints the first failure and
 // exits 1. The whole run is bounded: after 20 s it fails.
 import WebSocket from "ws";
@@ -152,6 +154,19 @@ await alice.expect("message", "alice", longest);
 await bob.expect("message", "alice", longest);
 check(true, "501 characters refused to the sender alone, 500 broadcast");
 
+check(alice.socket.extensions === "", `no extension agreed (ws offered permessage-deflate): ${JSON.stringify(alice.socket.extensions)}`);
+
+// One text message in three frames, split inside the 3 bytes of "✓": the
+// server must check UTF-8 across the fragments, not in each.
+const whole = Buffer.from(JSON.stringify({ text: "split ✓ across frames" }));
+const cut = whole.indexOf(Buffer.from("✓")) + 1;
+alice.socket.send(whole.subarray(0, 5), { binary: false, fin: false });
+alice.socket.send(whole.subarray(5, cut), { binary: false, fin: false });
+alice.socket.send(whole.subarray(cut), { binary: false, fin: true });
+await alice.expect("message", "alice", "split ✓ across frames");
+await bob.expect("message", "alice", "split ✓ across frames");
+check(true, "a message in three fragments, cut inside a character, is put back together");
+
 carol.say("anyone here?");
 await carol.expect("message", "carol", "anyone here?");
 check(true, "another room heard nothing of this one");
@@ -161,6 +176,13 @@ check(noSession === 401, `no session: ${noSession}, want 401`);
 const cookie = await login("mallory");
 const crossSite = await open("mallory", "node", { Cookie: cookie, Origin: "http://evil.example" });
 check(crossSite === 403, `another origin: ${crossSite}, want 403`);
+
+// A message past the server's limit (8 KiB) ends that socket with 1009.
+const dave = await join("dave", "limits");
+const daveClosed = new Promise((resolve) => dave.socket.once("close", (code) => resolve(code)));
+dave.say("x".repeat(9000));
+const tooBig = await daveClosed;
+check(tooBig === 1009, `a 9000-byte message closed the socket with ${tooBig}, want 1009`);
 
 const pong = new Promise((resolve) => bob.socket.once("pong", (data) => resolve(data.toString())));
 bob.socket.ping("are you there");

@@ -29,34 +29,62 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// TestBrowser drives the chat page in headless Chromium: it signs in,
-// joins a room, and talks with a Go client (velocy/ws's Dial) in the same
-// room, each seeing the other's messages. If WS_SCREENSHOT names a file,
-// the page is saved there as a PNG at the end.
-func TestBrowser(t *testing.T) {
+// newBrowser starts headless Chromium for the test and returns a context
+// for its tab, bounded by hang. The test's end stops the browser.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
 	exe := chromium(t)
-	srv := startChat(t)
-
+	profile, err := os.MkdirTemp("", "ws-clients-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Flag("headless", "new"),
 		chromedp.NoSandbox, // as root in a container, Chromium's sandbox cannot start
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(900, 700),
 	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
-	defer cancelAlloc()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
-	defer cancelBrowser()
+	t.Cleanup(func() {
+		cancelBrowser() // stops the browser, and waits for it
+		cancelAlloc()
+		removeProfile(t, profile)
+	})
 	// The first Run starts the browser, and must not carry a timeout: the
 	// browser lives as long as that context.
 	if err := chromedp.Do(bctx); err != nil {
 		t.Fatalf("start %s: %v", exe, err)
 	}
 	ctx, cancel := context.WithTimeout(bctx, hang)
-	defer cancel()
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// removeProfile removes Chromium's profile directory. Its helper processes
+// may still write there for a moment after the browser exits, so a
+// "directory not empty" is tried again, for a while.
+func removeProfile(t *testing.T, dir string) {
+	var err error
+	for range 50 {
+		if err = os.RemoveAll(dir); err == nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("leaving %s: %v", dir, err)
+}
+
+// TestBrowser drives the chat page in headless Chromium: it signs in,
+// joins a room, and talks with a Go client (velocy/ws's Dial) in the same
+// room, each seeing the other's messages. If WS_SCREENSHOT names a file,
+// the page is saved there as a PNG at the end.
+func TestBrowser(t *testing.T) {
+	ctx := newBrowser(t)
+	srv := startChat(t)
 
 	page := &browserPage{t: t, ctx: ctx}
 	shot := os.Getenv("WS_SCREENSHOT")

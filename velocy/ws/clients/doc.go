@@ -2,7 +2,8 @@
 // Node's ws package (node/chat-client.mjs) and a real browser, headless
 // Chromium driven over the DevTools protocol by chromedp. Both talk to the
 // chapter 11 chat app (chapters/ch11/chat), which the tests build and start
-// on a loopback port, so the handshake, the framing, the masking, the
+// on a loopback port, and to an echo server in the test process, so the
+// handshake, the framing at every length, fragments, the masking, the
 // close handshake, the session cookie and the origin check all meet code
 // that velocy did not write.
 //

@@ -2,9 +2,7 @@ package clients
 
 import (
 	"context"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
@@ -12,13 +10,7 @@ import (
 // chat app: two users in a room, one in another, UTF-8, the length limit,
 // 401 without a session, 403 from another origin, ping and close.
 func TestNodeClient(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		require(t, "node is not installed")
-	}
-	if _, err := os.Stat(filepath.Join("node", "node_modules", "ws", "package.json")); err != nil {
-		require(t, "node/node_modules has no ws package (run npm ci in node/)")
-	}
+	node := nodeClient(t)
 	srv := startChat(t)
 	ctx, cancel := context.WithTimeout(t.Context(), hang)
 	defer cancel()

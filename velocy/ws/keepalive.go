@@ -33,7 +33,9 @@ func (c *Conn) startKeepalive() {
 		k.timeout = k.interval
 	}
 	c.ka = k
+	k.mu.Lock() // tick reads k.timer under mu
 	k.timer = time.AfterFunc(k.interval, k.tick)
+	k.mu.Unlock()
 }
 
 // touch records that the peer sent something.

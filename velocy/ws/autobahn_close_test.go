@@ -30,9 +30,10 @@ func TestAutobahnClose(t *testing.T) {
 	for _, code := range []int{1012, 1013, 1014} { // registered after RFC 6455
 		cases = append(cases, abCase{name: "x_registered_code_" + itoa(code), send: [][]byte{closeFrame(code, "")}, close: code})
 	}
-	for i, code := range []int{0, 999, 1004, 1005, 1006, 1015, 1016, 1100, 2000, 2999} {
+	for i, code := range []int{0, 999, 1004, 1005, 1006, 1016, 1100, 2000, 2999} {
 		cases = append(cases, abCase{name: "7.9." + itoa(i+1) + "_invalid_code_" + itoa(code), send: [][]byte{closeFrame(code, "")}, close: CloseProtocolError})
 	}
+	cases = append(cases, abCase{name: "x_invalid_code_1015", send: [][]byte{closeFrame(1015, "")}, close: CloseProtocolError})
 	for i, code := range []int{5000, 65535} {
 		cases = append(cases, abCase{name: "7.13." + itoa(i+1) + "_invalid_code_" + itoa(code), send: [][]byte{closeFrame(code, "")}, close: CloseProtocolError})
 	}

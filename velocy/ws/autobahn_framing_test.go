@@ -25,6 +25,11 @@ func TestAutobahnFraming(t *testing.T) { // group 1
 			want: []rawFrame{text("a"), binary_("b"), text("")}},
 		abCase{name: "x_three_messages_1_byte_writes", chunk: 1, send: [][]byte{frames(cf(true, opText, "a"), cf(true, opBinary, strings.Repeat("b", 300)), cf(true, opText, ""))},
 			want: []rawFrame{text("a"), binary_(strings.Repeat("b", 300)), text("")}},
+		// Not Autobahn: the length and mask rules of section 5.2.
+		abCase{name: "x_unmasked_frame_from_client", send: [][]byte{wireFrame(true, 0, opText, []byte("hi"), false)}, close: CloseProtocolError},
+		abCase{name: "x_16_bit_length_of_5", send: [][]byte{{0x81, 0x80 | 126, 0, 5, 0, 0, 0, 0, 'h', 'e', 'l', 'l', 'o'}}, close: CloseProtocolError},
+		abCase{name: "x_64_bit_length_of_200", send: [][]byte{{0x82, 0x80 | 127, 0, 0, 0, 0, 0, 0, 0, 200, 0, 0, 0, 0}}, close: CloseProtocolError},
+		abCase{name: "x_64_bit_length_msb_set", send: [][]byte{{0x82, 0x80 | 127, 0x80, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0}}, close: CloseProtocolError},
 	)
 	runAutobahn(t, cases)
 }

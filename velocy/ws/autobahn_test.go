@@ -14,8 +14,9 @@ package ws
 //     2.6 and 2.11 in small writes instead of Autobahn's pauses).
 //   - 3 reserved bits: 3.1-3.7.
 //   - 4 reserved opcodes: 4.1.1-4.1.5, 4.2.1-4.2.5.
-//   - 5 fragmentation: 5.1-5.20 (5.4-5.5, 5.7-5.8 and 5.10-5.11 as small
-//     writes; 5.19-5.20 without their pauses).
+//   - 5 fragmentation: 5.1-5.20 (the chunked variants 5.4-5.5, 5.7-5.8 as
+//     small and 1-byte writes, 5.10-5.11 and 5.13-5.14 as one row each in
+//     1-byte writes; 5.19-5.20 without their pauses).
 //   - 6 UTF-8: 6.1-6.2, 6.3 (invalid text in one frame and byte by byte),
 //     6.4.1-6.4.4 (fail fast: the rest of the message is never sent, so a
 //     server that waited for it would hang), and a table of the sequences of

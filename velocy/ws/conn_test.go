@@ -274,24 +274,30 @@ func TestMaxMessageSizeStreaming(t *testing.T) {
 	}
 }
 
-func ExampleConn_NextWriter() {
+// TestNextWriterFrames shows the frames NextWriter makes: one per buffer
+// fill, the type first, then continuations, FIN on Close.
+func TestNextWriterFrames(t *testing.T) {
 	a, b := net.Pipe()
+	defer b.Close()
 	srv := newConn(a, nil, true, "", ConnOptions{WriteBufferSize: 4})
 	go func() {
 		w, _ := srv.NextWriter(TextMessage)
 		fmt.Fprintf(w, "hello, %s", "gopher")
 		w.Close()
 	}()
+	var got []string
 	for {
-		f, _ := readRaw(b)
-		fmt.Printf("op=%d fin=%v %q\n", f.op, f.fin, f.payload)
+		f, err := readRaw(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("op=%d fin=%v %q", f.op, f.fin, f.payload))
 		if f.fin {
 			break
 		}
 	}
-	// Output:
-	// op=1 fin=false "hell"
-	// op=0 fin=false "o, g"
-	// op=0 fin=false "ophe"
-	// op=0 fin=true "r"
+	want := []string{`op=1 fin=false "hell"`, `op=0 fin=false "o, g"`, `op=0 fin=false "ophe"`, `op=0 fin=true "r"`}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("frames %q, want %q", got, want)
+	}
 }

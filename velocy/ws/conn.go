@@ -220,7 +220,9 @@ func (c *Conn) ReadMessageContext(ctx context.Context) (MessageType, []byte, err
 // WriteMessageContext is WriteMessage that gives up when ctx is done, by the
 // same past-deadline trick as ReadMessageContext (then the user's write
 // deadline is put back). A write cut this way may have sent half a frame, so
-// the Conn refuses further writes afterwards; close it.
+// the Conn refuses further writes afterwards; close it. The deadline is the
+// connection's: a cancellation that lands as the write ends can cut another
+// goroutine's write instead. Cost as for ReadMessageContext.
 func (c *Conn) WriteMessageContext(ctx context.Context, typ MessageType, data []byte) error {
 	if ctx.Done() == nil {
 		return c.WriteMessage(typ, data)

@@ -304,7 +304,7 @@ func appendTokens(dst []string, s string) []string {
 func headerHasToken(h http.Header, name, token string) bool {
 	for _, line := range h.Values(name) {
 		for part := range strings.SplitSeq(line, ",") {
-			if strings.EqualFold(strings.Trim(part, " \t"), token) {
+			if t := strings.Trim(part, " \t"); t != "" && strings.EqualFold(t, token) {
 				return true
 			}
 		}

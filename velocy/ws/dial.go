@@ -164,11 +164,9 @@ func dialNet(ctx context.Context, u *url.URL, opts *DialOptions) (net.Conn, erro
 // handshake sends the upgrade request on nc and checks the answer. The
 // caller closes nc on error.
 func handshake(ctx context.Context, nc net.Conn, u *url.URL, opts *DialOptions) (*Conn, *http.Response, error) {
-	// ctx bounds the exchange: its deadline becomes nc's, and its
-	// cancellation a deadline in the past, which wakes a blocked Read.
-	if d, ok := ctx.Deadline(); ok {
-		_ = nc.SetDeadline(d)
-	}
+	// ctx bounds the exchange: once it is done (canceled or past its
+	// deadline), nc gets a deadline in the past, which wakes a blocked
+	// Read or Write, and the error reported is ctx's.
 	stop := context.AfterFunc(ctx, func() { _ = nc.SetDeadline(time.Unix(1, 0)) })
 	ctxErr := func(err error) error {
 		if ctx.Err() != nil {

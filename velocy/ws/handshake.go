@@ -91,9 +91,14 @@ type HandshakeError struct {
 	Err error
 }
 
-// Error returns "ws: handshake: " and the reason, with the status.
+// Error returns "ws: handshake: " and the reason, with the status, and the
+// error behind it if there is one.
 func (e *HandshakeError) Error() string {
-	return fmt.Sprintf("ws: handshake: %s (%d %s)", e.Reason, e.Status, http.StatusText(e.Status))
+	s := fmt.Sprintf("ws: handshake: %s (%d %s)", e.Reason, e.Status, http.StatusText(e.Status))
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
 }
 
 // StatusCode returns e.Status, so that error-mapping middleware (velocy's
@@ -113,9 +118,9 @@ func Upgrade(w http.ResponseWriter, r *http.Request) (*Conn, error) {
 // Upgrade checks that r is a WebSocket handshake the server accepts, takes
 // the connection from net/http and answers 101 Switching Protocols on it.
 //
-// When r is refused, Upgrade writes the error response itself (a status
-// and a short plain-text body) and returns a [*HandshakeError]; the handler
-// should then just return. Once Upgrade succeeds, w and r must not be used
+// Call Upgrade before writing anything to w. When r is refused, Upgrade
+// writes the error response itself (a status and a short plain-text body)
+// and returns a [*HandshakeError]; the handler should then just return. Once Upgrade succeeds, w and r must not be used
 // any more, and r.Context() ends when the handler returns: the Conn lives
 // on its own, and the handler may return while a goroutine serves it.
 //
@@ -176,6 +181,10 @@ func (u *Upgrader) validate(w http.ResponseWriter, r *http.Request) (string, *Ha
 	}
 	if !r.ProtoAtLeast(1, 1) {
 		return "", &HandshakeError{Status: http.StatusBadRequest, Reason: "HTTP/1.1 or later is required"}
+	}
+	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
+		// Its bytes would sit where the first frames are expected.
+		return "", &HandshakeError{Status: http.StatusBadRequest, Reason: "an upgrade request has no body"}
 	}
 	if !headerHasToken(r.Header, "Connection", "upgrade") {
 		return "", &HandshakeError{Status: http.StatusBadRequest, Reason: "the Connection header does not name upgrade"}

@@ -39,6 +39,8 @@ func TestUpgradeRefusals(t *testing.T) {
 	}{
 		{"POST", Upgrader{}, func(r *http.Request) { r.Method = http.MethodPost }, 405, map[string]string{"Allow": "GET"}},
 		{"HTTP/1.0", Upgrader{}, func(r *http.Request) { r.Proto, r.ProtoMajor, r.ProtoMinor = "HTTP/1.0", 1, 0 }, 400, nil},
+		{"body", Upgrader{}, func(r *http.Request) { r.ContentLength = 5; r.Body = io.NopCloser(strings.NewReader("hello")) }, 400, nil},
+		{"chunked body", Upgrader{}, func(r *http.Request) { r.ContentLength = -1; r.TransferEncoding = []string{"chunked"} }, 400, nil},
 		{"no Connection", Upgrader{}, func(r *http.Request) { r.Header.Del("Connection") }, 400, nil},
 		{"Connection keep-alive", Upgrader{}, func(r *http.Request) { r.Header.Set("Connection", "keep-alive") }, 400, nil},
 		{"Connection upgraded", Upgrader{}, func(r *http.Request) { r.Header.Set("Connection", "upgraded") }, 400, nil},
@@ -331,4 +333,33 @@ func TestUpgradeClearsServerDeadlines(t *testing.T) {
 	if got := <-done; got != "ok" {
 		t.Fatalf("server read %q, want ok: a server deadline is still set", got)
 	}
+}
+
+// unwrapOnly hides every method of the writer underneath but Unwrap, as a
+// careless middleware would; http.ResponseController still reaches it.
+type unwrapOnly struct{ w http.ResponseWriter }
+
+func (u unwrapOnly) Header() http.Header         { return u.w.Header() }
+func (u unwrapOnly) Write(p []byte) (int, error) { return u.w.Write(p) }
+func (u unwrapOnly) WriteHeader(code int)        { u.w.WriteHeader(code) }
+func (u unwrapOnly) Unwrap() http.ResponseWriter { return u.w }
+
+func TestUpgradeThroughUnwrap(t *testing.T) {
+	u := &Upgrader{}
+	ch := make(chan upgraded, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := u.Upgrade(unwrapOnly{w}, r)
+		ch <- upgraded{c, err, r}
+	}))
+	defer srv.Close()
+	c, _, err := Dial(t.Context(), wsURL(srv.URL), nil)
+	if err != nil {
+		t.Fatalf("Dial: %v", err)
+	}
+	c.CloseNow()
+	up := <-ch
+	if up.err != nil {
+		t.Fatalf("Upgrade through a writer with only Unwrap: %v", up.err)
+	}
+	up.c.CloseNow()
 }

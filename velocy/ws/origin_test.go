@@ -3,6 +3,7 @@ package ws
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -114,5 +115,33 @@ func TestMalformedPatternsMatchNothing(t *testing.T) {
 	}
 	if _, ok := parseOrigin("https://*.example.com", false); ok {
 		t.Errorf("an Origin header with a wildcard parsed")
+	}
+}
+
+func FuzzParseOrigin(f *testing.F) {
+	for _, s := range []string{"https://example.com", "http://[::1]:8080", "null", "https://*.example.com", "HTTP://A.B.:0080", "x://", "https://[", "https://a:b:c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		o, ok := parseOrigin(s, false)
+		if !ok {
+			return
+		}
+		if o.wildcard || o.host == "" || strings.HasSuffix(o.host, ".") || o.host != strings.ToLower(o.host) {
+			t.Fatalf("parseOrigin(%q) = %+v", s, o)
+		}
+		// An origin listed as itself matches itself.
+		if !matchOrigin(s, o) {
+			t.Fatalf("pattern %q does not match its own origin %+v", s, o)
+		}
+	})
+}
+
+func TestPackageUpgradeIsTheZeroUpgrader(t *testing.T) {
+	r := upgradeRequest("example.com")
+	r.Header.Set("Origin", "https://other.example.com")
+	w := httptest.NewRecorder()
+	if _, err := Upgrade(w, r); w.Code != http.StatusForbidden || err == nil {
+		t.Fatalf("Upgrade of a cross-origin request: %d, %v", w.Code, err)
 	}
 }

@@ -2,6 +2,7 @@ package ws
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"net"
@@ -362,4 +363,41 @@ func TestUpgradeThroughUnwrap(t *testing.T) {
 		t.Fatalf("Upgrade through a writer with only Unwrap: %v", up.err)
 	}
 	up.c.CloseNow()
+}
+
+func BenchmarkAcceptKey(b *testing.B) {
+	for b.Loop() {
+		AcceptKey("dGhlIHNhbXBsZSBub25jZQ==")
+	}
+}
+
+func BenchmarkOriginWildcard(b *testing.B) {
+	r := upgradeRequest("api.example.org")
+	r.Header.Set("Origin", "https://app.example.com")
+	u := &Upgrader{Origins: []string{"https://a.example.net", "https://*.example.com"}}
+	for b.Loop() {
+		if !u.originAllowed(r) {
+			b.Fatal("refused")
+		}
+	}
+}
+
+// BenchmarkHandshake measures a whole loopback handshake: TCP connect,
+// request, checks, hijack, 101, response checks, close.
+func BenchmarkHandshake(b *testing.B) {
+	u := &Upgrader{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := u.Upgrade(w, r); err == nil {
+			c.CloseNow()
+		}
+	}))
+	defer srv.Close()
+	url := wsURL(srv.URL)
+	for b.Loop() {
+		c, _, err := Dial(context.Background(), url, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.CloseNow()
+	}
 }

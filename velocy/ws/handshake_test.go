@@ -302,8 +302,8 @@ func TestUpgradeClearsServerDeadlines(t *testing.T) {
 		c, err := u.Upgrade(w, r)
 		ch <- upgraded{c, err, r}
 	})
-	srv.Config.ReadTimeout = 300 * time.Millisecond
-	srv.Config.WriteTimeout = 300 * time.Millisecond
+	srv.Config.ReadTimeout = time.Second
+	srv.Config.WriteTimeout = time.Second
 	srv.Start()
 	defer srv.Close()
 
@@ -327,7 +327,7 @@ func TestUpgradeClearsServerDeadlines(t *testing.T) {
 		}
 		done <- string(b)
 	}()
-	time.Sleep(600 * time.Millisecond) // past the server's deadlines; not an assertion on time
+	time.Sleep(1500 * time.Millisecond) // past the server's deadlines; not an assertion on time
 	if _, err := c.nc.Write([]byte("ok")); err != nil {
 		t.Fatal(err)
 	}

@@ -51,6 +51,13 @@ type HubOptions struct {
 // goroutine, so a slow client delays nobody but itself, and a client that
 // falls QueueSize messages behind is dropped.
 //
+// A dropped client's connection is closed with CloseTryAgainLater (1013),
+// which RFC 6455's registry gives to a server that ends a connection for a
+// temporary condition, such as being overloaded and casting off clients: the
+// client may reconnect, and must resynchronize, since it lost messages.
+// ClosePolicyViolation (1008) would say the client sent something it must
+// not, and a slow client sent nothing wrong.
+//
 // All methods are safe for concurrent use.
 type Hub struct {
 	queueSize    int

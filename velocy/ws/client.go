@@ -29,9 +29,9 @@ type peer interface {
 	CloseNow() error
 }
 
-// queued is one message waiting in a client's queue. data is shared with
+// queuedMsg is one message waiting in a client's queue. data is shared with
 // whoever sent it (a broadcast hands the same slice to every member).
-type queued struct {
+type queuedMsg struct {
 	typ  MessageType
 	data []byte
 }
@@ -60,7 +60,7 @@ type Client struct {
 	conn *Conn // nil for a test's fake peer
 
 	mu     sync.Mutex
-	buf    []queued // ring: n messages from head, len(buf) <= hub.queueSize
+	buf    []queuedMsg // ring: n messages from head, len(buf) <= hub.queueSize
 	head   int
 	n      int
 	bytes  int64 // sum of len(data) over the queue
@@ -118,7 +118,7 @@ func (c *Client) enqueue(typ MessageType, data []byte) error {
 	if c.n == len(c.buf) {
 		c.growLocked()
 	}
-	c.buf[(c.head+c.n)%len(c.buf)] = queued{typ, data}
+	c.buf[(c.head+c.n)%len(c.buf)] = queuedMsg{typ, data}
 	c.n++
 	c.bytes += size
 	wake := c.idle
@@ -135,7 +135,7 @@ func (c *Client) enqueue(typ MessageType, data []byte) error {
 func (c *Client) growLocked() {
 	size := max(4, 2*len(c.buf))
 	size = min(size, c.hub.queueSize)
-	buf := make([]queued, size)
+	buf := make([]queuedMsg, size)
 	for i := range c.n {
 		buf[i] = c.buf[(c.head+i)%len(c.buf)]
 	}
@@ -173,7 +173,7 @@ func (c *Client) endLocked(state clientState, code int, reason string, err error
 // discardLocked empties the queue, dropping its references to the data.
 func (c *Client) discardLocked() {
 	for i := range c.n {
-		c.buf[(c.head+i)%len(c.buf)] = queued{}
+		c.buf[(c.head+i)%len(c.buf)] = queuedMsg{}
 	}
 	c.head, c.n, c.bytes = 0, 0, 0
 }
@@ -239,7 +239,7 @@ func (c *Client) writeLoop() {
 			break
 		}
 		m := c.buf[c.head]
-		c.buf[c.head] = queued{}
+		c.buf[c.head] = queuedMsg{}
 		c.head = (c.head + 1) % len(c.buf)
 		c.n--
 		c.bytes -= int64(len(m.data))

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-func msgs(n int) []string {
+func numbered(n int) []string {
 	out := make([]string, n)
 	for i := range out {
 		out[i] = fmt.Sprintf("m%d", i)
@@ -20,13 +20,13 @@ func msgs(n int) []string {
 func TestBlockedClientDoesNotDelayOthers(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := NewHub(HubOptions{QueueSize: 16})
-		blocked := newBlockedFake()
-		free := []*fakePeer{newFake(), newFake(), newFake()}
+		blocked := newBlockedHubFake()
+		free := []*hubFake{newHubFake(), newHubFake(), newHubFake()}
 		mustJoin(t, mustAdd(t, h, blocked), "room")
 		for _, f := range free {
 			mustJoin(t, mustAdd(t, h, f), "room")
 		}
-		want := msgs(10)
+		want := numbered(10)
 		for _, m := range want {
 			if n := h.Broadcast("room", TextMessage, []byte(m)); n != 4 {
 				t.Fatalf("Broadcast sent to %d clients, want 4", n)
@@ -69,10 +69,10 @@ func TestSlowClientDropped(t *testing.T) {
 // more. A slow client reads again after that (its close frame goes
 // through); a stalled one never does (CloseTimeout closes its connection).
 func testSlowClientDropped(t *testing.T, stalled bool) {
-	var d drops
+	var d hubDrops
 	h := NewHub(HubOptions{QueueSize: 4, CloseTimeout: 3 * time.Second, OnDrop: d.record})
-	slow := newBlockedFake()
-	other := newFake()
+	slow := newBlockedHubFake()
+	other := newHubFake()
 	cs := mustAdd(t, h, slow)
 	co := mustAdd(t, h, other)
 	mustJoin(t, cs, "room")
@@ -105,7 +105,7 @@ func testSlowClientDropped(t *testing.T, stalled bool) {
 	}
 	<-cs.Done()
 	closes, nows := slow.closeCalls()
-	if want := []closeCall{{CloseTryAgainLater, slowReason}}; !slices.Equal(closes, want) {
+	if want := []hubCloseCall{{CloseTryAgainLater, slowReason}}; !slices.Equal(closes, want) {
 		t.Errorf("CloseWith calls %v, want %v", closes, want)
 	}
 	if stalled {
@@ -145,10 +145,10 @@ func testSlowClientDropped(t *testing.T, stalled bool) {
 
 func TestWriteErrorDropsClient(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var d drops
+		var d hubDrops
 		h := NewHub(HubOptions{OnDrop: d.record})
 		broken := errors.New("broken pipe")
-		f := newFake()
+		f := newHubFake()
 		f.writeErr = broken
 		c := mustAdd(t, h, f)
 		mustJoin(t, c, "room")
@@ -176,7 +176,7 @@ func TestWriteErrorDropsClient(t *testing.T) {
 func TestQueueBounded(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := NewHub(HubOptions{QueueSize: 8})
-		f := newBlockedFake()
+		f := newBlockedHubFake()
 		c := mustAdd(t, h, f)
 		c.Send(TextMessage, []byte("in flight"))
 		synctest.Wait()
@@ -202,7 +202,7 @@ func TestQueueBounded(t *testing.T) {
 func TestQueueBytes(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := NewHub(HubOptions{QueueBytes: 10})
-		f := newBlockedFake()
+		f := newBlockedHubFake()
 		c := mustAdd(t, h, f)
 		c.Send(TextMessage, []byte("in flight"))
 		synctest.Wait()
@@ -229,7 +229,7 @@ func TestQueueBytes(t *testing.T) {
 func TestSendRejectsControlTypes(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := NewHub(HubOptions{})
-		f := newFake()
+		f := newHubFake()
 		c := mustAdd(t, h, f)
 		mustJoin(t, c, "room")
 		for _, typ := range []MessageType{CloseMessage, PingMessage, PongMessage, 0, 3} {
@@ -253,6 +253,33 @@ func TestSendRejectsControlTypes(t *testing.T) {
 		c.Close()
 		c.Close()
 		<-c.Done()
+		h.Close()
+	})
+}
+
+// TestOnDropMayUseTheHub tells the room who left from OnDrop: it runs on
+// the dropped client's writer, which holds no lock of the hub.
+func TestOnDropMayUseTheHub(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var h *Hub
+		h = NewHub(HubOptions{QueueSize: 1, OnDrop: func(c *Client, reason error) {
+			h.Broadcast("room", TextMessage, []byte("somebody left"))
+			c.Close() // nothing: the client already ended
+		}})
+		slow, other := newBlockedHubFake(), newHubFake()
+		cs, co := mustAdd(t, h, slow), mustAdd(t, h, other)
+		mustJoin(t, cs, "room")
+		mustJoin(t, co, "room")
+		for _, m := range []string{"a", "b", "c"} { // a in flight, b queued, c too many
+			h.Broadcast("room", TextMessage, []byte(m))
+			synctest.Wait()
+		}
+		slow.gate <- struct{}{}
+		<-cs.Done()
+		synctest.Wait()
+		if got, want := other.received(), []string{"a", "b", "c", "somebody left"}; !slices.Equal(got, want) {
+			t.Errorf("the other client received %q, want %q", got, want)
+		}
 		h.Close()
 	})
 }

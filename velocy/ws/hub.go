@@ -14,15 +14,14 @@ var ErrHubClosed = errors.New("ws: hub closed")
 
 // The defaults of HubOptions.
 const (
-	DefaultQueueSize    = 64
-	DefaultCloseTimeout = 5 * time.Second
+	hubDefaultQueueSize    = 64
+	hubDefaultCloseTimeout = 5 * time.Second
 )
 
 // HubOptions configures a Hub. The zero value is usable.
 type HubOptions struct {
-	// QueueSize is the most messages a client's queue holds (default
-	// DefaultQueueSize). A client whose queue is full when a message comes
-	// is dropped.
+	// QueueSize is the most messages a client's queue holds (default 64).
+	// A client whose queue is full when a message comes is dropped.
 	QueueSize int
 
 	// QueueBytes, when positive, also bounds the bytes a client's queue
@@ -34,7 +33,7 @@ type HubOptions struct {
 	// closed or dropped: writing what is queued (for Close), the close frame
 	// and the closing handshake. Past it the connection is closed at once,
 	// which also ends a write blocked on a client that stopped reading
-	// (default DefaultCloseTimeout). Deadlines for each write belong to
+	// (default 5 s). Deadlines for each write belong to
 	// ConnOptions.WriteTimeout.
 	CloseTimeout time.Duration
 
@@ -84,10 +83,10 @@ func NewHub(opts HubOptions) *Hub {
 		rooms:        make(map[string]*room),
 	}
 	if h.queueSize <= 0 {
-		h.queueSize = DefaultQueueSize
+		h.queueSize = hubDefaultQueueSize
 	}
 	if h.closeTimeout <= 0 {
-		h.closeTimeout = DefaultCloseTimeout
+		h.closeTimeout = hubDefaultCloseTimeout
 	}
 	return h
 }

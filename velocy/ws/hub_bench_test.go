@@ -6,12 +6,12 @@ import (
 	"testing"
 )
 
-// discardPeer counts the messages written to it and keeps nothing.
-type discardPeer struct{ written *atomic.Int64 }
+// hubDiscardPeer counts the messages written to it and keeps nothing.
+type hubDiscardPeer struct{ written *atomic.Int64 }
 
-func (p discardPeer) WriteMessage(MessageType, []byte) error { p.written.Add(1); return nil }
-func (p discardPeer) CloseWith(int, string) error            { return nil }
-func (p discardPeer) CloseNow() error                        { return nil }
+func (p hubDiscardPeer) WriteMessage(MessageType, []byte) error { p.written.Add(1); return nil }
+func (p hubDiscardPeer) CloseWith(int, string) error            { return nil }
+func (p hubDiscardPeer) CloseNow() error                        { return nil }
 
 // BenchmarkBroadcast1000 broadcasts to a room of 1,000 clients whose
 // writers discard. Every 32 broadcasts it waits until the writers caught
@@ -24,7 +24,7 @@ func BenchmarkBroadcast1000(b *testing.B) {
 	h := NewHub(HubOptions{QueueSize: 2 * batch})
 	defer h.Close()
 	for range members {
-		c := h.addPeer(discardPeer{&written})
+		c := h.addPeer(hubDiscardPeer{&written})
 		if err := c.Join("room"); err != nil {
 			b.Fatal(err)
 		}
@@ -65,7 +65,7 @@ func BenchmarkBroadcastQueue1000(b *testing.B) {
 	var clients []*Client
 	gate := make(chan struct{})
 	for range members {
-		f := newFake()
+		f := newHubFake()
 		f.gate = gate
 		c := h.addPeer(f)
 		c.Join("room")

@@ -12,10 +12,10 @@ import (
 	"time"
 )
 
-// fakePeer stands for a connection: it records what is written to it and
+// hubFake stands for a connection: it records what is written to it and
 // how it is closed. With a gate, each write waits for a token from the gate
 // (or for CloseNow, as a write on a closed socket returns).
-type fakePeer struct {
+type hubFake struct {
 	gate       chan struct{} // nil: writes go through at once
 	writeErr   error         // every write fails with it
 	ignoreNow  bool          // CloseNow does not end a blocked write
@@ -24,24 +24,24 @@ type fakePeer struct {
 
 	mu     sync.Mutex
 	msgs   []string
-	closes []closeCall
+	closes []hubCloseCall
 	nows   int
 }
 
-type closeCall struct {
+type hubCloseCall struct {
 	code   int
 	reason string
 }
 
-func newFake() *fakePeer { return &fakePeer{closed: make(chan struct{})} }
+func newHubFake() *hubFake { return &hubFake{closed: make(chan struct{})} }
 
-func newBlockedFake() *fakePeer {
-	f := newFake()
+func newBlockedHubFake() *hubFake {
+	f := newHubFake()
 	f.gate = make(chan struct{})
 	return f
 }
 
-func (f *fakePeer) WriteMessage(typ MessageType, data []byte) error {
+func (f *hubFake) WriteMessage(typ MessageType, data []byte) error {
 	if f.writeErr != nil {
 		return f.writeErr
 	}
@@ -67,9 +67,9 @@ func (f *fakePeer) WriteMessage(typ MessageType, data []byte) error {
 	return nil
 }
 
-func (f *fakePeer) CloseWith(code int, reason string) error {
+func (f *hubFake) CloseWith(code int, reason string) error {
 	f.mu.Lock()
-	f.closes = append(f.closes, closeCall{code, reason})
+	f.closes = append(f.closes, hubCloseCall{code, reason})
 	f.mu.Unlock()
 	select {
 	case <-f.closed:
@@ -80,7 +80,7 @@ func (f *fakePeer) CloseWith(code int, reason string) error {
 	return nil
 }
 
-func (f *fakePeer) CloseNow() error {
+func (f *hubFake) CloseNow() error {
 	f.mu.Lock()
 	f.nows++
 	f.mu.Unlock()
@@ -89,7 +89,7 @@ func (f *fakePeer) CloseNow() error {
 }
 
 // received returns a copy of the messages written so far.
-func (f *fakePeer) received() []string {
+func (f *hubFake) received() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return slices.Clone(f.msgs)
@@ -97,19 +97,19 @@ func (f *fakePeer) received() []string {
 
 // closeCalls returns the CloseWith calls so far and the number of CloseNow
 // calls.
-func (f *fakePeer) closeCalls() ([]closeCall, int) {
+func (f *hubFake) closeCalls() ([]hubCloseCall, int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return slices.Clone(f.closes), f.nows
 }
 
-// drops records OnDrop's calls.
-type drops struct {
+// hubDrops records OnDrop's calls.
+type hubDrops struct {
 	mu    sync.Mutex
 	calls map[*Client][]error
 }
 
-func (d *drops) record(c *Client, reason error) {
+func (d *hubDrops) record(c *Client, reason error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.calls == nil {
@@ -118,13 +118,13 @@ func (d *drops) record(c *Client, reason error) {
 	d.calls[c] = append(d.calls[c], reason)
 }
 
-func (d *drops) of(c *Client) []error {
+func (d *hubDrops) of(c *Client) []error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return slices.Clone(d.calls[c])
 }
 
-func (d *drops) total() int {
+func (d *hubDrops) total() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	n := 0
@@ -154,9 +154,9 @@ func mustJoin(t testing.TB, c *Client, rooms ...string) {
 
 func TestHubCloseGoingAway(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var d drops
+		var d hubDrops
 		h := NewHub(HubOptions{OnDrop: d.record})
-		fakes := []*fakePeer{newFake(), newFake(), newBlockedFake()}
+		fakes := []*hubFake{newHubFake(), newHubFake(), newBlockedHubFake()}
 		var clients []*Client
 		for i, f := range fakes {
 			c := mustAdd(t, h, f)
@@ -179,7 +179,7 @@ func TestHubCloseGoingAway(t *testing.T) {
 				t.Errorf("client %d received %q, want m1 m2 before closing", i, got)
 			}
 			closes, nows := f.closeCalls()
-			if want := []closeCall{{CloseGoingAway, "going away"}}; !slices.Equal(closes, want) || nows != 0 {
+			if want := []hubCloseCall{{CloseGoingAway, "going away"}}; !slices.Equal(closes, want) || nows != 0 {
 				t.Errorf("client %d: CloseWith calls %v and %d CloseNow, want %v and none", i, closes, nows, want)
 			}
 		}
@@ -210,7 +210,7 @@ func TestHubCloseGoingAway(t *testing.T) {
 		if n := d.total(); n != 0 {
 			t.Errorf("OnDrop called %d times by Close, want 0", n)
 		}
-		if c := h.addPeer(newFake()); c != nil {
+		if c := h.addPeer(newHubFake()); c != nil {
 			t.Error("addPeer after Close registered a client")
 		}
 		if err := h.Close(); err != nil {
@@ -240,7 +240,7 @@ func TestAddAfterCloseClosesConn(t *testing.T) {
 func TestShutdownGivesUp(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := NewHub(HubOptions{CloseTimeout: time.Second})
-		f := newBlockedFake()
+		f := newBlockedHubFake()
 		f.ignoreNow = true // a write nothing can end
 		c := mustAdd(t, h, f)
 		c.Send(TextMessage, []byte("stuck"))
@@ -265,7 +265,7 @@ func TestShutdownGivesUp(t *testing.T) {
 func TestRemove(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := NewHub(HubOptions{})
-		f := newFake()
+		f := newHubFake()
 		c := mustAdd(t, h, f)
 		mustJoin(t, c, "a", "b")
 		c.Send(TextMessage, []byte("bye"))
@@ -277,7 +277,7 @@ func TestRemove(t *testing.T) {
 		if got := f.received(); !slices.Equal(got, []string{"bye"}) {
 			t.Errorf("received %q, want the message queued before Remove", got)
 		}
-		if closes, _ := f.closeCalls(); !slices.Equal(closes, []closeCall{{CloseNormal, ""}}) {
+		if closes, _ := f.closeCalls(); !slices.Equal(closes, []hubCloseCall{{CloseNormal, ""}}) {
 			t.Errorf("CloseWith calls %v, want one CloseNormal", closes)
 		}
 		if !errors.Is(c.Err(), ErrClientClosed) {

@@ -16,9 +16,9 @@ func TestBroadcastReachesRoomMembersInOrder(t *testing.T) {
 		h := NewHub(HubOptions{})
 		// a: c0 c1 c2; b: c2 c3; c4 in no room.
 		rooms := [][]string{{"a"}, {"a"}, {"a", "b"}, {"b"}, nil}
-		fakes := make([]*fakePeer, len(rooms))
+		fakes := make([]*hubFake, len(rooms))
 		for i, rs := range rooms {
-			fakes[i] = newFake()
+			fakes[i] = newHubFake()
 			mustJoin(t, mustAdd(t, h, fakes[i]), rs...)
 		}
 		if got := h.Rooms(); !slices.Equal(got, []string{"a", "b"}) {
@@ -64,7 +64,7 @@ func TestBroadcastReachesRoomMembersInOrder(t *testing.T) {
 func TestJoinLeaveDeletesEmptyRooms(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		h := NewHub(HubOptions{})
-		c1, c2 := mustAdd(t, h, newFake()), mustAdd(t, h, newFake())
+		c1, c2 := mustAdd(t, h, newHubFake()), mustAdd(t, h, newHubFake())
 		mustJoin(t, c1, "x", "y")
 		mustJoin(t, c1, "x") // twice: once a member
 		mustJoin(t, c2, "x")
@@ -93,15 +93,15 @@ func TestJoinLeaveDeletesEmptyRooms(t *testing.T) {
 	})
 }
 
-// seqPeer checks that the messages of each sender reach it in the order
+// hubSeqPeer checks that the messages of each sender reach it in the order
 // they were sent: a message is "sender:seq".
-type seqPeer struct {
+type hubSeqPeer struct {
 	mu   sync.Mutex
 	last map[string]int
 	bad  string
 }
 
-func (p *seqPeer) WriteMessage(typ MessageType, data []byte) error {
+func (p *hubSeqPeer) WriteMessage(typ MessageType, data []byte) error {
 	sender, seq, _ := strings.Cut(string(data), ":")
 	n, _ := strconv.Atoi(seq)
 	p.mu.Lock()
@@ -115,22 +115,22 @@ func (p *seqPeer) WriteMessage(typ MessageType, data []byte) error {
 	p.last[sender] = n
 	return nil
 }
-func (p *seqPeer) CloseWith(int, string) error { return nil }
-func (p *seqPeer) CloseNow() error             { return nil }
+func (p *hubSeqPeer) CloseWith(int, string) error { return nil }
+func (p *hubSeqPeer) CloseNow() error             { return nil }
 
 // TestConcurrentRoomsStress runs joins, leaves, broadcasts, removes and
 // adds side by side; -race checks the locking, and the peers the order of
 // each broadcaster's messages.
 func TestConcurrentRoomsStress(t *testing.T) {
-	h := NewHub(HubOptions{QueueSize: 8}) // small: drops happen too
+	h := NewHub(HubOptions{QueueSize: 8}) // small: hubDrops happen too
 	rooms := []string{"r0", "r1", "r2", "r3"}
 	const nClients, nBroadcasters, rounds = 32, 3, 1500
 
 	var mu sync.Mutex
-	var peers []*seqPeer
+	var peers []*hubSeqPeer
 	clients := make([]*Client, nClients)
 	add := func(i int) {
-		p := &seqPeer{}
+		p := &hubSeqPeer{}
 		mu.Lock()
 		peers = append(peers, p)
 		mu.Unlock()
@@ -154,7 +154,7 @@ func TestConcurrentRoomsStress(t *testing.T) {
 				case 0:
 					h.Remove(c)
 					mu.Lock()
-					p := &seqPeer{}
+					p := &hubSeqPeer{}
 					peers = append(peers, p)
 					mu.Unlock()
 					mine[i] = h.addPeer(p)

@@ -246,16 +246,14 @@ func (c *Client) writeLoop() {
 		c.mu.Unlock()
 
 		if err := c.peer.WriteMessage(m.typ, m.data); err != nil {
+			// The connection is broken: the rest of the queue cannot go,
+			// nor can a close frame (code 0: finish closes at once).
 			c.mu.Lock()
-			if c.state == clientOpen {
-				c.discardLocked()
+			c.discardLocked()
+			switch c.state {
+			case clientOpen:
 				c.endLocked(clientDropped, 0, "", err)
-			} else {
-				// Closing or already dropped: the connection is broken,
-				// the rest of the queue cannot go.
-				c.discardLocked()
-			}
-			if c.state == clientClosing {
+			case clientClosing:
 				c.code = 0
 			}
 			c.mu.Unlock()
@@ -275,8 +273,8 @@ func (c *Client) finish() {
 	// Leave the rooms first: the closing handshake may take CloseTimeout.
 	c.hub.detach(c)
 	if code == 0 || c.peer.CloseWith(code, reason) != nil {
-		// A write failed: no close frame can go through. Or the close
-		// frame could not be sent: the connection is closing anyway.
+		// A write failed, or the close frame did: make sure the
+		// connection is closed.
 		c.peer.CloseNow()
 	}
 	dog.Stop()

@@ -49,11 +49,11 @@ type App struct {
 	hub      *ws.Hub
 	upgrader ws.Upgrader
 
-	// mu guards closed; conns counts the WebSocket handlers running, for
-	// Close to wait on.
-	mu     sync.Mutex
-	closed bool
-	conns  sync.WaitGroup
+	// mu guards closed; inflight counts the requests running, WebSockets
+	// included, for Close to wait on.
+	mu       sync.Mutex
+	closed   bool
+	inflight sync.WaitGroup
 }
 
 // New returns the chat with its options.
@@ -102,6 +102,7 @@ func (a *App) Handler() http.Handler {
 	r.Get("/ws", a.serveWS)
 	r.Handle(http.MethodGet, "/{path...}", static.FS(page, static.Options{}))
 	return middleware.Chain(
+		a.track,
 		middleware.RequestID(middleware.RequestIDOptions{}),
 		middleware.AccessLog(a.log),
 		middleware.Recover(a.log),
@@ -113,6 +114,31 @@ func (a *App) Handler() http.Handler {
 	)(r)
 }
 
+// track counts the request in inflight while it runs, middleware
+// included, so that Close returns only once the access log has written the
+// record of every WebSocket (which it does when the socket ends).
+func (a *App) track(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.mu.Lock()
+		open := !a.closed
+		if open {
+			a.inflight.Add(1)
+		}
+		a.mu.Unlock()
+		if open {
+			defer a.inflight.Done()
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// isClosed reports whether Close was called.
+func (a *App) isClosed() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.closed
+}
+
 // sameOrigin refuses a POST that another site's page sent (403): without
 // it, a form on any site could sign a visitor in under a nickname of its
 // choosing (login CSRF). The session cookie's SameSite=Lax already keeps it
@@ -121,14 +147,15 @@ func (a *App) sameOrigin(h http.Handler) http.HandlerFunc {
 	return http.NewCrossOriginProtection().Handler(h).ServeHTTP
 }
 
-// Close closes every WebSocket with 1001 (going away) and waits for their
-// handlers to end. Call it after the server has stopped taking requests;
-// a WebSocket that arrives later is refused with 503.
+// Close closes every WebSocket with 1001 (going away) and waits for the
+// requests in flight to end, their access log records written. Call it
+// after the server has stopped taking requests; a WebSocket asked for later
+// is refused with 503.
 func (a *App) Close() error {
 	a.mu.Lock()
 	a.closed = true
 	a.mu.Unlock()
-	a.hub.Close()
-	a.conns.Wait()
-	return nil
+	err := a.hub.Close()
+	a.inflight.Wait()
+	return err
 }

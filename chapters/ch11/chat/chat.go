@@ -58,16 +58,11 @@ func (a *App) serveWS(w http.ResponseWriter, r *http.Request) {
 			Detail: "a room is 1 to 32 lowercase letters, digits, '_' or '-'"})
 		return
 	}
-	a.mu.Lock()
-	if a.closed {
-		a.mu.Unlock()
+	if a.isClosed() {
 		middleware.WriteError(w, r, &middleware.Problem{Status: http.StatusServiceUnavailable,
 			Title: "Shutting down"})
 		return
 	}
-	a.conns.Add(1)
-	a.mu.Unlock()
-	defer a.conns.Done()
 
 	conn, err := a.upgrader.Upgrade(w, r)
 	if err != nil {

@@ -6,8 +6,8 @@
 //
 // Lengths 0, 125 (the largest 7-bit length), 126 and 65535 (16-bit),
 // 65536 and 1 MiB (64-bit), as binary (random bytes) and as text (mixed
-// 1- to 4-byte characters); messages sent in fragments; a ping; and the
-// close handshake. It exits 0 when all came back, 1 at the first failure.
+// 1- to 4-byte characters); messages sent in fragments; a ping; the
+// close handshake; and text that is not UTF-8, which must end in 1007. It exits 0 when all came back, 1 at the first failure.
 import WebSocket from "ws";
 import { randomBytes } from "node:crypto";
 
@@ -102,5 +102,16 @@ const code = await new Promise((resolve) => {
 });
 if (code !== 1000) fail(`close answered with ${code}, want 1000`);
 console.log("ok - the close handshake: 1000 answered with 1000");
+
+// Text that is not UTF-8 fails the connection with 1007 (RFC 6455, 8.1).
+const bad = new WebSocket(url);
+bad.on("error", (err) => fail(`invalid UTF-8 socket: ${err.message}`));
+await new Promise((resolve) => bad.once("open", resolve));
+const badCode = await new Promise((resolve) => {
+  bad.once("close", (c) => resolve(c));
+  bad.send(Buffer.from([0x61, 0xff, 0xfe, 0x62]), { binary: false });
+});
+if (badCode !== 1007) fail(`invalid UTF-8 closed with ${badCode}, want 1007`);
+console.log("ok - a text message that is not UTF-8 is closed with 1007");
 console.log("all checks passed");
 process.exit(0);

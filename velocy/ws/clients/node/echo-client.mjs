@@ -50,16 +50,16 @@ async function next() {
 // text returns a string of exactly n UTF-8 bytes, mixing 1- to 4-byte
 // characters.
 function text(n) {
-  const pieces = ["a", "é", "✓", "𝄞"];
-  let s = "";
+  const pieces = ["a", "é", "✓", "𝄞"]; // 1, 2, 3 and 4 bytes
+  const parts = [];
   let bytes = 0;
   for (let i = 0; bytes < n; i++) {
-    let p = pieces[i % pieces.length];
-    while (bytes + Buffer.byteLength(p) > n) p = "a";
-    s += p;
-    bytes += Buffer.byteLength(p);
+    let size = (i % 4) + 1;
+    if (bytes + size > n) size = 1;
+    parts.push(pieces[size - 1]);
+    bytes += size;
   }
-  return s;
+  return parts.join("");
 }
 
 const sizes = [0, 1, 125, 126, 127, 65535, 65536, 1 << 20];

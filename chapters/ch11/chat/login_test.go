@@ -126,6 +126,10 @@ func TestPage(t *testing.T) {
 			t.Errorf("GET %s = %d, body without %q", path, res.StatusCode, want)
 		}
 	}
+	res, _ := ts.get("/", "")
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+		t.Errorf("Content-Security-Policy %q", csp)
+	}
 	if res, _ := ts.get("/nope.js", ""); res.StatusCode != http.StatusNotFound {
 		t.Errorf("GET /nope.js = %d, want 404", res.StatusCode)
 	}

@@ -2,7 +2,7 @@
 // requests, velocy/middleware keeps a session per browser, velocy/static
 // serves the page (embedded in the binary), velocy/ws upgrades the
 // connections and its Hub broadcasts each message to the room it was sent
-// in, and logtar writes the access log. Lesson 11.x builds it.
+// in, and logtar writes the access log. Chapter 11 ends with it.
 //
 //	go run ./chapters/ch11/chat -addr 127.0.0.1:8080
 //

@@ -1,5 +1,3 @@
-//go:build !novelocy
-
 package interop
 
 import (

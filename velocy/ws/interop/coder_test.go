@@ -36,7 +36,7 @@ func dialCoder(ctx context.Context, url string, cfg dialConfig) (client, *http.R
 	c, resp, err := websocket.Dial(ctx, url, &websocket.DialOptions{
 		HTTPHeader:      h,
 		Subprotocols:    cfg.subprotocols,
-		CompressionMode: websocket.CompressionDisabled,
+		CompressionMode: coderCompression(cfg.compression),
 		OnPingReceived: func(_ context.Context, p []byte) bool {
 			k.r.add("ping", string(p))
 			return true
@@ -48,6 +48,14 @@ func dialCoder(ctx context.Context, url string, cfg dialConfig) (client, *http.R
 	k.c = c
 	c.SetReadLimit(cmp(cfg.maxMessage, 2*defaultMax))
 	return k, resp, nil
+}
+
+// coderCompression is coder's compression mode: context takeover when on.
+func coderCompression(on bool) websocket.CompressionMode {
+	if on {
+		return websocket.CompressionContextTakeover
+	}
+	return websocket.CompressionDisabled
 }
 
 // ctx is a context for one operation; its deadline is hang protection
@@ -118,7 +126,7 @@ func coderHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) htt
 		c, err := websocket.Accept(w, r, &websocket.AcceptOptions{
 			Subprotocols:    cfg.subprotocols,
 			OriginPatterns:  cfg.origins,
-			CompressionMode: websocket.CompressionDisabled,
+			CompressionMode: coderCompression(cfg.compression),
 			OnPingReceived: func(_ context.Context, p []byte) bool {
 				rec.add("ping", string(p))
 				return true

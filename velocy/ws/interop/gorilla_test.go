@@ -30,9 +30,10 @@ type gorillaClient struct {
 
 func dialGorilla(ctx context.Context, url string, cfg dialConfig) (client, *http.Response, error) {
 	d := websocket.Dialer{
-		Subprotocols:     cfg.subprotocols,
-		HandshakeTimeout: hang,
-		WriteBufferSize:  cfg.frame,
+		Subprotocols:      cfg.subprotocols,
+		HandshakeTimeout:  hang,
+		WriteBufferSize:   cfg.frame,
+		EnableCompression: cfg.compression,
 	}
 	h := http.Header{}
 	if cfg.origin != "" {
@@ -126,9 +127,10 @@ func (g *gorillaClient) closeNow()           { g.c.Close() }
 // buffer, WriteMessage back.
 func gorillaHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) http.Handler {
 	up := websocket.Upgrader{
-		Subprotocols:    cfg.subprotocols,
-		CheckOrigin:     func(r *http.Request) bool { return originAllowed(r, cfg.origins) },
-		WriteBufferSize: cfg.fragment,
+		Subprotocols:      cfg.subprotocols,
+		CheckOrigin:       func(r *http.Request) bool { return originAllowed(r, cfg.origins) },
+		WriteBufferSize:   cfg.fragment,
+		EnableCompression: cfg.compression,
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := up.Upgrade(w, r, nil)

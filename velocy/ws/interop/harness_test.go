@@ -1,8 +1,10 @@
 package interop
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -60,6 +62,7 @@ type dialConfig struct {
 	maxMessage   int64         // the client's read limit (0: 2 MiB)
 	frame        int           // gorilla: the write buffer, hence the frame size of its writes (0: 4096)
 	keepAlive    time.Duration // velocy: ConnOptions.PingInterval
+	compression  bool          // offer permessage-deflate (gorilla, coder; velocy has none)
 }
 
 // clientKind is one library's client.
@@ -85,6 +88,12 @@ type serverConfig struct {
 	// the library lets the caller choose (gorilla's and velocy's write
 	// buffer; coder sends a frame per write).
 	fragment int
+	// compression enables permessage-deflate where the library has it
+	// (gorilla, coder; velocy has none).
+	compression bool
+	// burst (velocy only) has the server answer burstPlease with
+	// burstWriters goroutines writing burstEach messages each at once.
+	burst bool
 }
 
 // closePlease is the text message that has an echo server close the
@@ -257,6 +266,45 @@ func writeChunks(w io.WriteCloser, data []byte, chunk int, mid func() error) err
 		}
 	}
 	return w.Close()
+}
+
+// The burst of TestConcurrentWriters.
+const (
+	burstPlease  = "burst, please"
+	burstWriters = 8
+	burstEach    = 50
+)
+
+// burstMessage is message i of writer w in a burst: assorted sizes, the
+// first four bytes naming it, so that a reader can check each one whole.
+func burstMessage(w, i int) []byte {
+	m := payload(binaryMessage, 4+(w*389+i*1301)%9000, uint64(w<<16|i))
+	m[0], m[1], m[2], m[3] = byte(w>>8), byte(w), byte(i>>8), byte(i)
+	return m
+}
+
+// checkBurst reads burstWriters × burstEach messages and checks that each
+// is a whole burst message, each arriving once and each writer's in order.
+func checkBurst(c client) error {
+	next := make([]int, burstWriters)
+	for range burstWriters * burstEach {
+		typ, m, err := c.read()
+		if err != nil {
+			return err
+		}
+		if typ != binaryMessage || len(m) < 4 {
+			return fmt.Errorf("a %d-byte message of type %d", len(m), typ)
+		}
+		w, i := int(m[0])<<8|int(m[1]), int(m[2])<<8|int(m[3])
+		if w >= burstWriters || i != next[w] {
+			return fmt.Errorf("message %d of writer %d, want message %d", i, w, next[min(w, burstWriters-1)])
+		}
+		if want := burstMessage(w, i); !bytes.Equal(m, want) {
+			return fmt.Errorf("message %d of writer %d: %s", i, w, diff(m, want))
+		}
+		next[w]++
+	}
+	return nil
 }
 
 // readInto reads r to its end into buf[:0], growing it as needed: the

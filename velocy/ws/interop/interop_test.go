@@ -189,16 +189,18 @@ func TestPing(t *testing.T) {
 	forPairs(t, func(t *testing.T, p pair) {
 		s := startServer(t, p.s, serverConfig{pingFirst: "server-ping"})
 		c := dialT(t, p.c, s.url, dialConfig{})
-		if err := c.ping("client-ping"); err != nil {
+		// The longest payload a control frame holds.
+		clientPing := "client-ping" + strings.Repeat(".", 125-len("client-ping"))
+		if err := c.ping(clientPing); err != nil {
 			t.Fatalf("client ping: %v", err)
 		}
 		seen := func() bool {
 			ok := true
 			if p.c.seesPongs {
-				ok = ok && c.rec().has("pong", "client-ping")
+				ok = ok && c.rec().has("pong", clientPing)
 			}
 			if p.s.seesPings {
-				ok = ok && (s.rec.has("ping", "client-ping") || p.c.ownPingPayload && s.rec.n("ping") > 0)
+				ok = ok && (s.rec.has("ping", clientPing) || p.c.ownPingPayload && s.rec.n("ping") > 0)
 			}
 			if p.c.seesPings {
 				ok = ok && (c.rec().has("ping", "server-ping") || p.s.ownPingPayload && c.rec().n("ping") > 0)
@@ -214,8 +216,8 @@ func TestPing(t *testing.T) {
 		for i := 0; !seen(); i++ {
 			if i == 100 {
 				t.Fatalf("after %d echoes: client saw pong %v, ping %v; server saw ping %v, pong %v",
-					i, c.rec().has("pong", "client-ping"), c.rec().has("ping", "server-ping"),
-					s.rec.has("ping", "client-ping"), s.rec.has("pong", "server-ping"))
+					i, c.rec().has("pong", clientPing), c.rec().has("ping", "server-ping"),
+					s.rec.has("ping", clientPing), s.rec.has("pong", "server-ping"))
 			}
 			echo(t, c, textMessage, msg, "echo after pings")
 		}
@@ -231,6 +233,7 @@ func TestClose(t *testing.T) {
 		reason string
 	}{
 		{1000, ""},
+		{1005, ""}, // an empty close frame: no code at all
 		{1001, "going away"},
 		{4000, "bye, ünïcödé ✓"},
 		{4999, strings.Repeat("r", 123)}, // the longest reason a control frame holds
@@ -451,6 +454,21 @@ func TestPipelined(t *testing.T) {
 		}
 		if err := <-read; err != nil {
 			t.Fatal(err)
+		}
+		closeNormally(t, c, s)
+	})
+}
+
+// TestCompressionOffered has the non-velocy side offer or enable
+// permessage-deflate; velocy has no extensions, so the handshake must
+// settle on none and compressible messages must still echo.
+func TestCompressionOffered(t *testing.T) {
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{compression: true})
+		c := dialT(t, p.c, s.url, dialConfig{compression: true})
+		for _, n := range []int{10, 1000, 10_000} {
+			msg := bytes.Repeat([]byte("compress me "), n)
+			echo(t, c, textMessage, msg, fmt.Sprintf("%d compressible bytes", len(msg)))
 		}
 		closeNormally(t, c, s)
 	})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -105,6 +106,9 @@ func (v *velocyClient) closeHandshake(code int, reason string) (int, error) {
 // closePayload is a close frame's payload: the code, big-endian, then the
 // reason.
 func closePayload(code int, reason string) []byte {
+	if code == ws.CloseNoStatus {
+		return nil // 1005 means "no code": an empty close frame
+	}
 	return append([]byte{byte(code >> 8), byte(code)}, reason...)
 }
 
@@ -134,14 +138,14 @@ func velocyHandler(cfg serverConfig, rec *recorder, done chan<- serverResult) ht
 		if cfg.pingFirst != "" {
 			c.WriteControl(ws.PingMessage, []byte(cfg.pingFirst), time.Now().Add(hang))
 		}
-		err = velocyEcho(c, cfg.fragment)
+		err = velocyEcho(c, cfg.fragment, cfg.burst)
 		report(done, serverResult{subprotocol: c.Subprotocol(), err: err})
 	})
 }
 
 // velocyEcho echoes messages until reading fails, and returns why; with
 // fragment set, through NextWriter in writes of that many bytes.
-func velocyEcho(c *ws.Conn, fragment int) error {
+func velocyEcho(c *ws.Conn, fragment int, burst bool) error {
 	buf := make([]byte, 0, 4096)
 	for {
 		typ, b, err := c.AppendMessage(buf[:0])
@@ -149,6 +153,12 @@ func velocyEcho(c *ws.Conn, fragment int) error {
 			return err
 		}
 		buf = b
+		if typ == ws.TextMessage && string(buf) == burstPlease && burst {
+			if err := velocyBurst(c); err != nil {
+				return err
+			}
+			continue
+		}
 		if typ == ws.TextMessage && string(buf) == closePlease {
 			// CloseWith sends the close and waits for the client's.
 			return c.CloseWith(serverCloseCode, serverCloseReason)
@@ -184,6 +194,77 @@ func TestVelocyCloseWith(t *testing.T) {
 		r := s.result(t)
 		if code, reason, ok := closeInfo(r.err); !ok || code != 4003 || reason != "closed with CloseWith" {
 			t.Errorf("the server's read ended with %T %v, want close 4003", r.err, r.err)
+		}
+	})
+}
+
+// velocyBurst has burstWriters goroutines write burstEach messages each to
+// c at once, half of them through NextWriter in several frames: velocy
+// serializes writers, and its messages must not interleave.
+func velocyBurst(c *ws.Conn) error {
+	var wg sync.WaitGroup
+	errs := make(chan error, burstWriters)
+	for w := range burstWriters {
+		wg.Go(func() {
+			for i := range burstEach {
+				if err := writeBurst(c, w, i); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	return <-errs
+}
+
+// writeBurst writes message i of writer w: odd ones through NextWriter in
+// writes of 700 bytes, even ones with WriteMessage.
+func writeBurst(c *ws.Conn, w, i int) error {
+	m := burstMessage(w, i)
+	if i%2 == 1 {
+		nw, err := c.NextWriter(ws.BinaryMessage)
+		if err != nil {
+			return err
+		}
+		return writeChunks(nw, m, 700, nil)
+	}
+	return c.WriteMessage(ws.BinaryMessage, m)
+}
+
+// TestConcurrentWriters has eight goroutines write to one velocy Conn at
+// once, whole messages and fragmented ones: on the server side to a
+// gorilla or coder client, on the client side to a gorilla or coder echo
+// server. The other side's reader must get every message whole, each
+// writer's in order.
+func TestConcurrentWriters(t *testing.T) {
+	forPairs(t, func(t *testing.T, p pair) {
+		switch {
+		case p.s.name == "velocy":
+			s := startServer(t, p.s, serverConfig{burst: true, fragment: 1000})
+			c := dialT(t, p.c, s.url, dialConfig{})
+			if err := c.write(textMessage, []byte(burstPlease)); err != nil {
+				t.Fatal(err)
+			}
+			if err := checkBurst(c); err != nil {
+				t.Fatalf("the burst from velocy's server: %v", err)
+			}
+			closeNormally(t, c, s)
+		case p.c.name == "velocy":
+			s := startServer(t, p.s, serverConfig{})
+			c := dialT(t, p.c, s.url, dialConfig{}).(*velocyClient)
+			// ConnOptions.WriteBufferSize is velocy's default, 4096:
+			// the larger NextWriter messages leave in several frames.
+			read := make(chan error, 1)
+			go func() { read <- checkBurst(c) }()
+			if err := velocyBurst(c.c); err != nil {
+				t.Fatalf("writing the burst: %v", err)
+			}
+			if err := <-read; err != nil {
+				t.Fatalf("the echoes of velocy's client's burst: %v", err)
+			}
+			closeNormally(t, c, s)
 		}
 	})
 }

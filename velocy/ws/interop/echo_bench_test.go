@@ -133,7 +133,7 @@ func BenchmarkEcho(b *testing.B) {
 
 // pairedBlock is how many messages each side echoes in one op of
 // BenchmarkEchoPaired, shared among its clients.
-const pairedBlock = 1024
+const pairedBlock = 2048
 
 // BenchmarkEchoPaired measures velocy against gorilla side by side, so
 // that both see the machine's load at the same moment: each op has the

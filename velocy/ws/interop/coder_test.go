@@ -33,7 +33,12 @@ func dialCoder(ctx context.Context, url string, cfg dialConfig) (client, *http.R
 	if cfg.origin != "" {
 		h.Set("Origin", cfg.origin)
 	}
+	var hc *http.Client
+	if cfg.tls != nil {
+		hc = &http.Client{Transport: &http.Transport{TLSClientConfig: cfg.tls}}
+	}
 	c, resp, err := websocket.Dial(ctx, url, &websocket.DialOptions{
+		HTTPClient:      hc,
 		HTTPHeader:      h,
 		Subprotocols:    cfg.subprotocols,
 		CompressionMode: coderCompression(cfg.compression),

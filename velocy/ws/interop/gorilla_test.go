@@ -34,6 +34,7 @@ func dialGorilla(ctx context.Context, url string, cfg dialConfig) (client, *http
 		HandshakeTimeout:  hang,
 		WriteBufferSize:   cfg.frame,
 		EnableCompression: cfg.compression,
+		TLSClientConfig:   cfg.tls,
 	}
 	h := http.Header{}
 	if cfg.origin != "" {

@@ -3,6 +3,7 @@ package interop
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -63,6 +64,7 @@ type dialConfig struct {
 	frame        int           // gorilla: the write buffer, hence the frame size of its writes (0: 4096)
 	keepAlive    time.Duration // velocy: ConnOptions.PingInterval
 	compression  bool          // offer permessage-deflate (gorilla, coder; velocy has none)
+	tls          *tls.Config   // for wss://: trusts the test server's certificate
 }
 
 // clientKind is one library's client.
@@ -91,6 +93,8 @@ type serverConfig struct {
 	// compression enables permessage-deflate where the library has it
 	// (gorilla, coder; velocy has none).
 	compression bool
+	// tls serves wss:// (httptest's TLS server, HTTP/1.1 only).
+	tls bool
 	// burst (velocy only) has the server answer burstPlease with
 	// burstWriters goroutines writing burstEach messages each at once.
 	burst bool
@@ -184,7 +188,12 @@ type echoServer struct {
 func startServer(t testing.TB, kind serverKind, cfg serverConfig) *echoServer {
 	t.Helper()
 	s := &echoServer{rec: &recorder{}, done: make(chan serverResult, 256)}
-	s.Server = httptest.NewServer(kind.handler(cfg, s.rec, s.done))
+	h := kind.handler(cfg, s.rec, s.done)
+	if cfg.tls {
+		s.Server = httptest.NewTLSServer(h)
+	} else {
+		s.Server = httptest.NewServer(h)
+	}
 	s.url = "ws" + strings.TrimPrefix(s.Server.URL, "http")
 	t.Cleanup(s.Server.Close)
 	return s

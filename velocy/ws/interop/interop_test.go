@@ -473,3 +473,17 @@ func TestCompressionOffered(t *testing.T) {
 		closeNormally(t, c, s)
 	})
 }
+
+// TestTLS runs the handshake and a few echoes over wss:// (httptest's TLS
+// server and its certificate).
+func TestTLS(t *testing.T) {
+	forPairs(t, func(t *testing.T, p pair) {
+		s := startServer(t, p.s, serverConfig{tls: true})
+		cfg := s.Client().Transport.(*http.Transport).TLSClientConfig
+		c := dialT(t, p.c, s.url, dialConfig{tls: cfg})
+		for _, n := range []int{0, 200, 70_000} {
+			echo(t, c, binaryMessage, payload(binaryMessage, n, 5), fmt.Sprintf("%d bytes over TLS", n))
+		}
+		closeNormally(t, c, s)
+	})
+}

@@ -47,6 +47,7 @@ func dialVelocy(ctx context.Context, url string, cfg dialConfig) (client, *http.
 	c, resp, err := ws.Dial(ctx, url, &ws.DialOptions{
 		Subprotocols: cfg.subprotocols,
 		Header:       h,
+		TLSConfig:    cfg.tls,
 		ConnOptions: ws.ConnOptions{
 			MaxMessageSize: cmp(cfg.maxMessage, 2*defaultMax),
 			PingInterval:   cfg.keepAlive,

@@ -76,34 +76,6 @@ func diff(got, want []byte) string {
 	return fmt.Sprintf("%d bytes, want %d; first difference at byte %d", len(got), len(want), i)
 }
 
-// closeNormally closes from the client with 1000 and checks that both
-// sides saw a clean close.
-func closeNormally(t *testing.T, c client, s *echoServer) {
-	t.Helper()
-	closeAndCheck(t, c, s, 1000, "")
-}
-
-// closeAndCheck closes from the client with code and reason, and checks
-// the client saw the close echoed and the server saw code and reason.
-func closeAndCheck(t *testing.T, c client, s *echoServer, code int, reason string) {
-	t.Helper()
-	echoed, err := c.closeHandshake(code, reason)
-	if err != nil {
-		t.Fatalf("client close handshake (%d %q): %v", code, reason, err)
-	}
-	if echoed != -1 && echoed != code {
-		t.Errorf("client sent close %d, the server echoed %d", code, echoed)
-	}
-	r := s.result(t)
-	gotCode, gotReason, ok := closeInfo(r.err)
-	if !ok {
-		t.Fatalf("the server's read ended with %T %v, want a close error %d %q", r.err, r.err, code, reason)
-	}
-	if gotCode != code || gotReason != reason {
-		t.Errorf("the server saw close %d %q, want %d %q", gotCode, gotReason, code, reason)
-	}
-}
-
 // TestMessages echoes text and binary messages around the payload length
 // encodings (7-bit, 16-bit, 64-bit) up to just below the 1 MiB limit, each
 // sent as one frame.
@@ -225,31 +197,6 @@ func TestPing(t *testing.T) {
 	})
 }
 
-// TestClose closes from the client with a code and a reason; the server
-// must see exactly them, and the client the close echoed.
-func TestClose(t *testing.T) {
-	cases := []struct {
-		code   int
-		reason string
-	}{
-		{1000, ""},
-		{1005, ""}, // an empty close frame: no code at all
-		{1001, "going away"},
-		{4000, "bye, ünïcödé ✓"},
-		{4999, strings.Repeat("r", 123)}, // the longest reason a control frame holds
-	}
-	forPairs(t, func(t *testing.T, p pair) {
-		for _, tc := range cases {
-			t.Run(fmt.Sprint(tc.code), func(t *testing.T) {
-				s := startServer(t, p.s, serverConfig{})
-				c := dialT(t, p.c, s.url, dialConfig{})
-				echo(t, c, textMessage, []byte("before close"), "echo")
-				closeAndCheck(t, c, s, tc.code, tc.reason)
-			})
-		}
-	})
-}
-
 // TestSubprotocol checks the negotiation: the one protocol both sides know
 // is agreed on by both; with none in common, the handshake succeeds with no
 // subprotocol.
@@ -312,109 +259,6 @@ func TestOrigin(t *testing.T) {
 				c := dialT(t, p.c, s.url, dialConfig{origin: origin})
 				echo(t, c, textMessage, []byte("origin"), "echo")
 				closeNormally(t, c, s)
-			})
-		}
-	})
-}
-
-// TestTooBig sends a message over the reader's limit; the reader must
-// close with 1009 and the writer see it. The limit is the server's (one
-// frame, then many) or the client's (the server's echo is too big).
-func TestTooBig(t *testing.T) {
-	const limit = 64 << 10
-	msg := payload(binaryMessage, limit+1, 3)
-	forPairs(t, func(t *testing.T, p pair) {
-		for _, fragmented := range []bool{false, true} {
-			t.Run(fmt.Sprintf("server-limit/fragmented=%v", fragmented), func(t *testing.T) {
-				s := startServer(t, p.s, serverConfig{maxMessage: limit})
-				frame := defaultMax
-				if fragmented {
-					frame = 1000
-				}
-				c := dialT(t, p.c, s.url, dialConfig{frame: frame})
-				echo(t, c, binaryMessage, msg[:limit], "a message at the limit")
-				var err error
-				if fragmented {
-					err = c.writeFragmented(binaryMessage, msg, 1000, "")
-				} else {
-					err = c.write(binaryMessage, msg)
-				}
-				t.Logf("writing the message over the limit: %v", err) // the server may close first
-				_, _, err = c.read()
-				if code, _, ok := closeInfo(err); !ok || code != 1009 {
-					t.Errorf("after a message over the server's limit the client read %T %v, want close 1009", err, err)
-				}
-				t.Logf("server: %v", s.result(t).err)
-			})
-		}
-		t.Run("client-limit", func(t *testing.T) {
-			s := startServer(t, p.s, serverConfig{})
-			c := dialT(t, p.c, s.url, dialConfig{maxMessage: limit})
-			echo(t, c, binaryMessage, msg[:limit], "a message at the limit")
-			if err := c.write(binaryMessage, msg); err != nil {
-				t.Fatalf("write: %v", err)
-			}
-			_, _, err := c.read()
-			t.Logf("client: %v", err)
-			r := s.result(t)
-			if code, _, ok := closeInfo(r.err); !ok || code != 1009 {
-				t.Errorf("after echoing a message over the client's limit the server read %T %v, want close 1009", r.err, r.err)
-			}
-		})
-	})
-}
-
-// TestServerClose has the server close the connection itself, with a code
-// and a reason: the client must read exactly them, and answer so that the
-// server's close handshake completes.
-func TestServerClose(t *testing.T) {
-	forPairs(t, func(t *testing.T, p pair) {
-		s := startServer(t, p.s, serverConfig{})
-		c := dialT(t, p.c, s.url, dialConfig{})
-		echo(t, c, textMessage, []byte("before close"), "echo")
-		if err := c.write(textMessage, []byte(closePlease)); err != nil {
-			t.Fatal(err)
-		}
-		_, _, err := c.read()
-		code, reason, ok := closeInfo(err)
-		if !ok || code != serverCloseCode || reason != serverCloseReason {
-			t.Errorf("the client read %T %v, want close %d %q", err, err, serverCloseCode, serverCloseReason)
-		}
-		if r := s.result(t); r.err != nil {
-			t.Errorf("the server's close handshake: %v", r.err)
-		}
-	})
-}
-
-// TestInvalidUTF8 sends a text message that is not UTF-8 (whole, and with
-// the bad byte in a later fragment) to the velocy server, which must close
-// with 1007. The other libraries do not check text on read, so only
-// velocy's server is tried.
-func TestInvalidUTF8(t *testing.T) {
-	bad := append(payload(textMessage, 2500, 4), 0xff)
-	bad = append(bad, "tail"...)
-	forPairs(t, func(t *testing.T, p pair) {
-		if p.s.name != underTest || underTest != "velocy" {
-			t.Skip("only velocy's server checks UTF-8")
-		}
-		for _, fragmented := range []bool{false, true} {
-			t.Run(fmt.Sprintf("fragmented=%v", fragmented), func(t *testing.T) {
-				s := startServer(t, p.s, serverConfig{})
-				c := dialT(t, p.c, s.url, dialConfig{frame: 1000})
-				var err error
-				if fragmented {
-					err = c.writeFragmented(textMessage, bad, 1000, "")
-				} else {
-					err = c.write(textMessage, bad)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				_, _, err = c.read()
-				if code, _, ok := closeInfo(err); !ok || code != 1007 {
-					t.Errorf("after invalid UTF-8 the client read %T %v, want close 1007", err, err)
-				}
-				t.Logf("server: %v", s.result(t).err)
 			})
 		}
 	})

@@ -119,3 +119,37 @@ func TestWriteTimeout(t *testing.T) {
 		srv.CloseNow()
 	})
 }
+
+// TestKeepaliveCadence: with a PongTimeout longer than PingInterval, a peer
+// that answers every ping at once still gets one ping per interval of
+// silence; the long timeout must not stretch the gap between pings.
+func TestKeepaliveCadence(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		a, b := net.Pipe()
+		srv := newConn(a, nil, true, "", ConnOptions{PingInterval: time.Second, PongTimeout: 30 * time.Second})
+		srvErr := make(chan error, 1)
+		go func() { srvErr <- echo(srv) }()
+		pings := 0
+		go func() {
+			for {
+				f, err := readRaw(b)
+				if err != nil {
+					return
+				}
+				if f.op == opPing {
+					pings++
+					if _, err := b.Write(wireFrame(true, 0, opPong, f.payload, true)); err != nil {
+						return
+					}
+				}
+			}
+		}()
+		time.Sleep(10*time.Second + time.Second/2)
+		synctest.Wait()
+		if pings != 10 {
+			t.Fatalf("%d pings in 10.5 s with PingInterval 1 s, want 10", pings)
+		}
+		b.Close()
+		<-srvErr
+	})
+}

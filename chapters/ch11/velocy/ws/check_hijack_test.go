@@ -103,7 +103,17 @@ func hsUpgradeServer(t *testing.T, u *Upgrader) (addr string, results chan hsUpg
 	srv.Config.ReadTimeout = time.Minute
 	srv.Config.WriteTimeout = time.Minute
 	srv.Start()
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		// Close waits for the handlers: bound the wait, so that an
+		// Upgrade that never returns fails the test instead of hanging it.
+		closed := make(chan struct{})
+		go func() { srv.Close(); close(closed) }()
+		select {
+		case <-closed:
+		case <-time.After(hsWait):
+			t.Errorf("the test server could not shut down within %v: Upgrade is still running", hsWait)
+		}
+	})
 	return srv.Listener.Addr().String(), results
 }
 

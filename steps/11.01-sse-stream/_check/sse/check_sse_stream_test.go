@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -17,16 +18,28 @@ import (
 const hsStreamWait = 10 * time.Second
 
 // hsStreamServer serves Stream with the events of the channel it returns,
-// and reports what Stream returned on done.
-func hsStreamServer(t *testing.T) (url string, events chan Event, done chan error) {
+// and reports what Stream returned on done. end closes the channel, once.
+func hsStreamServer(t *testing.T) (url string, events chan Event, done chan error, end func()) {
 	t.Helper()
 	events = make(chan Event)
 	done = make(chan error, 1)
+	end = sync.OnceFunc(func() { close(events) })
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		done <- Stream(w, r, events)
 	}))
-	t.Cleanup(srv.Close)
-	return srv.URL, events, done
+	t.Cleanup(func() {
+		// Close waits for the handler: bound the wait, so that a Stream
+		// that never returns fails the test instead of hanging it.
+		end()
+		closed := make(chan struct{})
+		go func() { srv.Close(); close(closed) }()
+		select {
+		case <-closed:
+		case <-time.After(hsStreamWait):
+			t.Errorf("the test server could not shut down within %v: Stream is still running", hsStreamWait)
+		}
+	})
+	return srv.URL, events, done, end
 }
 
 // hsReadEvent reads one event (up to its blank line) from br, or fails the
@@ -86,7 +99,7 @@ func hsStreamResult(t *testing.T, done <-chan error, why string) error {
 }
 
 func TestHsStreamFlushesEachEvent(t *testing.T) {
-	url, events, done := hsStreamServer(t)
+	url, events, done, end := hsStreamServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*hsStreamWait)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
@@ -118,14 +131,14 @@ func TestHsStreamFlushesEachEvent(t *testing.T) {
 			t.Fatalf("event %d of %d reached the client as %q, want %q (what WriteEvent writes)", i+1, n, got, want.String())
 		}
 	}
-	close(events)
+	end()
 	if err := hsStreamResult(t, done, "after its channel was closed"); err != nil {
 		t.Fatalf("Stream returned %v after its channel was closed, want nil", err)
 	}
 }
 
 func TestHsStreamStopsWhenClientLeaves(t *testing.T) {
-	url, events, done := hsStreamServer(t)
+	url, events, done, _ := hsStreamServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*hsStreamWait)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)

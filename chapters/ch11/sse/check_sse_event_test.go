@@ -76,10 +76,10 @@ func TestHsWriteEventExact(t *testing.T) {
 	want := "id: " + e.ID + "\nevent: " + e.Name + "\ndata: " + first + "\ndata: " + second + "\n\n"
 	var buf bytes.Buffer
 	if err := WriteEvent(&buf, e); err != nil {
-		t.Fatalf("WriteEvent(%+v) = %v, want nil", e, err)
+		t.Fatalf("WriteEvent(%#v) = %v, want nil", e, err)
 	}
 	if got := buf.String(); got != want {
-		t.Fatalf("WriteEvent(%+v) wrote %q, want %q: an id: line, an event: line, one data: line per line of Data, then a blank line", e, got, want)
+		t.Fatalf("WriteEvent(%#v) wrote %q, want %q: an id: line, an event: line, one data: line per line of Data, then a blank line", e, got, want)
 	}
 }
 
@@ -116,11 +116,11 @@ func TestHsWriteEventRoundTrip(t *testing.T) {
 
 		var buf bytes.Buffer
 		if err := WriteEvent(&buf, e); err != nil {
-			t.Fatalf("WriteEvent(%+q) = %v, want nil", e, err)
+			t.Fatalf("WriteEvent(%#v) = %v, want nil", e, err)
 		}
 		got := hsParseSSE(buf.String())
 		if len(got) != 1 {
-			t.Fatalf("WriteEvent(%+q) wrote %q: a browser reads %d events from it, want 1 (an event ends with a blank line; every line of Data needs its own data: line, even an empty Data)", e, buf.String(), len(got))
+			t.Fatalf("WriteEvent(%#v) wrote %q: a browser reads %d events from it, want 1 (an event ends with a blank line; every line of Data needs its own data: line, even an empty Data)", e, buf.String(), len(got))
 		}
 		typ := e.Name
 		if typ == "" {
@@ -128,7 +128,7 @@ func TestHsWriteEventRoundTrip(t *testing.T) {
 		}
 		wantEv := hsSSEEvent{id: e.ID, typ: typ, data: want.String()}
 		if got[0] != wantEv {
-			t.Fatalf("WriteEvent(%+q) wrote %q: a browser reads id %q, type %q, data %q; want id %q, type %q, data %q (split Data at \\n, \\r\\n and \\r; write \"data: \" then the line)",
+			t.Fatalf("WriteEvent(%#v) wrote %q: a browser reads id %q, type %q, data %q; want id %q, type %q, data %q (split Data at \\n, \\r\\n and \\r; write \"data: \" then the line)",
 				e, buf.String(), got[0].id, got[0].typ, got[0].data, wantEv.id, wantEv.typ, wantEv.data)
 		}
 	}
@@ -142,10 +142,10 @@ func TestHsWriteEventLineBreak(t *testing.T) {
 		var buf bytes.Buffer
 		err := WriteEvent(&buf, e)
 		if !errors.Is(err, ErrLineBreak) {
-			t.Fatalf("WriteEvent(%+q) = %v, want ErrLineBreak: a line break in an id or a name would start a field of its own", e, err)
+			t.Fatalf("WriteEvent(%#v) = %v, want ErrLineBreak: a line break in an id or a name would start a field of its own", e, err)
 		}
 		if buf.Len() != 0 {
-			t.Fatalf("WriteEvent(%+q) refused the event but wrote %q: check the fields before writing anything", e, buf.String())
+			t.Fatalf("WriteEvent(%#v) refused the event but wrote %q: check the fields before writing anything", e, buf.String())
 		}
 	}
 }

@@ -3,7 +3,6 @@ package ws
 import (
 	"bytes"
 	"errors"
-	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -67,7 +66,7 @@ func TestFrReadFragmentedMessages(t *testing.T) {
 			var typ MessageType
 			var got []byte
 			var err error
-			how := []string{"ReadMessage", "AppendMessage", "NextReader"}[i%3]
+			how := []string{"ReadMessage", "AppendMessage"}[i%2]
 			switch how {
 			case "ReadMessage":
 				typ, got, err = c.ReadMessage()
@@ -78,15 +77,6 @@ func TestFrReadFragmentedMessages(t *testing.T) {
 					t.Fatalf("AppendMessage(%q) = %q..., want the message appended after %q", prefix, got[:min(len(got), 10)], prefix)
 				}
 				got = bytes.TrimPrefix(got, prefix)
-			case "NextReader":
-				var r io.Reader
-				typ, r, err = c.NextReader()
-				if err == nil && r == nil {
-					t.Fatalf("NextReader() returned a nil reader and no error")
-				}
-				if err == nil {
-					got, err = io.ReadAll(r)
-				}
 			}
 			if err != nil {
 				t.Fatalf("message %d (server %v): %s() = %v", i, server, how, err)

@@ -84,7 +84,6 @@ type Conn struct {
 	rMasked  bool
 	rKey     [4]byte
 	rKeyPos  int
-	rSeq     uint64                  // counts messages; a NextReader reader works while it matches
 	rDiscard [512]byte               // scratch for skipping an unread message
 	rCtrl    [maxControlPayload]byte // payload of a control frame
 

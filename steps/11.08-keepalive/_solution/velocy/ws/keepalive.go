@@ -77,7 +77,10 @@ func (k *keepalive) tick() {
 		return
 	}
 	k.pingAt = now
-	k.timer.Reset(k.timeout)
+	// Wake again after the shorter of the two: at the timeout if no pong
+	// comes, but no later than one interval, so that a PongTimeout longer
+	// than PingInterval does not stretch the gap between pings.
+	k.timer.Reset(min(k.interval, k.timeout))
 	k.mu.Unlock()
 	// Outside mu: the write may wait for a writer. Its error shows as a
 	// read error soon enough.

@@ -124,3 +124,23 @@ func BenchmarkHandlerAccessLog(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStamp fills a record's time slot, as emit does for every record:
+// within one second (fillSlot's common case) and with a new second every
+// time (a whole timestamp formatted).
+func BenchmarkStamp(b *testing.B) {
+	rec := appendSlotHeader(nil, LevelInfo, "request")
+	now := time.Now()
+	b.Run("same-second", func(b *testing.B) {
+		for b.Loop() {
+			rec = stamp(rec, now)
+		}
+	})
+	b.Run("new-second", func(b *testing.B) {
+		t := now
+		for b.Loop() {
+			t = t.Add(time.Second)
+			rec = stamp(rec, t)
+		}
+	})
+}

@@ -54,10 +54,20 @@ func appendArgs(b []byte, args []any) []byte {
 // are both empty is skipped; a group with no attributes is skipped; and a
 // group with an empty key is written inline, its members side by side with
 // the record's other fields.
+//
+// Strings and integers, most of what a log holds, take a short path: one
+// look at the kind, the key, the value.
 func appendAttr(b []byte, a slog.Attr) []byte {
 	v := a.Value
 	kind := v.Kind()
-	if kind == slog.KindLogValuer {
+	switch kind {
+	case slog.KindString:
+		b = appendKey(b, a.Key)
+		return appendString(b, v.String())
+	case slog.KindInt64:
+		b = appendKey(b, a.Key)
+		return strconv.AppendInt(b, v.Int64(), 10)
+	case slog.KindLogValuer:
 		// Only LogValuers need resolving, and Resolve is not free (it
 		// defers a recover, in case LogValue panics), so call it only
 		// for them: this check saves time on every other attribute.

@@ -1,6 +1,9 @@
 package logtar
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // A record's time is read when the record takes its turn to be written,
 // under the Logger's lock (emit), not when it is encoded. Only then do the
@@ -41,8 +44,7 @@ func stamp(b []byte, t time.Time) []byte {
 		string(b[len(timeSlot)-2:len(timeSlot)]) != `",` {
 		return b
 	}
-	if y := t.UTC().Year(); y >= 0 && y <= 9999 && !t.IsZero() {
-		appendTime(b[:slotStart], t) // writes over the 24 bytes of the slot
+	if !t.IsZero() && fillSlot(b[slotStart:len(timeSlot)-2], t) {
 		return b
 	}
 	rest := string(b[len(timeSlot):]) // a copy: the new header may be longer
@@ -53,4 +55,44 @@ func stamp(b []byte, t time.Time) []byte {
 		b = append(b, `",`...)
 	}
 	return append(b, rest...)
+}
+
+// A busy Logger stamps thousands of records within the same second, and
+// all of them begin with the same 20 bytes, 2006-01-02T15:04:05. (only the
+// milliseconds differ). So fillSlot keeps the last second it formatted and
+// its text, and formats a whole time only when the second changes: the
+// other records cost a copy and three digits.
+
+// secondText is a second, as Unix time, and its first 20 bytes of text.
+type secondText struct {
+	sec  int64
+	text [24]byte // appendTime's output for some time in sec
+}
+
+// lastSecond is the second fillSlot formatted last. It is shared by every
+// Logger (each has its own lock, so it is an atomic pointer to a value
+// never changed once stored); Loggers with clocks of their own, as in
+// tests, only make it miss more often.
+var lastSecond atomic.Pointer[secondText]
+
+// fillSlot writes t into slot, the 24 bytes of a time slot, and reports
+// whether it could: false for a year that does not fit, 0 to 9999.
+func fillSlot(slot []byte, t time.Time) bool {
+	sec := t.Unix()
+	c := lastSecond.Load()
+	if c == nil || c.sec != sec {
+		if y := t.UTC().Year(); y < 0 || y > 9999 {
+			return false
+		}
+		c = &secondText{sec: sec}
+		appendTime(c.text[:0], t)
+		lastSecond.Store(c)
+	}
+	copy(slot, c.text[:20])
+	ms := t.Nanosecond() / 1e6
+	slot[20] = byte('0' + ms/100)
+	slot[21] = byte('0' + ms/10%10)
+	slot[22] = byte('0' + ms%10)
+	slot[23] = 'Z'
+	return true
 }

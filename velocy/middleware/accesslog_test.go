@@ -256,3 +256,30 @@ func BenchmarkAccessLog(b *testing.B) {
 		h.ServeHTTP(w, req)
 	}
 }
+
+func TestAddrText(t *testing.T) {
+	tests := []struct {
+		ip, remote, want string
+	}{
+		{"192.0.2.1", "192.0.2.1:51234", "192.0.2.1"},
+		{"192.0.2.1", "192.0.2.1", "192.0.2.1"},
+		{"2001:db8::1", "[2001:db8::1]:443", "2001:db8::1"},
+		{"2001:db8::1", "[2001:0db8::1]:443", "2001:db8::1"}, // not canonical: ip.String
+		{"192.0.2.1", "[::ffff:192.0.2.1]:80", "192.0.2.1"},  // unmapped
+		{"198.51.100.7", "192.0.2.1:51234", "198.51.100.7"},  // from ClientIP
+		{"", "192.0.2.1:51234", ""},
+	}
+	for _, tt := range tests {
+		var ip netip.Addr
+		if tt.ip != "" {
+			ip = netip.MustParseAddr(tt.ip)
+		}
+		if got := addrText(ip, tt.remote); got != tt.want {
+			t.Errorf("addrText(%s, %q) = %q, want %q", tt.ip, tt.remote, got, tt.want)
+		}
+	}
+	ip := netip.MustParseAddr("192.0.2.1")
+	if n := testing.AllocsPerRun(100, func() { addrText(ip, "192.0.2.1:51234") }); n != 0 {
+		t.Errorf("addrText of a server's RemoteAddr allocates %v times, want 0", n)
+	}
+}

@@ -3,6 +3,8 @@ package middleware
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 )
 
@@ -91,10 +93,7 @@ func logRequest(logger *slog.Logger, r *http.Request, rw *ResponseWriter, start 
 	if !ip.IsValid() {
 		ip = remoteIP(r.RemoteAddr)
 	}
-	var ipText string
-	if ip.IsValid() {
-		ipText = ip.String()
-	}
+	ipText := addrText(ip, r.RemoteAddr)
 	attrs := [...]slog.Attr{
 		slog.String("method", r.Method),
 		slog.String("route", r.Pattern),
@@ -115,4 +114,28 @@ func logRequest(logger *slog.Logger, r *http.Request, rw *ResponseWriter, start 
 	// As slog.Logger does, ignore the handler's error: a log that fails
 	// must not fail the request it describes.
 	_ = logger.Handler().Handle(ctx, rec)
+}
+
+// addrText returns ip as text, "" if it is not valid. When the host part
+// of remoteAddr (the request's RemoteAddr) already spells ip the way
+// ip.String would, as a server's "192.0.2.1:51234" does, it returns that
+// part of remoteAddr rather than a new string: ip.String allocates, and
+// AccessLog runs on every request.
+func addrText(ip netip.Addr, remoteAddr string) string {
+	if !ip.IsValid() {
+		return ""
+	}
+	host := remoteAddr
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && ip.Is4() {
+		host = host[:i]
+	} else if len(host) > 2 && host[0] == '[' {
+		if j := strings.IndexByte(host, ']'); j > 0 {
+			host = host[1:j]
+		}
+	}
+	var buf [64]byte // the longest IPv6 address with a zone fits
+	if string(ip.AppendTo(buf[:0])) == host {
+		return host
+	}
+	return ip.String()
 }

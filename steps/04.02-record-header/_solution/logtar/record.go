@@ -1,6 +1,9 @@
 package logtar
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // A record is one JSON object on one line:
 //
@@ -66,11 +69,12 @@ func appendTime(b []byte, t time.Time) []byte {
 
 // appendDigits appends n, which must not be negative, as exactly width
 // decimal digits, padding with zeros on the left.
+//
+// It grows b once and fills the digits in from the right, instead of
+// appending byte by byte: a timestamp takes seven calls.
 func appendDigits(b []byte, n, width int) []byte {
 	start := len(b)
-	for range width {
-		b = append(b, '0')
-	}
+	b = slices.Grow(b, width)[:start+width]
 	for i := len(b) - 1; i >= start; i-- {
 		b[i] = byte('0' + n%10)
 		n /= 10

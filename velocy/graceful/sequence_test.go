@@ -210,7 +210,7 @@ func TestCloserAbandons(t *testing.T) {
 func TestDelay(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		if err := Delay(2*time.Second).Run(context.Background()); err != nil {
+		if err := Delay(2 * time.Second).Run(context.Background()); err != nil {
 			t.Error(err)
 		}
 		if time.Since(start) != 2*time.Second {

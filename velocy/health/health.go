@@ -117,7 +117,7 @@ const (
 	StatusDraining = "draining"
 )
 
-// Report is the answer of [Health.Check] and the JSON body Ready writes.
+// Report is the answer of [Health.Status] and the JSON body Ready writes.
 type Report struct {
 	Status string            `json:"status"` // StatusOK, StatusFail or StatusDraining
 	Checks map[string]Result `json:"checks,omitempty"`
@@ -133,13 +133,13 @@ type Result struct {
 // errPanic is the error of a check that panicked.
 var errPanic = errors.New("check panicked")
 
-// Check runs every check concurrently, each under its own timeout and ctx,
+// Status runs every check concurrently, each under its own timeout and ctx,
 // and reports the outcome: StatusOK if all passed, StatusFail if one
 // failed, StatusDraining at once, with no checks run, after SetDraining.
 // A check that does not return within its timeout counts as failed
 // ("timeout") and is left to finish on its own; one that panics counts as
 // failed too.
-func (h *Health) Check(ctx context.Context) Report {
+func (h *Health) Status(ctx context.Context) Report {
 	if h.Draining() {
 		return Report{Status: StatusDraining}
 	}
@@ -241,7 +241,7 @@ func (h *Health) Live() http.Handler {
 }
 
 // Ready returns the readiness handler. To GET and HEAD it answers 200 with
-// the [Report] of [Health.Check] as JSON when every check passed, 503 with
+// the [Report] of [Health.Status] as JSON when every check passed, 503 with
 // it otherwise:
 //
 //	{"status":"fail","checks":{"database":{"status":"fail","error":"timeout"},"redis":{"status":"ok"}}}
@@ -253,7 +253,7 @@ func (h *Health) Ready() http.Handler {
 		if !allowed(w, r) {
 			return
 		}
-		rep := h.Check(r.Context())
+		rep := h.Status(r.Context())
 		code := http.StatusOK
 		if rep.Status != StatusOK {
 			code = http.StatusServiceUnavailable

@@ -204,7 +204,7 @@ func TestChecksRunConcurrently(t *testing.T) {
 				return ctx.Err()
 			}
 		})
-		if rep := h.Check(t.Context()); rep.Status != StatusOK {
+		if rep := h.Status(t.Context()); rep.Status != StatusOK {
 			t.Errorf("%+v", rep)
 		}
 	})
@@ -258,7 +258,7 @@ func TestRequestContextBoundsChecks(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 		defer cancel()
 		start := time.Now()
-		rep := h.Check(ctx)
+		rep := h.Status(ctx)
 		if rep.Status != StatusFail || time.Since(start) != 5*time.Second {
 			t.Errorf("%+v after %v", rep, time.Since(start))
 		}
@@ -279,7 +279,7 @@ func TestCache(t *testing.T) {
 			return nil
 		})
 		for range 10 {
-			if rep := h.Check(t.Context()); rep.Status != StatusOK {
+			if rep := h.Status(t.Context()); rep.Status != StatusOK {
 				t.Fatalf("%+v", rep)
 			}
 		}
@@ -288,11 +288,11 @@ func TestCache(t *testing.T) {
 		}
 		fail.Store(true)
 		time.Sleep(time.Second)
-		if rep := h.Check(t.Context()); rep.Status != StatusOK {
+		if rep := h.Status(t.Context()); rep.Status != StatusOK {
 			t.Errorf("cached result not served: %+v", rep)
 		}
 		time.Sleep(time.Second)
-		if rep := h.Check(t.Context()); rep.Status != StatusFail {
+		if rep := h.Status(t.Context()); rep.Status != StatusFail {
 			t.Errorf("stale result served after the cache time: %+v", rep)
 		}
 		if runs.Load() != 2 {
@@ -303,8 +303,8 @@ func TestCache(t *testing.T) {
 		fail.Store(false)
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()
-		h.Check(ctx)
-		if rep := h.Check(t.Context()); rep.Status != StatusOK {
+		h.Status(ctx)
+		if rep := h.Status(t.Context()); rep.Status != StatusOK {
 			t.Errorf("a cancelled probe's result was cached: %+v", rep)
 		}
 	})
@@ -319,12 +319,12 @@ func TestDrainingDuringChecks(t *testing.T) {
 	go func() {
 		defer close(done)
 		for range 50 {
-			h.Check(context.Background())
+			h.Status(context.Background())
 		}
 	}()
 	h.SetDraining()
 	<-done
-	if rep := h.Check(context.Background()); rep.Status != StatusDraining {
+	if rep := h.Status(context.Background()); rep.Status != StatusDraining {
 		t.Errorf("%+v", rep)
 	}
 }

@@ -126,15 +126,15 @@ func Delay(d time.Duration) Stage {
 // had not returned when the context ended.
 var ErrAbandoned = errors.New("still running at the deadline; left to finish in the background")
 
-// Closer returns a stage that runs close, a function without a context
+// Closer returns a stage that runs f, a close function without a context
 // such as db.DB.Close, in a goroutine of its own and waits for it until
-// the stage's context ends. If close has not returned by then, the stage
+// the stage's context ends. If f has not returned by then, the stage
 // returns an error wrapping [ErrAbandoned] and the context's error, and
-// close goes on in the background for as long as the program lives, as
+// f goes on in the background for as long as the program lives, as
 // logtar's Logger.CloseContext does: the deadline of the shutdown is kept,
 // at the price of a close that may not finish. Leave the last stages room
 // within Timeout.
-func Closer(name string, close func() error) Stage {
+func Closer(name string, f func() error) Stage {
 	return Stage{Name: name, Run: func(ctx context.Context) error {
 		done := make(chan error, 1) // buffered: a late close does not block
 		go func() {
@@ -143,7 +143,7 @@ func Closer(name string, close func() error) Stage {
 					done <- fmt.Errorf("panic: %v", v)
 				}
 			}()
-			done <- close()
+			done <- f()
 		}()
 		select {
 		case err := <-done:

@@ -139,3 +139,23 @@ func TestLogHandlerAllocs(t *testing.T) {
 		t.Errorf("a record with a span costs %v allocations, want <= 1", allocs)
 	}
 }
+
+func BenchmarkLogHandler(b *testing.B) {
+	p, _ := Parse(validHeader)
+	ctx := NewContext(context.Background(), p, "")
+	for _, bc := range []struct {
+		name string
+		h    slog.Handler
+	}{
+		{"json", slog.NewJSONHandler(io.Discard, nil)},
+		{"json+LogHandler", LogHandler(slog.NewJSONHandler(io.Discard, nil))},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			logger := slog.New(bc.h)
+			b.ReportAllocs()
+			for b.Loop() {
+				logger.InfoContext(ctx, "m", "k", 1)
+			}
+		})
+	}
+}

@@ -95,11 +95,27 @@ func (v *vec[T]) add(key string, values []string) *T {
 		v.reg.countOverflow(v.name)
 		return m
 	}
-	s := &series[T]{values: make([]string, len(values)), m: v.newT()}
+	// Label values must be UTF-8: invalid bytes become U+FFFD. Then two
+	// keys can name one series ("a\xff" and "a\xfe" both read "a\uFFFD"):
+	// the series is shared, under each key.
+	clean := make([]string, len(values))
+	changed := false
 	for i, val := range values {
-		s.values[i] = validUTF8(val)
+		clean[i] = validUTF8(val)
+		changed = changed || clean[i] != val
 	}
-	v.publish(old, key, s, old.n+1, old.overflow)
+	cleanKey := key
+	if changed {
+		cleanKey = string(appendKey(nil, clean))
+	}
+	s := old.byKey[cleanKey]
+	if s == nil {
+		s = &series[T]{values: clean, m: v.newT()}
+		v.publish(old, cleanKey, s, old.n+1, old.overflow)
+	}
+	if changed { // another key for the series, counted by the guard as one
+		v.publish(v.state.Load(), key, s, v.state.Load().n+1, old.overflow)
+	}
 	v.mu.Unlock()
 	return s.m
 }

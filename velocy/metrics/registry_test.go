@@ -23,8 +23,8 @@ func (w *failWriter) Write(p []byte) (int, error) {
 func TestWriteTextError(t *testing.T) {
 	r := NewRegistry()
 	v := r.CounterVec("c_total", "", "i")
-	v.SetMaxSeries(5000)
-	for i := range 5000 { // more than one buffer's worth
+	v.SetMaxSeries(2000)
+	for i := range 2000 { // 40 KB: more than one buffer's worth
 		v.With(fmt.Sprint(i)).Inc()
 	}
 	if err := r.WriteText(&failWriter{n: 100}); err == nil || err.Error() != "disk full" {

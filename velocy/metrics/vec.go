@@ -198,7 +198,10 @@ type CounterVec struct{ v *vec[Counter] }
 func (v *CounterVec) With(values ...string) *Counter { return v.v.with(values) }
 
 // SetMaxSeries sets the vec's guard: at most n label combinations (plus
-// the overflow series). Call it before the vec is used.
+// the overflow series). Call it before the vec is used. Each new series
+// copies the vec's index (lookups never lock because the index they read
+// never changes), so adding n series costs O(n²): fine for thousands,
+// not for millions, which Prometheus would not want either.
 func (v *CounterVec) SetMaxSeries(n int) { v.v.setMax(n) }
 
 // GaugeVec is a family of gauges told apart by label values. Get one from

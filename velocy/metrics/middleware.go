@@ -32,11 +32,12 @@ import (
 // route took the request (a 404). method is one of the nine methods of
 // net/http, or "OTHER".
 //
-// The router sets Pattern on the request it is given: a middleware
+// The router sets Pattern on the request it is given. A middleware
 // between this one and the router that replaces the request (with
-// r.WithContext, as a request id middleware does) hides it, and every
-// request counts as "unmatched". Add Middleware after those, the last of
-// the router's Use, or around the router itself.
+// r.WithContext) must copy the Pattern back when the handler returns, as
+// velocy/middleware's RequestID, ClientIP, Sessions and Timeout do for
+// AccessLog; one that does not hides the route, and its requests count as
+// "unmatched": add Middleware inside it.
 //
 // The two vecs hold up to 10,000 series each (not [DefaultMaxSeries]:
 // method × route × class multiply), beyond which the guard of

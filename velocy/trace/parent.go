@@ -123,6 +123,7 @@ func hexByte(hi, lo byte) (byte, bool) {
 	return h<<4 | l, ok1 && ok2
 }
 
+// hexDigit decodes one lowercase hex digit.
 func hexDigit(c byte) (byte, bool) {
 	switch {
 	case '0' <= c && c <= '9':

@@ -6,8 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
-
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 )
 
 // loggerKey is the context key of the request's logger.
@@ -16,11 +14,23 @@ type loggerKey struct{}
 // requestIDAttr is the key middleware.RequestID's id is logged under.
 const requestIDAttr = "request_id"
 
+// requestIDHeader is the response header middleware.RequestID, with its
+// default options, sets to the request's id before it calls its handler.
+const requestIDHeader = "X-Request-Id"
+
 // Logger returns middleware that stores in each request's context a
 // logger made from base with the request's ids as attributes: request_id
 // (from middleware.RequestID), trace_id and span_id (from [Middleware]);
-// an id the context does not have is left out. Handlers get it with
+// an id the request does not have is left out. Handlers get it with
 // [LoggerFrom]. Put Logger after RequestID and Middleware.
+//
+// Logger finds the request id where RequestID puts it for the client: in
+// the response header X-Request-Id, which RequestID sets before it calls
+// its handler. (Asking middleware.RequestIDFrom would tie this package to
+// velocy/middleware; the header ties it to the protocol only, and lets
+// this package be built and tested on its own.) A RequestID configured
+// with another Header leaves the records without a request_id; log with
+// the request's context through middleware.ContextHandler then.
 //
 // The logger is base.With(ids...), made by one call of base's handler's
 // WithAttrs per request, so a handler that formats attributes ahead, as
@@ -39,13 +49,21 @@ func Logger(base *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			ctx := r.Context()
-			rl := &requestLogger{base: base, requestID: middleware.RequestIDFrom(ctx)}
+			rl := &requestLogger{base: base, requestID: requestIDOf(w)}
 			rl.span, _ = FromContext(ctx)
 			r2 := r.WithContext(context.WithValue(ctx, loggerKey{}, rl))
 			next.ServeHTTP(w, r2)
 			r.Pattern = r2.Pattern
 		})
 	}
+}
+
+// requestIDOf returns the request id RequestID set on w, or "".
+func requestIDOf(w http.ResponseWriter) string {
+	if v := w.Header()[requestIDHeader]; len(v) == 1 {
+		return v[0]
+	}
+	return ""
 }
 
 // requestLogger is the logger of one request, made on first use.

@@ -2,6 +2,7 @@ package trace
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"log/slog"
 )
@@ -112,6 +113,16 @@ func (l *logHandler) Handle(ctx context.Context, r slog.Record) error {
 		}
 	}
 	return h.Handle(ctx, r)
+}
+
+// ids returns the trace id and the span id in hex, made with one
+// allocation: the two strings share one backing array.
+func (p Parent) ids() (traceID, spanID string) {
+	var b [48]byte
+	hex.Encode(b[:32], p.TraceID[:])
+	hex.Encode(b[32:], p.SpanID[:])
+	s := string(b[:])
+	return s[:32], s[32:]
 }
 
 // hasTraceID reports whether attrs hold a trace_id.

@@ -1,7 +1,6 @@
 package trace
 
 import (
-	"crypto/rand"
 	"encoding/hex"
 	"errors"
 )
@@ -98,48 +97,10 @@ func (p Parent) TraceIDString() string { return hex.EncodeToString(p.TraceID[:])
 // SpanIDString returns the span id as 16 lowercase hex digits.
 func (p Parent) SpanIDString() string { return hex.EncodeToString(p.SpanID[:]) }
 
-// ids returns the trace id and the span id in hex, made with one
-// allocation: the two strings share one backing array.
-func (p Parent) ids() (traceID, spanID string) {
-	var b [48]byte
-	hex.Encode(b[:32], p.TraceID[:])
-	hex.Encode(b[32:], p.SpanID[:])
-	s := string(b[:])
-	return s[:32], s[32:]
-}
-
 // IsValid reports whether p has a trace id and a span id that are not all
 // zeros: whether it can be sent as a traceparent.
 func (p Parent) IsValid() bool {
 	return p.TraceID != [16]byte{} && p.SpanID != [8]byte{}
-}
-
-// New returns the first span of a new trace: a random trace id and span id
-// from crypto/rand, and flags 00 (not sampled: this package records
-// nothing; set [FlagSampled] in Flags if something downstream does).
-func New() Parent {
-	var p Parent
-	for p.TraceID == ([16]byte{}) {
-		rand.Read(p.TraceID[:]) // never fails: it crashes the program rather than return an error
-	}
-	p.SpanID = newSpanID()
-	return p
-}
-
-// Child returns a span of p's trace with a new random span id and p's
-// flags: the span of a request that p's span sent.
-func (p Parent) Child() Parent {
-	p.SpanID = newSpanID()
-	return p
-}
-
-// newSpanID returns 8 random bytes, not all zero.
-func newSpanID() [8]byte {
-	var id [8]byte
-	for id == ([8]byte{}) {
-		rand.Read(id[:])
-	}
-	return id
 }
 
 // decodeHex decodes the lowercase hex digits of src into dst, which is half
@@ -162,6 +123,7 @@ func hexByte(hi, lo byte) (byte, bool) {
 	return h<<4 | l, ok1 && ok2
 }
 
+// hexDigit decodes one lowercase hex digit.
 func hexDigit(c byte) (byte, bool) {
 	switch {
 	case '0' <= c && c <= '9':

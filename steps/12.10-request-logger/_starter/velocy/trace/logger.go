@@ -1,0 +1,89 @@
+package trace
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+)
+
+// loggerKey is the context key of the request's logger.
+type loggerKey struct{}
+
+// requestIDAttr is the key middleware.RequestID's id is logged under.
+const requestIDAttr = "request_id"
+
+// requestIDHeader is the response header middleware.RequestID, with its
+// default options, sets to the request's id before it calls its handler.
+const requestIDHeader = "X-Request-Id"
+
+// Logger returns middleware that stores in each request's context a
+// logger made from base with the request's ids as attributes: request_id
+// (from middleware.RequestID), trace_id and span_id (from [Middleware]);
+// an id the request does not have is left out. Handlers get it with
+// [LoggerFrom]. Put Logger after RequestID and Middleware.
+//
+// Logger finds the request id where RequestID puts it for the client: in
+// the response header X-Request-Id, which RequestID sets before it calls
+// its handler. (Asking middleware.RequestIDFrom would tie this package to
+// velocy/middleware; the header ties it to the protocol only, and lets
+// this package be built and tested on its own.) A RequestID configured
+// with another Header leaves the records without a request_id; log with
+// the request's context through middleware.ContextHandler then.
+//
+// The logger is base.With(ids...), made by one call of base's handler's
+// WithAttrs per request, so a handler that formats attributes ahead, as
+// logtar's slog handler and slog's JSON and text handlers do, formats the
+// ids once per request, not once per record. That call costs more than
+// the rest of Logger together (see BenchmarkLogger), so it is made on the
+// first LoggerFrom of the request, not before: a request that logs nothing
+// does not pay it.
+//
+// Logger passes the handler a copy of the request and copies the copy's
+// Pattern back afterwards, as [Middleware] does. It panics if base is nil.
+func Logger(base *slog.Logger) func(http.Handler) http.Handler {
+	if base == nil {
+		panic(errors.New("trace: Logger: nil logger"))
+	}
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			// TODO(12.10): store a *requestLogger with base, the request id
+			// (requestIDOf(w)) and the span (FromContext) in the context of
+			// a copy of r; serve the copy; copy its Pattern back.
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// requestIDOf returns the request id RequestID set on w, or "".
+func requestIDOf(w http.ResponseWriter) string {
+	if v := w.Header()[requestIDHeader]; len(v) == 1 {
+		return v[0]
+	}
+	return ""
+}
+
+// requestLogger is the logger of one request, made on first use.
+type requestLogger struct {
+	base      *slog.Logger
+	requestID string
+	span      Parent
+	once      sync.Once
+	l         *slog.Logger
+}
+
+// logger returns base with the request's ids, making it the first time.
+func (rl *requestLogger) logger() *slog.Logger {
+	// TODO(12.10): once (rl.once), make rl.l: base with the ids it has, as
+	// request_id, trace_id and span_id, by one WithAttrs of base's
+	// handler; base itself when there are none.
+	return rl.base
+}
+
+// LoggerFrom returns the logger [Logger] stored in ctx, or slog.Default()
+// if there is none. It is safe to call from several goroutines.
+func LoggerFrom(ctx context.Context) *slog.Logger {
+	// TODO(12.10): the logger of the *requestLogger under loggerKey{}.
+	return slog.Default()
+}

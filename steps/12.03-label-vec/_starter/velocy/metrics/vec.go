@@ -75,8 +75,9 @@ func (v *vec[T]) with(values []string) *T {
 // add is with's slow path: a new combination, or one beyond the guard.
 func (v *vec[T]) add(key string, values []string) *T {
 	// TODO(12.03): under v.mu, look again (another goroutine may have added
-	// it); create the series with a copy of the values (valid UTF-8), and
-	// publish a new state with it.
+	// it); create the series with a copy of the values made valid UTF-8
+	// (values that differ only in invalid bytes share one series, under
+	// each key), and publish a new state with it.
 	return nil
 }
 
@@ -146,7 +147,10 @@ type CounterVec struct{ v *vec[Counter] }
 func (v *CounterVec) With(values ...string) *Counter { return v.v.with(values) }
 
 // SetMaxSeries sets the vec's guard: at most n label combinations (plus
-// the overflow series). Call it before the vec is used.
+// the overflow series). Call it before the vec is used. Each new series
+// copies the vec's index (lookups never lock because the index they read
+// never changes), so adding n series costs O(n²): fine for thousands,
+// not for millions, which Prometheus would not want either.
 func (v *CounterVec) SetMaxSeries(n int) { v.v.setMax(n) }
 
 // GaugeVec is a family of gauges told apart by label values. Get one from

@@ -19,15 +19,25 @@ func metVecWith(t *testing.T, v *CounterVec, values ...string) *Counter {
 	return c
 }
 
-// metVecRandom returns a random label value, with bytes that a careless
-// key would confuse: separators, quotes, digits and non-ASCII.
+// metVecRandom returns a random label value (valid UTF-8), with bytes
+// that a careless key would confuse: separators, quotes, digits and
+// non-ASCII.
 func metVecRandom() string {
-	const chars = "ab/{}0123456789\x00|,=\"\\\né"
+	parts := []string{"a", "b", "/", "{", "}", "0", "1", "7", "\x00", "|", ",", "=", `"`, `\`, "\n", "é", "\x01\x02"}
 	var b strings.Builder
 	for range rand.IntN(8) {
-		b.WriteByte(chars[rand.IntN(len(chars))])
+		b.WriteString(parts[rand.IntN(len(parts))])
 	}
 	return b.String()
+}
+
+// metVecCut returns a random place to cut s, at a rune boundary.
+func metVecCut(s string) int {
+	cuts := []int{len(s)}
+	for i := range s {
+		cuts = append(cuts, i)
+	}
+	return cuts[rand.IntN(len(cuts))]
 }
 
 func TestMetVecSameSeries(t *testing.T) {
@@ -60,8 +70,7 @@ func TestMetVecKeyUnambiguous(t *testing.T) {
 	v := reg.CounterVec("met_vec_split_total", "Calls.", "a", "b")
 	for range 100 {
 		s := metVecRandom() + "xy" + metVecRandom()
-		i := rand.IntN(len(s) + 1)
-		j := rand.IntN(len(s) + 1)
+		i, j := metVecCut(s), metVecCut(s)
 		if i == j {
 			continue
 		}

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -29,8 +30,7 @@ func TestMetSnapshotSequential(t *testing.T) {
 			n++
 			sum += v
 		}
-		cum := make([]uint64, len(h.upper)+1)
-		gotN, gotSum := h.snapshot(cum)
+		gotN, gotSum, cum := metSnapTake(t, h)
 		c := uint64(0)
 		for i := range counts {
 			c += counts[i]
@@ -90,27 +90,33 @@ func TestMetSnapshotWaitsForObserve(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("snapshot did not return within 10s of the last Observe finishing: does it wait for the right number (the low bits of state at the flip)?")
 	}
-	if c, _ := metSnapCount(t, h); c != uint64(k)+1 {
+	if c, _, _ := metSnapTake(t, h); c != uint64(k)+1 {
 		t.Fatalf("a second snapshot counts %d, want %d: the first must move what it read into the new hot half", c, k+1)
 	}
 }
 
-// metSnapCount takes a snapshot with hang protection.
-func metSnapCount(t *testing.T, h *Histogram) (uint64, []uint64) {
+// metSnapTake takes a snapshot, failing the test instead of hanging when
+// snapshot waits for observations that never come.
+func metSnapTake(t *testing.T, h *Histogram) (uint64, float64, []uint64) {
 	t.Helper()
-	cum := make([]uint64, len(h.upper)+1)
-	done := make(chan uint64, 1)
+	type result struct {
+		count uint64
+		sum   float64
+		cum   []uint64
+	}
+	done := make(chan result, 1)
 	go func() {
-		c, _ := h.snapshot(cum)
-		done <- c
+		cum := make([]uint64, len(h.upper)+1)
+		c, sum := h.snapshot(cum)
+		done <- result{c, sum, cum}
 	}()
 	select {
-	case c := <-done:
-		return c, cum
+	case r := <-done:
+		return r.count, r.sum, r.cum
 	case <-time.After(10 * time.Second):
-		t.Fatal("snapshot did not return within 10s")
+		t.Fatal("snapshot did not return within 10s with no Observe running: does it wait for the right number (the low bits of state at the flip)?")
 	}
-	return 0, nil
+	return 0, 0, nil
 }
 
 func TestMetSnapshotUnderWrites(t *testing.T) {
@@ -126,28 +132,38 @@ func TestMetSnapshotUnderWrites(t *testing.T) {
 	}
 	stop := make(chan struct{})
 	go func() { wg.Wait(); close(stop) }()
-	deadline := time.After(20 * time.Second)
-	for reads := 0; ; reads++ {
-		select {
-		case <-stop:
-		case <-deadline:
-			t.Fatal("writers and snapshots did not finish within 20s")
-		default:
+	problem := make(chan string, 1)
+	go func() {
+		for reads := 0; ; reads++ {
+			select {
+			case <-stop:
+				problem <- ""
+				return
+			default:
+			}
 			cum := make([]uint64, len(h.upper)+1)
 			count, sum := h.snapshot(cum)
 			for i := 1; i < len(cum); i++ {
 				if cum[i] < cum[i-1] {
-					t.Fatalf("snapshot %d under writes: cum = %v decreases", reads, cum)
+					problem <- fmt.Sprintf("snapshot %d under writes: cum = %v decreases", reads, cum)
+					return
 				}
 			}
 			if cum[len(cum)-1] != count || sum != float64(count) {
-				t.Fatalf("snapshot %d under writes: +Inf bucket %d, count %d, sum %v; every Observe(1) counted in one must be in all three", reads, cum[len(cum)-1], count, sum)
+				problem <- fmt.Sprintf("snapshot %d under writes: +Inf bucket %d, count %d, sum %v; every Observe(1) counted in one must be in all three", reads, cum[len(cum)-1], count, sum)
+				return
 			}
-			continue
 		}
-		break
+	}()
+	select {
+	case msg := <-problem:
+		if msg != "" {
+			t.Fatal(msg)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("4 goroutines observing while snapshots are taken did not finish within 20s: does snapshot wait for observations that never come?")
 	}
-	if c, _ := metSnapCount(t, h); c != uint64(writers*n) {
+	if c, _, _ := metSnapTake(t, h); c != uint64(writers*n) {
 		t.Fatalf("after %d × %d Observe, a snapshot counts %d", writers, n, c)
 	}
 }

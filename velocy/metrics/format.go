@@ -101,6 +101,7 @@ type textWriter struct {
 	w   io.Writer
 	buf []byte
 	err error
+	cum []uint64 // scratch for one histogram's counts, see counts
 }
 
 const flushAt = 32 << 10
@@ -163,4 +164,29 @@ func (t *textWriter) sample(name, suffix string, names, values []string, le stri
 	b = appendFloat(b, v)
 	t.buf = append(b, '\n')
 	t.maybeFlush()
+}
+
+// histogram appends a histogram's samples: a _bucket line for each bound
+// in les with the cumulative count in cum, the +Inf bucket with the last
+// count in cum (which is also _count), then _sum and _count, each with the
+// labels names=values (and le for the buckets).
+func (t *textWriter) histogram(name string, names, values, les []string, cum []uint64, sum float64) {
+	count := cum[len(les)]
+	for i, le := range les {
+		t.sample(name, "_bucket", names, values, le, float64(cum[i]))
+	}
+	t.sample(name, "_bucket", names, values, "+Inf", float64(count))
+	t.sample(name, "_sum", names, values, "", sum)
+	t.sample(name, "_count", names, values, "", float64(count))
+}
+
+// counts returns n zeroed counts for one histogram, reused by the next:
+// each scrape has its own, so that concurrent scrapes do not share them.
+func (t *textWriter) counts(n int) []uint64 {
+	if cap(t.cum) < n {
+		t.cum = make([]uint64, n)
+	}
+	t.cum = t.cum[:n]
+	clear(t.cum)
+	return t.cum
 }

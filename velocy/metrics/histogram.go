@@ -189,12 +189,8 @@ func leStrings(upper []float64) []string {
 
 // write appends the histogram's samples: the cumulative buckets, the sum
 // and the count, with the labels names=values before le.
-func (h *Histogram) write(t *textWriter, name string, names, values []string, cum []uint64) {
-	count, sum := h.snapshot(cum)
-	for i, le := range h.les {
-		t.sample(name, "_bucket", names, values, le, float64(cum[i]))
-	}
-	t.sample(name, "_bucket", names, values, "+Inf", float64(count))
-	t.sample(name, "_sum", names, values, "", sum)
-	t.sample(name, "_count", names, values, "", float64(count))
+func (h *Histogram) write(t *textWriter, name string, names, values []string) {
+	cum := t.counts(len(h.upper) + 1)
+	_, sum := h.snapshot(cum)
+	t.histogram(name, names, values, h.les, cum, sum)
 }

@@ -9,8 +9,6 @@ import (
 	"sync/atomic"
 	"time"
 	"unsafe"
-
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 )
 
 // Middleware returns middleware that measures every request (the RED
@@ -168,9 +166,9 @@ func (m *red) serve(next http.Handler, w http.ResponseWriter, req *http.Request)
 			m.record(req, http.StatusInternalServerError, false, start)
 		}
 	}()
-	if rw, ok := w.(*middleware.ResponseWriter); ok {
+	if rw, ok := w.(statusReporter); ok {
 		// An outer middleware wrapped the writer already: read its status.
-		next.ServeHTTP(rw, req)
+		next.ServeHTTP(w, req)
 		status = rw.Status()
 		hijacked = status == http.StatusSwitchingProtocols
 	} else {
@@ -254,6 +252,14 @@ func (m *red) addRoute(route string) *routeSeries {
 // epoch is the time the durations are measured from: time.Since of a
 // time.Time with a monotonic reading reads the monotonic clock alone.
 var epoch = time.Now()
+
+// statusReporter is a writer that records the status sent, as velocy/middleware's
+// ResponseWriter does (0 until the header is sent, 101 once hijacked). The
+// middleware reads the status from it rather than wrapping the writer again.
+type statusReporter interface {
+	http.ResponseWriter
+	Status() int
+}
 
 // writerPool recycles statusWriters: a request takes one and gives it back
 // when its handler returns, so steady state allocates none.

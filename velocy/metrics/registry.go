@@ -197,7 +197,7 @@ func (r *Registry) Histogram(name, help string, buckets []float64) *Histogram {
 	upper := r.buckets(name, buckets)
 	h := newHistogram(upper, leStrings(upper))
 	r.register(name, help, "histogram", nil, histogramSuffixes, func(t *textWriter) {
-		h.write(t, name, nil, nil, make([]uint64, len(upper)+1)) // per scrape: scrapes may overlap
+		h.write(t, name, nil, nil)
 	})
 	return h
 }
@@ -210,9 +210,8 @@ func (r *Registry) HistogramVec(name, help string, buckets []float64, labels ...
 	les := leStrings(upper)
 	v := newVec(r, name, slices.Clone(labels), func() *Histogram { return newHistogram(upper, les) })
 	r.register(name, help, "histogram", v.labels, histogramSuffixes, func(t *textWriter) {
-		cum := make([]uint64, len(upper)+1) // per scrape: scrapes may overlap
 		v.each(func(values []string, h *Histogram) {
-			h.write(t, name, v.labels, values, cum)
+			h.write(t, name, v.labels, values)
 		})
 	})
 	return &HistogramVec{v}

@@ -95,21 +95,15 @@ func (r *Registry) RegisterRuntime() {
 	pause := []metrics.Sample{{Name: gcPauseMetric}}
 	r.register(gcPauseName, "Distribution of stop-the-world pauses of the garbage collector, in seconds (_sum estimated from bucket midpoints).", "histogram",
 		nil, histogramSuffixes, func(t *textWriter) {
-			cum := make([]uint64, len(gcPauseBounds)+1) // per scrape: scrapes may overlap
+			cum := t.counts(len(gcPauseBounds) + 1)
+			var sum float64
 			mu.Lock()
 			metrics.Read(pause)
-			var sum float64
-			var count uint64
 			if pause[0].Value.Kind() == metrics.KindFloat64Histogram {
-				sum, count = foldHistogram(pause[0].Value.Float64Histogram(), gcPauseBounds, cum)
+				sum, _ = foldHistogram(pause[0].Value.Float64Histogram(), gcPauseBounds, cum)
 			}
 			mu.Unlock()
-			for i, le := range les {
-				t.sample(gcPauseName, "_bucket", nil, nil, le, float64(cum[i]))
-			}
-			t.sample(gcPauseName, "_bucket", nil, nil, "+Inf", float64(count))
-			t.sample(gcPauseName, "_sum", nil, nil, "", sum)
-			t.sample(gcPauseName, "_count", nil, nil, "", float64(count))
+			t.histogram(gcPauseName, nil, nil, les, cum, sum)
 		})
 }
 

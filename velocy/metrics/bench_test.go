@@ -1,0 +1,110 @@
+package metrics
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
+)
+
+// The comparisons with client_golang are in the nested module
+// velocy/metrics/interop; these measure velocy/metrics alone.
+
+func BenchmarkHistogramObserve(b *testing.B) {
+	h := NewRegistry().Histogram("h", "", nil)
+	b.ReportAllocs()
+	v := 0.0
+	for b.Loop() {
+		h.Observe(v)
+		v += 0.001
+	}
+}
+
+func BenchmarkHistogramObserveParallel(b *testing.B) {
+	h := NewRegistry().Histogram("h", "", nil)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		v := 0.0
+		for pb.Next() {
+			h.Observe(v)
+			v += 0.001
+		}
+	})
+}
+
+func BenchmarkCounterInc(b *testing.B) {
+	c := NewRegistry().Counter("c_total", "")
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Inc()
+	}
+}
+
+func BenchmarkCounterVecWith(b *testing.B) {
+	v := NewRegistry().CounterVec("c_total", "", "method", "route", "code")
+	v.With("GET", "/users/{id}", "2xx")
+	b.ReportAllocs()
+	for b.Loop() {
+		v.With("GET", "/users/{id}", "2xx").Inc()
+	}
+}
+
+// benchRouter returns a velocy router with a few routes, with Middleware
+// when mw is true.
+func benchRouter(mw bool) *velocy.Router {
+	r := velocy.New()
+	if mw {
+		r.Use(Middleware(NewRegistry()))
+	}
+	h := func(w http.ResponseWriter, req *http.Request) { w.WriteHeader(http.StatusOK) }
+	for _, p := range []string{"/", "/users", "/users/{id}", "/users/{id}/posts/{post}", "/static/{path...}"} {
+		r.Get(p, h)
+	}
+	return r
+}
+
+// batch is how many fresh requests are built between two timed runs.
+const batch = 4096
+
+// BenchmarkMiddleware serves a static route (GET /users, which the bare
+// router answers without allocating) and a route with a parameter (GET
+// /users/42) through the bare router and through router+Middleware, a
+// fresh request each time, and reports both and the difference per
+// request, measured in the same run.
+func BenchmarkMiddleware(b *testing.B) {
+	b.Run("route=static", func(b *testing.B) { benchMiddleware(b, "/users") })
+	b.Run("route=param", func(b *testing.B) { benchMiddleware(b, "/users/42") })
+}
+
+func benchMiddleware(b *testing.B, target string) {
+	bare, withMW := benchRouter(false), benchRouter(true)
+	w := &nopWriter{h: http.Header{}}
+	reqs := freshRequests(batch, "GET", target)
+	tmpl := *reqs[0]
+	withMW.ServeHTTP(w, freshRequests(1, "GET", target)[0]) // create the series
+	var took [2]time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for done := 0; done < b.N; {
+		n := min(batch, b.N-done)
+		for k, h := range []http.Handler{bare, withMW} {
+			b.StopTimer()
+			for i := range n {
+				*reqs[i] = tmpl
+			}
+			b.StartTimer()
+			start := time.Now()
+			for i := range n {
+				h.ServeHTTP(w, reqs[i])
+			}
+			took[k] += time.Since(start)
+		}
+		done += n
+	}
+	bareNs := float64(took[0].Nanoseconds()) / float64(b.N)
+	mwNs := float64(took[1].Nanoseconds()) / float64(b.N)
+	b.ReportMetric(bareNs, "bare-ns/req")
+	b.ReportMetric(mwNs, "metrics-ns/req")
+	b.ReportMetric(mwNs-bareNs, "delta-ns/req")
+}

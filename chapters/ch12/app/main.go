@@ -128,7 +128,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case serveErr = <-serveErrs: // a listener failed: shut down the rest
 		received++
 	}
-	log.Info("shutting down", "err", serveErr)
+	if serveErr != nil {
+		log.Error("shutting down", "err", serveErr)
+	} else {
+		log.Info("shutting down")
+	}
 
 	seq := &graceful.Sequence{
 		Timeout: *timeout,

@@ -20,30 +20,37 @@ import (
 
 // running is the whole program, started by startRun.
 type running struct {
-	public, admin string       // host:port of the two listeners
-	stderr        *syncBuffer  // the log and the shutdown's progress
-	done          <-chan error // run's result
+	public, admin string      // host:port of the two listeners
+	stderr        *syncBuffer // the log and the shutdown's progress
 	stop          context.CancelFunc
+	finished      chan struct{} // closed when run has returned err
+	err           error
 }
 
 // startRun starts run with args and the two listeners on free loopback
-// ports, and returns once it listens.
+// ports, and returns once it listens. The test's end stops it and waits
+// for it, before the test's earlier temporary directories are removed.
 func startRun(t *testing.T, args ...string) *running {
 	t.Helper()
 	old := slog.Default()
 	t.Cleanup(func() { slog.SetDefault(old) }) // run sets it
-	ctx, cancel := context.WithCancel(t.Context())
-	t.Cleanup(cancel)
+	ctx, cancel := context.WithCancel(context.Background())
 	stdoutR, stdout := io.Pipe()
-	r := &running{stderr: &syncBuffer{}, stop: cancel}
-	done := make(chan error, 1)
-	r.done = done
+	r := &running{stderr: &syncBuffer{}, stop: cancel, finished: make(chan struct{})}
 	args = append([]string{"-addr", "127.0.0.1:0", "-admin", "127.0.0.1:0"}, args...)
 	go func() {
-		err := run(ctx, args, stdout, r.stderr)
+		r.err = run(ctx, args, stdout, r.stderr)
 		stdout.Close()
-		done <- err
+		close(r.finished)
 	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-r.finished:
+		case <-time.After(hang):
+			t.Errorf("run did not return within %v of the shutdown", hang)
+		}
+	})
 	lines := make(chan []string, 1)
 	go func() {
 		br := bufio.NewReader(stdoutR)
@@ -65,8 +72,8 @@ func startRun(t *testing.T, args ...string) *running {
 		}
 		r.public = strings.TrimPrefix(got[0], "listening on http://")
 		r.admin = strings.TrimPrefix(got[1], "admin on http://")
-	case err := <-done:
-		t.Fatalf("run returned before listening: %v\n%s", err, r.stderr)
+	case <-r.finished:
+		t.Fatalf("run returned before listening: %v\n%s", r.err, r.stderr)
 	case <-time.After(hang):
 		t.Fatalf("run did not listen within %v", hang)
 	}
@@ -77,8 +84,8 @@ func startRun(t *testing.T, args ...string) *running {
 func (r *running) wait(t *testing.T) error {
 	t.Helper()
 	select {
-	case err := <-r.done:
-		return err
+	case <-r.finished:
+		return r.err
 	case <-time.After(hang):
 		t.Fatalf("run did not return within %v of the shutdown:\n%s", hang, r.stderr)
 		return nil

@@ -21,6 +21,18 @@
 // clients only, /debug/pprof/ (with the bearer token in $APP_ADMIN_TOKEN
 // too, when it is set).
 //
+// To see it work, with the service running:
+//
+//	curl -s -H 'traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' \
+//	     -d '{"text":"hello"}' -H 'Content-Type: application/json' localhost:8080/notes
+//	curl -s localhost:9090/metrics | grep '^http_requests_total'
+//	curl -s localhost:9090/readyz
+//	go tool pprof -top 'http://localhost:9090/debug/pprof/profile?seconds=10'
+//
+// The access log record of the first request carries the caller's trace
+// id (4bf9...) and a span of its own; /metrics counts it under the route
+// "/notes", never under a note's path.
+//
 // On SIGINT or SIGTERM the service shuts down in the order chapter 12
 // explains, all within -shutdown-timeout: it stops accepting connections,
 // fails readiness, waits for the requests in flight, closes the websockets

@@ -242,3 +242,35 @@ func TestRunAddressTaken(t *testing.T) {
 	}
 	store.Close()
 }
+
+// TestRunListeners: the profiler is on the admin listener, for this
+// loopback client, and not on the public one; the admin listener serves
+// the metrics and the probes.
+func TestRunListeners(t *testing.T) {
+	r := startRun(t, "-dir", t.TempDir())
+	for _, c := range []struct {
+		url, contains string
+		want          int
+	}{
+		{"http://" + r.public + "/debug/pprof/", "", http.StatusNotFound},
+		{"http://" + r.public + "/metrics", "", http.StatusNotFound},
+		{"http://" + r.admin + "/debug/pprof/cmdline", "app", http.StatusOK},
+		{"http://" + r.admin + "/metrics", "go_goroutines ", http.StatusOK},
+		{"http://" + r.admin + "/livez", `"ok"`, http.StatusOK},
+		{"http://" + r.admin + "/readyz", `"database":{"status":"ok"}`, http.StatusOK},
+	} {
+		res, err := http.Get(c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != c.want || !bytes.Contains(body, []byte(c.contains)) {
+			t.Errorf("GET %s: %d %.200q, want %d with %q", c.url, res.StatusCode, body, c.want, c.contains)
+		}
+	}
+	r.stop()
+	if err := r.wait(t); err != nil {
+		t.Errorf("run: %v", err)
+	}
+}

@@ -15,9 +15,9 @@
 //	took := reg.Histogram("job_duration_seconds", "Time to run a job.", nil)
 //	jobs.With("email", "ok").Inc()
 //	took.Observe(0.042)
-//	reg.RegisterRuntime()             // go_goroutines, heap, GC pauses, ...
-//	r.Use(metrics.Middleware(reg))     // requests by method, route, status class
-//	admin.Handle("/metrics", reg)      // the scrape endpoint
+//	reg.RegisterRuntime()              // go_goroutines, heap, GC pauses, ...
+//	router.Use(metrics.Middleware(reg)) // requests by method, route, status class
+//	adminMux.Handle("/metrics", reg)    // the scrape endpoint, on the admin listener
 //
 // Labels multiply series: each combination of values is a series that
 // Prometheus stores. Vecs guard against a label fed with unbounded values

@@ -183,3 +183,32 @@ func TestHistogramNoBuckets(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestConcurrentScrapes writes pages from several goroutines at once
+// while histograms are observed: for the race detector, and every page
+// must parse.
+func TestConcurrentScrapes(t *testing.T) {
+	r := NewRegistry()
+	r.RegisterRuntime()
+	h := r.Histogram("h", "", nil)
+	v := r.HistogramVec("hv", "", []float64{1}, "a")
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			for n := range 200 {
+				h.Observe(float64(n))
+				v.With(fmt.Sprint(i)).Observe(float64(n))
+				var b strings.Builder
+				if err := r.WriteText(&b); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := parsePage(b.String()); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -32,14 +32,17 @@ import (
 // route took the request (a 404). method is one of the nine methods of
 // net/http, or "OTHER".
 //
-// The router sets Pattern on the request it is given: a middleware
+// The router sets Pattern on the request it is given. A middleware
 // between this one and the router that replaces the request (with
-// r.WithContext, as a request id middleware does) hides it, and every
-// request counts as "unmatched". Add Middleware after those, the last of
-// the router's Use, or around the router itself.
+// r.WithContext) must copy the Pattern back when the handler returns, as
+// velocy/middleware's RequestID, ClientIP, Sessions and Timeout do for
+// AccessLog; one that does not hides the route, and its requests count as
+// "unmatched": add Middleware inside it.
 //
-// Middleware panics if r already has these families; use it once per
-// registry. In steady state it allocates nothing per request.
+// The two vecs hold up to 10,000 series each (not [DefaultMaxSeries]:
+// method × route × class multiply), beyond which the guard of
+// [CounterVec.With] applies. Middleware panics if r already has these
+// families; use it once per registry. In steady state it allocates nothing per request.
 func Middleware(r *Registry) func(http.Handler) http.Handler {
 	m := &red{
 		requests: r.CounterVec("http_requests_total", "HTTP requests answered, by method, route template and status class.",
@@ -47,6 +50,10 @@ func Middleware(r *Registry) func(http.Handler) http.Handler {
 		duration: r.HistogramVec("http_request_duration_seconds", "Time to answer an HTTP request, by method and route template.",
 			DefBuckets, "method", "route"),
 	}
+	// Routes come from the router's patterns and methods and classes are
+	// few, so these vecs need a higher guard than a label fed by users.
+	m.requests.SetMaxSeries(maxMiddlewareSeries)
+	m.duration.SetMaxSeries(maxMiddlewareSeries)
 	m.routes.Store(&map[string]*routeSeries{})
 	r.GaugeFunc("http_requests_in_flight", "HTTP requests being answered.", m.inFlight)
 	return func(next http.Handler) http.Handler {
@@ -138,6 +145,9 @@ type red struct {
 }
 
 const maxRoutes = 1000
+
+// maxMiddlewareSeries is the guard of the middleware's two vecs.
+const maxMiddlewareSeries = 10000
 
 // routeSeries are the series of one route, filled in as they are used.
 type routeSeries struct {

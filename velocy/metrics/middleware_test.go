@@ -102,6 +102,20 @@ func TestMiddlewareRouteTemplate(t *testing.T) {
 	}
 }
 
+// TestMiddlewareOutsideRequestID puts Middleware first, outside velocy's
+// middlewares that replace the request: they copy the Pattern back, so
+// the route is still known.
+func TestMiddlewareOutsideRequestID(t *testing.T) {
+	reg := NewRegistry()
+	r := velocy.New()
+	r.Use(Middleware(reg), middleware.RequestID(middleware.RequestIDOptions{}), middleware.Timeout(time.Minute))
+	r.Get("/items/{id}", func(w http.ResponseWriter, req *http.Request) {})
+	serve(r, "GET", "/items/7")
+	if got := count(t, reg, "GET", "/items/{id}", "2xx"); got != 1 {
+		t.Errorf("route behind RequestID and Timeout: count %v, want 1", got)
+	}
+}
+
 func TestMiddlewareServeMux(t *testing.T) {
 	reg := NewRegistry()
 	mux := http.NewServeMux()

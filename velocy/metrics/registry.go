@@ -196,9 +196,8 @@ func (r *Registry) GaugeFunc(name, help string, f func() float64) {
 func (r *Registry) Histogram(name, help string, buckets []float64) *Histogram {
 	upper := r.buckets(name, buckets)
 	h := newHistogram(upper, leStrings(upper))
-	cum := make([]uint64, len(upper)+1)
 	r.register(name, help, "histogram", nil, histogramSuffixes, func(t *textWriter) {
-		h.write(t, name, nil, nil, cum)
+		h.write(t, name, nil, nil, make([]uint64, len(upper)+1)) // per scrape: scrapes may overlap
 	})
 	return h
 }
@@ -210,8 +209,8 @@ func (r *Registry) HistogramVec(name, help string, buckets []float64, labels ...
 	upper := r.buckets(name, buckets)
 	les := leStrings(upper)
 	v := newVec(r, name, slices.Clone(labels), func() *Histogram { return newHistogram(upper, les) })
-	cum := make([]uint64, len(upper)+1)
 	r.register(name, help, "histogram", v.labels, histogramSuffixes, func(t *textWriter) {
+		cum := make([]uint64, len(upper)+1) // per scrape: scrapes may overlap
 		v.each(func(values []string, h *Histogram) {
 			h.write(t, name, v.labels, values, cum)
 		})

@@ -93,14 +93,13 @@ func (r *Registry) RegisterRuntime() {
 	}
 	les := leStrings(gcPauseBounds)
 	pause := []metrics.Sample{{Name: gcPauseMetric}}
-	cum := make([]uint64, len(gcPauseBounds)+1)
 	r.register(gcPauseName, "Distribution of stop-the-world pauses of the garbage collector, in seconds.", "histogram",
 		nil, histogramSuffixes, func(t *textWriter) {
+			cum := make([]uint64, len(gcPauseBounds)+1) // per scrape: scrapes may overlap
 			mu.Lock()
 			metrics.Read(pause)
 			var sum float64
 			var count uint64
-			clear(cum)
 			if pause[0].Value.Kind() == metrics.KindFloat64Histogram {
 				sum, count = foldHistogram(pause[0].Value.Float64Histogram(), gcPauseBounds, cum)
 			}

@@ -95,11 +95,27 @@ func (v *vec[T]) add(key string, values []string) *T {
 		v.reg.countOverflow(v.name)
 		return m
 	}
-	s := &series[T]{values: make([]string, len(values)), m: v.newT()}
+	// Label values must be UTF-8: invalid bytes become U+FFFD. Then two
+	// keys can name one series ("a\xff" and "a\xfe" both read "a\uFFFD"):
+	// the series is shared, under each key.
+	clean := make([]string, len(values))
+	changed := false
 	for i, val := range values {
-		s.values[i] = validUTF8(val)
+		clean[i] = validUTF8(val)
+		changed = changed || clean[i] != val
 	}
-	v.publish(old, key, s, old.n+1, old.overflow)
+	cleanKey := key
+	if changed {
+		cleanKey = string(appendKey(nil, clean))
+	}
+	s := old.byKey[cleanKey]
+	if s == nil {
+		s = &series[T]{values: clean, m: v.newT()}
+		v.publish(old, cleanKey, s, old.n+1, old.overflow)
+	}
+	if changed { // another key for the series, counted by the guard as one
+		v.publish(v.state.Load(), key, s, v.state.Load().n+1, old.overflow)
+	}
 	v.mu.Unlock()
 	return s.m
 }
@@ -182,7 +198,10 @@ type CounterVec struct{ v *vec[Counter] }
 func (v *CounterVec) With(values ...string) *Counter { return v.v.with(values) }
 
 // SetMaxSeries sets the vec's guard: at most n label combinations (plus
-// the overflow series). Call it before the vec is used.
+// the overflow series). Call it before the vec is used. Each new series
+// copies the vec's index (lookups never lock because the index they read
+// never changes), so adding n series costs O(n²): fine for thousands,
+// not for millions, which Prometheus would not want either.
 func (v *CounterVec) SetMaxSeries(n int) { v.v.setMax(n) }
 
 // GaugeVec is a family of gauges told apart by label values. Get one from

@@ -102,3 +102,16 @@ func TestVecAllocs(t *testing.T) {
 		t.Errorf("With on existing series: %v allocs, want 0", n)
 	}
 }
+
+func TestVecInvalidUTF8SharesSeries(t *testing.T) {
+	r := NewRegistry()
+	v := r.CounterVec("c_total", "", "v")
+	v.With("a\xff").Inc()
+	v.With("a\xfe").Inc()
+	v.With("a\uFFFD").Inc()
+	v.With("a\xff").Inc()
+	want := "# HELP c_total \n# TYPE c_total counter\nc_total{v=\"a\uFFFD\"} 4\n"
+	if got := text(t, r); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

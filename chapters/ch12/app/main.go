@@ -4,7 +4,7 @@
 // profiler on an admin listener, and a graceful shutdown in order under
 // one deadline.
 //
-//	go run ./chapters/ch12/app -addr 127.0.0.1:8080 -admin 127.0.0.1:9090 -dir app-data
+//	go run ./chapters/ch12/app -addr 127.0.0.1:8080 -admin 127.0.0.1:8081 -dir app-data
 //
 // The public listener (-addr) serves a small notes API on velocy/db and
 // websocket rooms on velocy/ws:
@@ -24,10 +24,10 @@
 // To see it work, with the service running:
 //
 //	curl -s -H 'traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' \
-//	     -d '{"text":"hello"}' -H 'Content-Type: application/json' localhost:8080/notes
-//	curl -s localhost:9090/metrics | grep '^http_requests_total'
-//	curl -s localhost:9090/readyz
-//	go tool pprof -top 'http://localhost:9090/debug/pprof/profile?seconds=10'
+//	     -d '{"text":"hello"}' -H 'Content-Type: application/json' 127.0.0.1:8080/notes
+//	curl -s 127.0.0.1:8081/metrics | grep '^http_requests_total'
+//	curl -s 127.0.0.1:8081/readyz
+//	go tool pprof -top 'http://127.0.0.1:8081/debug/pprof/profile?seconds=10'
 //
 // The access log record of the first request carries the caller's trace
 // id (4bf9...) and a span of its own; /metrics counts it under the route
@@ -74,14 +74,14 @@ func main() {
 // system picks them, and a test or a script reads them there):
 //
 //	listening on http://127.0.0.1:8080
-//	admin on http://127.0.0.1:9090
+//	admin on http://127.0.0.1:8081
 //
 // and writes the log to stderr or to files in -logs.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("app", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "127.0.0.1:8080", "public `address` to listen on")
-	adminAddr := flags.String("admin", "127.0.0.1:9090", "admin `address` (metrics, probes, profiler)")
+	adminAddr := flags.String("admin", "127.0.0.1:8081", "admin `address` (metrics, probes, profiler)")
 	dir := flags.String("dir", "app-data", "the database's `directory`")
 	logDir := flags.String("logs", "", "`directory` for log files (default: standard error)")
 	timeout := flags.Duration("shutdown-timeout", 20*time.Second, "the whole shutdown's `deadline`")

@@ -44,8 +44,11 @@ if ! command -v prometheus >/dev/null 2>&1; then
 		$sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends prometheus >/dev/null
 	}
 	if ! install 2>/dev/null; then
-		$sudo apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null # a stale package list
-		install
+		# A stale package list, most often: update it and try again.
+		if ! { $sudo apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null && install; }; then
+			say "FAILED: could not install the Debian package prometheus (see apt-get's message above)"
+			exit 1
+		fi
 	fi
 	if [ -d /run/systemd/system ] && [ "$systemd_before" = inactive ] \
 		&& systemctl is-active --quiet prometheus 2>/dev/null; then

@@ -306,6 +306,13 @@ func TestRoomEcho(t *testing.T) {
 	a.say("both")
 	a.expect("both")
 	b.expect("both")
+	page := do(ta.AdminHandler(), "GET", "/metrics", "").Body.String()
+	if n, ok := sample(page, "app_websocket_clients", nil); !ok || n != 2 {
+		t.Errorf("app_websocket_clients = %v (found %v), want 2", n, ok)
+	}
+	if n, ok := sample(page, "http_requests_in_flight", nil); !ok || n != 2 {
+		t.Errorf("http_requests_in_flight = %v (found %v), want 2: a websocket is a request until it ends", n, ok)
+	}
 
 	ctx, cancel := context.WithTimeout(t.Context(), hang)
 	defer cancel()

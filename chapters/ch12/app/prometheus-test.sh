@@ -2,13 +2,19 @@
 # A real Prometheus server scrapes chapter 12's example app.
 #
 # Installs the Debian package prometheus if the prometheus command is
-# missing (and fails, not skips, if that is impossible), then runs
-# TestPrometheusScrapes with LEARN_PROMETHEUS set to the binary. The test
-# starts the app on 127.0.0.1 (free ports), a Prometheus of its own on a
-# free 127.0.0.1 port with a temporary database, scraping the app's admin
-# /metrics every second, sends the app some requests, and queries
-# Prometheus's HTTP API until http_requests_total is recorded by route
-# template with the right labels and up{job="app"} is 1 (60 s at most).
+# missing (and fails, not skips, if that is impossible), then runs two
+# tests with LEARN_PROMTOOL and LEARN_PROMETHEUS set to the binaries:
+#
+#   TestPromtoolChecksPage  the app's /metrics page through
+#                           promtool check metrics: any complaint fails;
+#   TestPrometheusScrapes   the app on 127.0.0.1 (free ports) and a
+#                           Prometheus of its own on a free 127.0.0.1 port
+#                           with a temporary database, scraping the app's
+#                           admin /metrics every second; after some requests
+#                           to the app, it queries Prometheus's HTTP API
+#                           until http_requests_total is recorded by route
+#                           template with the right labels and
+#                           up{job="app"} is 1 (60 s at most).
 #
 # Everything it starts runs in a process group of its own, killed on exit,
 # and its temporary files live in one directory, removed on exit. Extra
@@ -62,11 +68,13 @@ if ! command -v prometheus >/dev/null 2>&1; then
 			$sudo kill "$pid" 2>/dev/null || true ;;
 		esac
 	done
-	if ! command -v prometheus >/dev/null 2>&1; then
-		say "no prometheus command after installing the package"
+fi
+for cmd in prometheus promtool; do
+	if ! command -v "$cmd" >/dev/null 2>&1; then
+		say "FAILED: no $cmd command (the Debian package prometheus provides it)"
 		exit 1
 	fi
-fi
+done
 bin=$(command -v prometheus)
 say "$("$bin" --version 2>&1 | head -1)"
 
@@ -86,8 +94,8 @@ trap 'exit 130' INT TERM
 # group of their own (job control gives a background job one), so that
 # cleanup can end them all, should the test be interrupted or die.
 set -m
-LEARN_PROMETHEUS="$bin" TMPDIR="$workdir" \
-	go test -count=1 -run '^TestPrometheusScrapes$' -v "$@" . &
+LEARN_PROMETHEUS="$bin" LEARN_PROMTOOL="$(command -v promtool)" TMPDIR="$workdir" \
+	go test -count=1 -run '^(TestPrometheusScrapes|TestPromtoolChecksPage)$' -v "$@" . &
 pgid=$!
 set +m
 status=0

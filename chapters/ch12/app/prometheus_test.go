@@ -108,8 +108,8 @@ func TestPrometheusScrapes(t *testing.T) {
 			}
 			if time.Now().After(deadline) {
 				t.Fatalf("Prometheus did not record %s = %q with labels %v within %v; its last answer: %s\n"+
-					"the app's /metrics:\n%s\nPrometheus's output:\n%s",
-					c.query, c.value, c.labels, promDeadline, last, scrape(t, admin), prom.out)
+					"its targets (see lastError):\n%s\nthe app's /metrics:\n%s\nPrometheus's output:\n%s",
+					c.query, c.value, c.labels, promDeadline, last, prom.get("/api/v1/targets"), scrape(admin), prom.out)
 			}
 			<-tick.C
 		}
@@ -140,7 +140,7 @@ func sameLabels(got, want map[string]string) bool {
 }
 
 // scrape returns the app's /metrics page, for a failure's message.
-func scrape(t *testing.T, admin string) string {
+func scrape(admin string) string {
 	res, err := http.Get("http://" + admin + "/metrics")
 	if err != nil {
 		return err.Error()
@@ -232,6 +232,18 @@ func (p *prometheus) ready(exited <-chan error, deadline time.Time) bool {
 		}
 	}
 	return false
+}
+
+// get returns the body of a GET of path, or the error, for a failure's
+// message.
+func (p *prometheus) get(path string) string {
+	res, err := http.Get(p.url + path)
+	if err != nil {
+		return err.Error()
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
 }
 
 // series is one element of an instant query's result vector.

@@ -93,7 +93,7 @@ func (r *Registry) RegisterRuntime() {
 	}
 	les := leStrings(gcPauseBounds)
 	pause := []metrics.Sample{{Name: gcPauseMetric}}
-	r.register(gcPauseName, "Distribution of stop-the-world pauses of the garbage collector, in seconds.", "histogram",
+	r.register(gcPauseName, "Distribution of stop-the-world pauses of the garbage collector, in seconds (_sum estimated from bucket midpoints).", "histogram",
 		nil, histogramSuffixes, func(t *textWriter) {
 			cum := make([]uint64, len(gcPauseBounds)+1) // per scrape: scrapes may overlap
 			mu.Lock()

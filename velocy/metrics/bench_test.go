@@ -3,6 +3,7 @@ package metrics
 import (
 	"io"
 	"net/http"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -153,4 +154,30 @@ type countWriter int
 func (c *countWriter) Write(p []byte) (int, error) {
 	*c += countWriter(len(p))
 	return len(p), nil
+}
+
+// BenchmarkMiddlewareFloor measures what any middleware that does the job
+// of Middleware must spend per request, with nothing else around it: two
+// reads of the monotonic clock (the start and the end of the request),
+// five uncontended atomic adds (requests started; the request's counter;
+// the histogram's count, sum and bucket) and a pooled status writer taken
+// and given back. On a machine where the clock is slow this floor alone
+// is close to the 100 ns the book sets for the whole middleware, so
+// compare BenchmarkMiddleware's delta with it rather than with 100 ns.
+func BenchmarkMiddlewareFloor(b *testing.B) {
+	var n [5]atomic.Uint64
+	var sink time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		start := time.Since(epoch)
+		sw := writerPool.Get().(*statusWriter)
+		for i := range n {
+			n[i].Add(1)
+		}
+		writerPool.Put(sw)
+		sink += time.Since(epoch) - start
+	}
+	if sink < 0 {
+		b.Fatal("the monotonic clock went back")
+	}
 }

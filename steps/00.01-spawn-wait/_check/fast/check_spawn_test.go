@@ -62,6 +62,9 @@ func TestSpawnRunsAllAtOnce(t *testing.T) {
 			timedOut.Store(true)
 		}
 	})
+	if got := started.Load(); got != int64(n) {
+		t.Fatalf("Spawn(%d, f) called f %d times, want %d", n, got, n)
+	}
 	if timedOut.Load() {
 		t.Fatalf("Spawn(%d, f): only %d calls of f ran at the same time, want all %d: start each call in its own goroutine (go, or wg.Go)", n, started.Load(), n)
 	}

@@ -3,12 +3,15 @@
 // internal/chart from measurements on a named machine. Lessons link them as
 // ../../assets/ch00/NAME.svg; the web edition serves FS under /assets/.
 //
-// Regenerate the charts on a quiet machine with
+// Measure and draw the charts again, on a quiet machine, with
 //
 //	go generate ./assets
 //
-// and paste each NAME.txt into the text block below its image in the
-// lesson (a test in this package insists they agree).
+// which also pastes each NAME.txt into the text block below its image in
+// the lessons (a test in this package insists they agree); the numbers the
+// lessons' prose quotes must then be read again. charts.json keeps the
+// measurements, so that a change to the drawing code needs none:
+// go run ./internal/chart/cmd/ch0charts -redraw.
 package assets
 
 import (
@@ -16,7 +19,7 @@ import (
 	"io/fs"
 )
 
-//go:generate go run ../internal/chart/cmd/ch0charts -out ch00
+//go:generate go run ../internal/chart/cmd/ch0charts -out ch00 -lessons ../chapters/ch00
 
 //go:embed ch00
 var files embed.FS

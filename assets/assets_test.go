@@ -12,7 +12,41 @@ import (
 	"testing"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/chapters"
+	"github.com/learn-go-hard-way/learn-go-hard-way/internal/chart"
 )
+
+// TestChartsMatchTheirMeasurements: every chart and fallback is what
+// charts.json draws today, so an edit to the drawing code, or by hand, is
+// followed by ch0charts -redraw.
+func TestChartsMatchTheirMeasurements(t *testing.T) {
+	data, err := fs.ReadFile(FS(), "ch00/charts.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := chart.UnmarshalSet(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := set.Draw(chart.TextWidth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range files {
+		got, err := fs.ReadFile(FS(), "ch00/"+name)
+		if err != nil {
+			t.Errorf("charts.json draws %s, which is missing: go run ./internal/chart/cmd/ch0charts -redraw", name)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("ch00/%s differs from what charts.json draws: go run ./internal/chart/cmd/ch0charts -redraw", name)
+		}
+	}
+	for _, p := range svgFiles(t) {
+		if _, ok := files[path.Base(p)]; !ok {
+			t.Errorf("%s is not drawn from charts.json", p)
+		}
+	}
+}
 
 // svgFiles lists every .svg of FS.
 func svgFiles(t *testing.T) []string {
@@ -107,8 +141,8 @@ func TestEveryAssetIsUsed(t *testing.T) {
 				t.Errorf("the lesson showing %s does not hold %s verbatim in a text block: paste it below the image", svg, p)
 			}
 		default:
-			if p != "assets.go" && !strings.HasSuffix(p, "_test.go") {
-				t.Errorf("%s: only .svg charts and their .txt fallbacks belong here", p)
+			if path.Base(p) != "charts.json" {
+				t.Errorf("%s: only charts (.svg), their text fallbacks (.txt) and the measurements behind them (charts.json) belong here", p)
 			}
 		}
 		return nil

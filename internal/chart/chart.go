@@ -22,21 +22,21 @@ const (
 
 // A Series is one named row of values, one per label of its chart.
 type Series struct {
-	Name   string
-	Values []float64
+	Name   string    `json:"name"`
+	Values []float64 `json:"values"`
 }
 
 // A Chart is what to draw: a title, the machine it was measured on, the
 // labels along the x axis and one or more series of values. Values are
 // finite and not negative: the charts here are of costs and rates.
 type Chart struct {
-	Kind     Kind
-	Title    string
-	Subtitle string // the machine and Go version the numbers come from
-	XLabel   string // what the labels are ("goroutines")
-	Unit     string // the values' unit, after each number ("ns", "req/s")
-	Labels   []string
-	Series   []Series
+	Kind     Kind     `json:"kind"` // 0 bars, 1 lines
+	Title    string   `json:"title"`
+	Subtitle string   `json:"subtitle"` // the machine and Go version the numbers come from
+	XLabel   string   `json:"xlabel"`   // what the labels are ("goroutines")
+	Unit     string   `json:"unit"`     // the values' unit, after each number ("ns", "req/s")
+	Labels   []string `json:"labels"`
+	Series   []Series `json:"series"`
 }
 
 // Validate reports what is wrong with c, if anything: no labels or series,

@@ -101,8 +101,10 @@ func (c *Chart) svgLines(b *bytes.Buffer, slot float64, y func(float64) float64)
 			cx := plotLeft + slot*(float64(i)+0.5)
 			fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="4" fill="%s"><title>%s %s: %s %s</title></circle>`+"\n",
 				cx, y(v), col, esc(s.Name), esc(c.Labels[i]), esc(Format(v)), esc(c.Unit))
+			// Each series' labels sit a line higher than the one before, so
+			// that two points close together keep readable labels.
 			fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="10" fill="%s" text-anchor="middle">%s</text>`+"\n",
-				cx, y(v)-8, col, esc(Format(v)))
+				cx, y(v)-8-12*float64(j), col, esc(Format(v)))
 		}
 	}
 }

@@ -7,10 +7,16 @@
 // and NAME.txt, the text fallback the lessons paste below the image.
 //
 //	go run ./internal/chart/cmd/ch0charts [-out assets/ch00] [-quick]
+//	go run ./internal/chart/cmd/ch0charts -redraw [-out assets/ch00]
 //
 // It takes about half a minute and loads every CPU: run it on a quiet
 // machine, and expect the numbers to move between runs (lesson 0.3 says how
-// much). -quick measures far less, for a test of the program itself.
+// much). -quick measures far less, for a test of the program itself. The
+// measurements are kept in charts.json beside the images, with the notes
+// the lessons quote; -redraw draws the images again from that file without
+// measuring, for a change to the drawing code. Either way it then pastes
+// each NAME.txt into the text block below NAME.svg's image in the lessons
+// of -lessons (chapters/ch00), which a test of package assets insists on.
 package main
 
 import (
@@ -26,8 +32,21 @@ import (
 func main() {
 	out := flag.String("out", filepath.Join("assets", "ch00"), "the folder to write the charts into")
 	quick := flag.Bool("quick", false, "measure briefly (for testing the program, not for the book)")
+	redraw := flag.Bool("redraw", false, "draw again from OUT/charts.json, measuring nothing")
+	lessons := flag.String("lessons", filepath.Join("chapters", "ch00"), "paste the text fallbacks into the lessons here (\"\" for none)")
 	flag.Parse()
-	if err := run(*out, *quick, os.Stdout); err != nil {
+	var err error
+	if *redraw {
+		err = redrawAll(*out)
+	} else {
+		err = run(*out, *quick, os.Stdout)
+	}
+	if err == nil && *lessons != "" {
+		var n int
+		n, err = paste(*out, *lessons)
+		fmt.Printf("pasted %d changed text fallbacks into %s\n", n, *lessons)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "ch0charts:", err)
 		os.Exit(1)
 	}
@@ -35,7 +54,7 @@ func main() {
 
 // textWidth is the text fallback's width: an 80-column terminal, less the
 // indent a lesson viewer gives a code block.
-const textWidth = 76
+const textWidth = chart.TextWidth
 
 // run measures and writes every chart into dir, logging what it does to log.
 func run(dir string, quick bool, log *os.File) error {
@@ -51,7 +70,7 @@ func run(dir string, quick bool, log *os.File) error {
 	if charts["spawn-cost"], err = spawnChart(m, p); err != nil {
 		return err
 	}
-	rate, latency, err := loopbackCharts(m, p, log)
+	rate, latency, notes, err := loopbackCharts(m, p)
 	if err != nil {
 		return err
 	}
@@ -62,34 +81,49 @@ func run(dir string, quick bool, log *os.File) error {
 	if charts["bench-noise"], err = noiseChart(m, p); err != nil {
 		return err
 	}
-	for name, c := range charts {
-		if err := write(dir, name, c); err != nil {
-			return err
-		}
-		txt, _ := c.Text(textWidth)
-		fmt.Fprintf(log, "\n%s", txt)
+	notes = append(notes, fmt.Sprintf("stack memory per parked goroutine (10,000 of them): %.0f bytes", stackPerGoroutine(10_000)))
+	set := chart.Set{Machine: m, Charts: charts, Notes: notes}
+	if err := writeSet(dir, &set); err != nil {
+		return err
 	}
-	fmt.Fprintf(log, "\nstack memory per parked goroutine (10,000 of them): %.0f bytes\n", stackPerGoroutine(10_000))
+	for _, n := range notes {
+		fmt.Fprintln(log, n)
+	}
 	fmt.Fprintf(log, "\nwrote %d charts to %s in %v\n", len(charts), dir, time.Since(start).Round(time.Second))
 	return nil
 }
 
-// write saves c as dir/name.svg and dir/name.txt.
-func write(dir, name string, c *chart.Chart) error {
-	f, err := os.Create(filepath.Join(dir, name+".svg"))
+// writeSet saves the set as dir/charts.json and draws every chart of it
+// into dir/NAME.svg and dir/NAME.txt.
+func writeSet(dir string, set *chart.Set) error {
+	data, err := set.Marshal()
 	if err != nil {
 		return err
 	}
-	if err := c.SVG(f); err != nil {
-		f.Close()
+	if err := os.WriteFile(filepath.Join(dir, "charts.json"), data, 0o644); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	txt, err := c.Text(textWidth)
+	files, err := set.Draw(textWidth)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, name+".txt"), []byte(txt), 0o644)
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// redrawAll draws dir/charts.json again.
+func redrawAll(dir string) error {
+	data, err := os.ReadFile(filepath.Join(dir, "charts.json"))
+	if err != nil {
+		return err
+	}
+	set, err := chart.UnmarshalSet(data)
+	if err != nil {
+		return err
+	}
+	return writeSet(dir, set)
 }

@@ -50,3 +50,21 @@ func TestRunQuick(t *testing.T) {
 		}
 	}
 }
+
+func TestPaste(t *testing.T) {
+	assets, lessons := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(assets, "a.txt"), []byte("new\nchart\n"), 0o644)
+	lesson := "# x\n\n![A](../../assets/ch00/a.svg)\n\n```text\nold\n```\n\nafter\n"
+	os.WriteFile(filepath.Join(lessons, "00.01-x.md"), []byte(lesson), 0o644)
+	n, err := paste(assets, lessons)
+	if err != nil || n != 1 {
+		t.Fatalf("paste = %d, %v; want 1, nil", n, err)
+	}
+	got, _ := os.ReadFile(filepath.Join(lessons, "00.01-x.md"))
+	if want := "# x\n\n![A](../../assets/ch00/a.svg)\n\n```text\nnew\nchart\n```\n\nafter\n"; string(got) != want {
+		t.Errorf("lesson after paste:\n%s\nwant:\n%s", got, want)
+	}
+	if n, err := paste(assets, lessons); err != nil || n != 0 {
+		t.Errorf("second paste = %d, %v; want 0, nil", n, err)
+	}
+}

@@ -137,10 +137,10 @@ func tunedClient(workers int) *http.Client {
 
 // loopbackCharts: requests per second by concurrency, with a tuned client
 // and with the default one, and the tuned client's p50 and p99 latency.
-func loopbackCharts(machine string, p measurePlan, log io.Writer) (rate, latency *chart.Chart, err error) {
+func loopbackCharts(machine string, p measurePlan) (rate, latency *chart.Chart, notes []string, err error) {
 	url, conns, stop, err := serve()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer stop()
 	rate = &chart.Chart{Kind: chart.Bars, Title: "Loopback HTTP: requests per second by concurrency (median of runs)",
@@ -169,14 +169,14 @@ func loopbackCharts(machine string, p measurePlan, log io.Writer) (rate, latency
 		})
 		client.CloseIdleConnections()
 		if err != nil {
-			return nil, nil, fmt.Errorf("loopback, %d workers: %w", w, err)
+			return nil, nil, nil, fmt.Errorf("loopback, %d workers: %w", w, err)
 		}
-		fmt.Fprintf(log, "%2d workers, idle pool = workers: %d requests on %d connections\n", w, reqs, conns.Load())
+		notes = append(notes, fmt.Sprintf("%d workers, idle pool = workers: %d requests on %d connections", w, reqs, conns.Load()))
 		tuned.Values = append(tuned.Values, v)
 		a, err1 := fast.Percentile(lat, 50)
 		b, err2 := fast.Percentile(lat, 99)
 		if err := errors.Join(err1, err2); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		p50.Values, p99.Values = append(p50.Values, a), append(p99.Values, b)
 		def := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
@@ -189,16 +189,16 @@ func loopbackCharts(machine string, p measurePlan, log io.Writer) (rate, latency
 		})
 		def.CloseIdleConnections()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		fmt.Fprintf(log, "%2d workers, http.DefaultClient:  %d requests on %d connections\n", w, reqs, conns.Load())
+		notes = append(notes, fmt.Sprintf("%d workers, http.DefaultClient: %d requests on %d connections", w, reqs, conns.Load()))
 		naive.Values = append(naive.Values, v)
 		rate.Labels = append(rate.Labels, strconv.Itoa(w))
 	}
 	latency.Labels = rate.Labels
 	rate.Series = []chart.Series{tuned, naive}
 	latency.Series = []chart.Series{p50, p99}
-	return rate, latency, nil
+	return rate, latency, notes, nil
 }
 
 // procsChart: the same loopback load (server and client in this process)

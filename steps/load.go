@@ -172,15 +172,16 @@ func loadStep(fsys fs.FS, id string) (*Step, error) {
 	}
 	m := idPattern.FindStringSubmatch(id)
 	s := &Step{
-		ID:      id,
-		Chapter: "ch" + m[1],
-		Section: id[:strings.IndexByte(id, '-')],
-		Title:   j.Title,
-		Package: j.Package,
-		Retires: j.Retires,
-		Guards:  j.Guards,
-		Fixed:   j.Fixed,
-		Timeout: DefaultTimeout,
+		ID:       id,
+		Chapter:  "ch" + m[1],
+		Optional: OptionalChapter("ch" + m[1]),
+		Section:  id[:strings.IndexByte(id, '-')],
+		Title:    j.Title,
+		Package:  j.Package,
+		Retires:  j.Retires,
+		Guards:   j.Guards,
+		Fixed:    j.Fixed,
+		Timeout:  DefaultTimeout,
 	}
 	var errs []error
 	bad := func(format string, args ...any) {

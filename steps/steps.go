@@ -49,6 +49,9 @@ type Step struct {
 	Guards  []string      // tests of the check that pass before the step by design (see README)
 	Fixed   string        // why the check needs no random input, when it uses none (see README)
 	Hints   []string      // one to three hints, nudge first
+	// Optional is set for the steps of an optional chapter (chapter 0): they are listed
+	// first and can be done at any time, but a learner is never sent to one.
+	Optional bool
 
 	Starter  []File // added to the workspace where missing
 	Solution []File // the reference after this step (whole files)
@@ -65,6 +68,37 @@ type Book struct {
 	References map[string]string
 	byID       map[string]*Step
 	renamed    map[string]string // old id -> the id that carries its work now (renamed.txt)
+}
+
+// OptionalChapter reports whether the chapter in folder dir ("ch00") is optional. Chapter 0,
+// the opening on performance, is: the book is complete without it, and a new learner starts at
+// chapter 1.
+func OptionalChapter(dir string) bool { return dir == "ch00" }
+
+// FirstUnfinished returns the step a learner should work on next, given which steps they have
+// passed: the first required step not passed; when every required step has passed, the first
+// optional one not passed; when every step has, the last step. It returns nil for a book with
+// no steps.
+func (b *Book) FirstUnfinished(passed func(id string) bool) *Step {
+	var optional *Step
+	for _, s := range b.Steps {
+		if passed(s.ID) {
+			continue
+		}
+		if !s.Optional {
+			return s
+		}
+		if optional == nil {
+			optional = s
+		}
+	}
+	if optional != nil {
+		return optional
+	}
+	if n := len(b.Steps); n > 0 {
+		return b.Steps[n-1]
+	}
+	return nil
 }
 
 // Canonical returns the id that carries step id's work in this book: ids of the one-digit

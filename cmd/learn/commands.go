@@ -178,6 +178,8 @@ func (a *app) printVerdict(wb *workbook.Workbook, s *steps.Step, res *checker.Re
 				fmt.Fprintf(a.stdout, "  next: %s %s (learn check %s)\n", next.ID, next.Title, next.ID)
 			} else if wb.Done() == len(a.book.Steps) {
 				fmt.Fprintln(a.stdout, "  every step of the book passes. Well done.")
+			} else if wb.RequiredDone() && !s.Optional {
+				fmt.Fprintln(a.stdout, "  every required step of the book passes. Well done. (Chapter 0 is optional: learn list shows it.)")
 			}
 		}
 		return
@@ -416,12 +418,17 @@ func (a *app) progress(args []string) int {
 }
 
 func (a *app) chapterTitle(ch string) string {
+	title := ch
 	for _, c := range a.chapters() {
 		if c.dir == ch {
-			return c.title
+			title = c.title
+			break
 		}
 	}
-	return ch
+	if steps.OptionalChapter(ch) {
+		title += " (optional)"
+	}
+	return title
 }
 
 func indentLines(s, indent string) string {

@@ -64,6 +64,8 @@ var rules = []rule{
 	{"internal/lockfile", nil, "a lock file needs the os package alone"},
 	{"internal/author", nil, "the author tools edit files and run git"},
 	{"internal/textdiff", nil, "a diff is an algorithm, not a dependency"},
+	{"internal/chart", nil, "charts are SVG and text written with fmt"},
+	{"assets", nil, "the assets package only embeds files"},
 	{"internal/lesson", []string{"github.com/yuin/goldmark"}, "lessons are parsed with goldmark"},
 	{"internal/watch", []string{"github.com/fsnotify/fsnotify", "golang.org/x/sys"}, "watching uses fsnotify"},
 	{"internal/workbook", []string{"github.com/yuin/goldmark"}, "the workbook does not draw"},

@@ -187,10 +187,11 @@ func newModel(wb *workbook.Workbook, opts Options, d deps) (*model, error) {
 	}
 	switch {
 	case start != nil && opts.StepID == "" && m.newLearner():
-		// A new learner starts at the top of the book's first lesson, with the first step
-		// selected for c and e.
+		// A new learner starts at the top of the first lesson of the first step's chapter
+		// (chapter 1: the optional chapter 0 is listed above it), with that step selected
+		// for c and e.
 		m.setStep(start)
-		m.openRow(m.tree.firstLesson())
+		m.openRow(m.tree.firstLessonOf(start.Chapter))
 	case start != nil:
 		m.selectStep(start)
 	case len(m.tree.rows) > 0:
@@ -230,17 +231,10 @@ func (m *model) resumeStep(id string) (*steps.Step, error) {
 	return m.currentStep(), nil
 }
 
-// currentStep is the first step not yet passed (the last step when all have).
+// currentStep is the first required step not yet passed (steps.Book.FirstUnfinished: an
+// optional chapter's steps come only after every required one).
 func (m *model) currentStep() *steps.Step {
-	for _, s := range m.book.Steps {
-		if m.status[s.ID] != statusPassed {
-			return s
-		}
-	}
-	if n := len(m.book.Steps); n > 0 {
-		return m.book.Steps[n-1]
-	}
-	return nil
+	return m.book.FirstUnfinished(func(id string) bool { return m.status[id] == statusPassed })
 }
 
 func joinWarnings(ws []string) string {

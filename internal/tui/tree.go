@@ -51,7 +51,11 @@ func buildTree(chs []chapters.Chapter, book *steps.Book) tree {
 	}
 	var t tree
 	for _, ch := range chs {
-		t.rows = append(t.rows, row{kind: rowChapter, label: cleanLine(ch.Title), path: ch.Intro()})
+		label := cleanLine(ch.Title)
+		if steps.OptionalChapter(ch.Dir) {
+			label += " (optional)"
+		}
+		t.rows = append(t.rows, row{kind: rowChapter, label: label, path: ch.Intro()})
 		for _, l := range ch.Lessons {
 			t.rows = append(t.rows, row{kind: rowLesson, label: cleanLine(l.Title), path: l.Path, indent: 1})
 			for _, s := range byLesson[l.Path] {
@@ -86,6 +90,17 @@ func (t *tree) firstLesson() int {
 		}
 	}
 	return 0
+}
+
+// firstLessonOf returns the row of the first lesson of chapter dir ("ch01"), or the book's
+// first lesson when the chapter has none in the list.
+func (t *tree) firstLessonOf(dir string) int {
+	for i, r := range t.rows {
+		if r.kind == rowLesson && strings.HasPrefix(r.path, dir+"/") {
+			return i
+		}
+	}
+	return t.firstLesson()
 }
 
 func (t *tree) rowOfStep(id string) int {

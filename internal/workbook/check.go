@@ -65,8 +65,8 @@ func (w *Workbook) CheckThrough(ctx context.Context, s *steps.Step, report func(
 	for i := s.Index; i >= 0; i-- {
 		t := w.Book.Steps[i]
 		pkg := t.Package
-		if seen[pkg] {
-			continue
+		if seen[pkg] || (t.Optional && !s.Optional) {
+			continue // an optional chapter's steps never hold up a required one
 		}
 		seen[pkg] = true
 		var line []*steps.Step

@@ -174,17 +174,24 @@ func (w *Workbook) SetCurrent(id string) error {
 	return nil
 }
 
-// Current returns the first step that has not passed, or the last step when all have.
+// Current returns the step to work on: the optional step the learner last had open, if it has
+// not passed (they chose to do chapter 0); else the first required step that has not passed;
+// else the first optional one; else the last step (see steps.Book.FirstUnfinished).
 func (w *Workbook) Current() *steps.Step {
+	if s, ok := w.Book.ByID(w.Progress.Current); ok && s.Optional && !w.Progress.Passed(s.ID) {
+		return s
+	}
+	return w.Book.FirstUnfinished(w.Progress.Passed)
+}
+
+// RequiredDone reports whether every step outside the optional chapters has passed.
+func (w *Workbook) RequiredDone() bool {
 	for _, s := range w.Book.Steps {
-		if !w.Progress.Passed(s.ID) {
-			return s
+		if !s.Optional && !w.Progress.Passed(s.ID) {
+			return false
 		}
 	}
-	if n := len(w.Book.Steps); n > 0 {
-		return w.Book.Steps[n-1]
-	}
-	return nil
+	return true
 }
 
 // Status returns where step s stands.

@@ -223,3 +223,21 @@ func TestHandshakeOverPipe(t *testing.T) {
 // quietLog drops the server's log of refused handshakes, which the tests
 // cause on purpose.
 func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// TestInsecureSkipVerifyTrustsAnImpostor is lesson 13.2's attack: a
+// client that skips verification talks to whoever answers, here a server
+// whose certificate comes from a CA the client has never heard of.
+func TestInsecureSkipVerifyTrustsAnImpostor(t *testing.T) {
+	mallory, _ := NewCA("mallory's CA")
+	fake, _ := mallory.Issue("127.0.0.1")
+	port := serveTLS(t, ServerConfig(fake), http.HandlerFunc(hello))
+	url := "https://127.0.0.1:" + port + "/"
+	if body, err := get(t, &tls.Config{InsecureSkipVerify: true}, url); err != nil {
+		t.Fatalf("InsecureSkipVerify client: %v; the lesson says it accepts the impostor (%q)", err, body)
+	}
+	ours, _ := NewCA("our CA")
+	var unknown x509.UnknownAuthorityError
+	if _, err := get(t, ours.ClientConfig(), url); !errors.As(err, &unknown) {
+		t.Fatalf("client trusting our CA: %v, want x509.UnknownAuthorityError", err)
+	}
+}

@@ -244,3 +244,45 @@ func TestTokensBoundToSession(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenCookieDefaults(t *testing.T) {
+	h := Protect(Options{Key: []byte("0123456789abcdef0123456789abcdef")})(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "https://shop.example/", nil))
+	c := (&http.Response{Header: w.Header()}).Cookies()
+	if len(c) != 1 || c[0].Name != "__Host-csrf" || !c[0].Secure || c[0].Path != "/" || c[0].Domain != "" || !c[0].HttpOnly || c[0].SameSite != http.SameSiteLaxMode {
+		t.Fatalf("cookies %v: want one __Host-csrf, Secure, Path=/, no Domain, HttpOnly, SameSite=Lax", c)
+	}
+}
+
+func TestTokensFollowTheSession(t *testing.T) {
+	key := []byte("0123456789abcdef0123456789abcdef")
+	h := Protect(Options{Key: key, Insecure: true, SessionID: func(r *http.Request) string {
+		c, _ := r.Cookie("session")
+		if c == nil {
+			return ""
+		}
+		return c.Value
+	}})(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	send := func(session, tok string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("POST", "http://shop.example/x", nil)
+		r.Header.Set("Origin", "http://shop.example")
+		r.Header.Set(HeaderName, tok)
+		r.AddCookie(&http.Cookie{Name: "session", Value: session})
+		r.AddCookie(&http.Cookie{Name: "csrf", Value: tok})
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	tok := newToken(key, "attacker")
+	if w := send("attacker", tok); w.Code != 200 {
+		t.Fatalf("token in its own session: %d", w.Code)
+	}
+	w := send("victim", tok)
+	if w.Code != 403 {
+		t.Fatalf("the attacker's token planted in the victim's session: %d, want 403", w.Code)
+	}
+	if c := (&http.Response{Header: w.Header()}).Cookies(); len(c) != 1 || !validToken(key, "victim", c[0].Value) {
+		t.Fatalf("the refusal should set a fresh token for the victim's session, got %v", c)
+	}
+}

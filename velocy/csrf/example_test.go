@@ -33,6 +33,6 @@ func Example() {
 	h.ServeHTTP(w, r)
 	fmt.Print(w.Code, " ", w.Body.String())
 	// Output:
-	// 403 {"type":"about:blank","title":"Forbidden","status":403,"detail":"cross-origin request refused: Sec-Fetch-Site is cross-site and Origin \"https://evil.example\" is not trusted"}
+	// 403 {"type":"about:blank","title":"Forbidden","status":403,"detail":"cross-origin request refused: Sec-Fetch-Site \"cross-site\" and Origin \"https://evil.example\" is not trusted"}
 	// 200 transferred
 }

@@ -50,3 +50,28 @@ func TestQuoteOrigin(t *testing.T) {
 		t.Errorf("quoteOrigin = %s", got)
 	}
 }
+
+func FuzzCheckOrigin(f *testing.F) {
+	f.Add("cross-site", "https://evil.example", "shop.example")
+	f.Add("", "http://shop.example:8080", "shop.example:8080")
+	f.Add("", "null", "")
+	f.Fuzz(func(t *testing.T, site, origin, host string) {
+		r := httptest.NewRequest("POST", "/", nil)
+		r.Host = host
+		r.Header["Sec-Fetch-Site"] = []string{site}
+		r.Header["Origin"] = []string{origin}
+		v, why := checkOrigin(r, map[string]bool{"https://app.example": true})
+		if v == crossOrigin && why == "" {
+			t.Fatal("refused with no reason")
+		}
+		if v == sameOrigin && site != "same-origin" && site != "none" && origin != "https://app.example" {
+			if site != "" || origin == "" || origin == "null" {
+				t.Fatalf("Sec-Fetch-Site %q, Origin %q, Host %q: passed", site, origin, host)
+			}
+		}
+		if v == noBrowser && (site != "" || origin != "") {
+			t.Fatalf("Sec-Fetch-Site %q, Origin %q: noBrowser", site, origin)
+		}
+		validToken([]byte("k"), host, origin)
+	})
+}

@@ -32,7 +32,7 @@ func checkOrigin(r *http.Request, trusted map[string]bool) (verdict, string) {
 		if trusted[origin] {
 			return sameOrigin, ""
 		}
-		return crossOrigin, "Sec-Fetch-Site is " + site + " and Origin " + quoteOrigin(origin) + " is not trusted"
+		return crossOrigin, "Sec-Fetch-Site " + quoteOrigin(site) + " and Origin " + quoteOrigin(origin) + " is not trusted"
 	}
 	if origin == "" {
 		return noBrowser, ""
@@ -50,8 +50,9 @@ func checkOrigin(r *http.Request, trusted map[string]bool) (verdict, string) {
 	return crossOrigin, "Origin " + quoteOrigin(origin) + " is not this site's (" + r.Host + ")"
 }
 
-// quoteOrigin quotes an Origin header for a message, cut short: it came
-// from the client.
+// quoteOrigin quotes a header's value (Origin, Sec-Fetch-Site) for a
+// message, cut short and with control characters replaced: it came from
+// the client, and the message goes back out and into logs.
 func quoteOrigin(o string) string {
 	if o == "" {
 		return "(none)"

@@ -28,8 +28,9 @@ func checkOrigin(r *http.Request, trusted map[string]bool) (verdict, string) {
 	return sameOrigin, ""
 }
 
-// quoteOrigin quotes an Origin header for a message, cut short: it came
-// from the client.
+// quoteOrigin quotes a header's value (Origin, Sec-Fetch-Site) for a
+// message, cut short and with control characters replaced: it came from
+// the client, and the message goes back out and into logs.
 func quoteOrigin(o string) string {
 	if o == "" {
 		return "(none)"

@@ -1,0 +1,17 @@
+package password
+
+// NeedsRehash reports whether the encoded hash is weaker than
+// [DefaultParams] and should be replaced at the next successful login.
+func NeedsRehash(encoded string) bool {
+	return DefaultParams.NeedsRehash(encoded)
+}
+
+// NeedsRehash reports whether the encoded hash is weaker than p asks:
+// fewer iterations, a shorter salt, a key of another length, another
+// algorithm, or a hash that cannot be read at all. A hash stronger than p
+// is kept: lowering the parameters must not weaken stored hashes.
+func (p Params) NeedsRehash(encoded string) bool {
+	// TODO(13.04): decode; true when it fails, or when the hash has fewer
+	// iterations than p, a shorter salt, or a key of another length.
+	return false
+}

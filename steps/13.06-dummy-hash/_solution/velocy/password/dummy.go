@@ -1,0 +1,33 @@
+package password
+
+import (
+	"crypto/rand"
+	"sync"
+)
+
+// dummy is the hash Dummy returns, made on first use.
+var dummy = sync.OnceValue(func() string {
+	h, err := DefaultParams.Hash(rand.Text())
+	if err != nil {
+		panic("password: DefaultParams cannot hash: " + err.Error())
+	}
+	return h
+})
+
+// Dummy returns a hash of a random password that nobody knows, made with
+// [DefaultParams] on the first call and the same on every call after.
+// A login verifies against it when the user name is unknown, so that
+// "no such user" costs the same PBKDF2 as "wrong password" and the time
+// an answer takes does not tell which accounts exist:
+//
+//	hash := password.Dummy()
+//	if found {
+//		hash = user.Hash
+//	}
+//	ok, _ := password.Verify(typed, hash)
+//	if !found || !ok {
+//		// one answer for both
+//	}
+func Dummy() string {
+	return dummy()
+}

@@ -45,7 +45,7 @@ func (a *app) list(args []string) int {
 		}
 		fmt.Fprintln(a.stdout, line)
 	}
-	fmt.Fprintf(a.stdout, "\n%s\n", a.bar(wb.Done(), len(a.book.Steps), 30))
+	fmt.Fprintf(a.stdout, "\n%s\n", a.bar(requiredBar(wb)))
 	return exitOK
 }
 
@@ -128,7 +128,7 @@ func (a *app) checkAll(ctx context.Context, wb *workbook.Workbook) int {
 	if err != nil && !errors.As(err, &se) {
 		return a.fail(err)
 	}
-	fmt.Fprintf(a.stdout, "\n%d passed, %d failed, %d to do\n%s\n", passed, failed, todo, a.bar(wb.Done(), len(a.book.Steps), 30))
+	fmt.Fprintf(a.stdout, "\n%d passed, %d failed, %d to do\n%s\n", passed, failed, todo, a.bar(requiredBar(wb)))
 	if se != nil {
 		a.warnSave(se)
 		return exitFail
@@ -381,6 +381,13 @@ func (a *app) reset(args []string) int {
 	return exitOK
 }
 
+// requiredBar returns the arguments of a.bar for the book's progress: required steps only, so
+// that skipping the optional chapter 0 still ends at 100%.
+func requiredBar(wb *workbook.Workbook) (done, total, width int) {
+	done, total = wb.Required()
+	return done, total, 30
+}
+
 func (a *app) progress(args []string) int {
 	fs := a.newFlags("progress")
 	if pos, err := parseArgs(fs, args); err != nil || len(pos) > 0 {
@@ -390,8 +397,8 @@ func (a *app) progress(args []string) int {
 	if err != nil {
 		return a.fail(err)
 	}
-	total := len(a.book.Steps)
-	fmt.Fprintf(a.stdout, "%s\n\n", a.bar(wb.Done(), total, 40))
+	done, total := wb.Required()
+	fmt.Fprintf(a.stdout, "%s, chapter 0 not counted (it is optional)\n\n", a.bar(done, total, 40))
 	chapter := ""
 	done, n := 0, 0
 	flush := func() {

@@ -176,10 +176,15 @@ func (t *tree) view(st styles, status map[string]progress.Status, cur *steps.Ste
 	return out
 }
 
-// progressBar is "██████░░░░ 3/10 done" fitted to width.
+// progressBar is "██████░░░░ 3/10 done" fitted to width. It counts the required steps: an
+// optional chapter's steps (chapter 0) do not keep a learner who skips them from 100%.
 func progressBar(st styles, status map[string]progress.Status, width int) string {
-	done, total := 0, len(status)
-	for _, s := range status {
+	done, total := 0, 0
+	for id, s := range status {
+		if len(id) > 2 && steps.OptionalChapter("ch"+id[:2]) {
+			continue
+		}
+		total++
 		if s == statusPassed {
 			done++
 		}

@@ -216,6 +216,21 @@ func (w *Workbook) Done() int {
 	return n
 }
 
+// Required returns how many of the book's required steps have passed, and how many there
+// are: the progress a learner who skips the optional chapter can bring to 100%.
+func (w *Workbook) Required() (done, total int) {
+	for _, s := range w.Book.Steps {
+		if s.Optional {
+			continue
+		}
+		total++
+		if w.Progress.Passed(s.ID) {
+			done++
+		}
+	}
+	return done, total
+}
+
 // Path returns the absolute path of a workspace-relative file.
 func (w *Workbook) Path(rel string) string {
 	return filepath.Join(w.Dir, filepath.FromSlash(rel))

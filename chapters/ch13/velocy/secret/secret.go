@@ -10,6 +10,8 @@ const Redacted = "[REDACTED]"
 
 // A Secret holds a value that must not be printed, logged or marshalled.
 // The zero Secret is empty. Copies share the value, which never changes.
+// == compares which Secret it is, not the values: compare values with
+// crypto/subtle.ConstantTimeCompare on Reveal.
 //
 // The value sits behind a pointer so that even code that bypasses the
 // methods below cannot print it: fmt shows a struct's unexported Secret

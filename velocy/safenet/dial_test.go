@@ -35,8 +35,10 @@ func testContext(t *testing.T) context.Context {
 func TestDialerRefusesLoopback(t *testing.T) {
 	s := secretServer(t)
 	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	// The fake resolver answers if the hosts file does not know localhost.
+	o := Options{Resolver: fakeResolver(t, netip.MustParseAddr("127.0.0.1"))}
 	for _, host := range []string{"127.0.0.1", "localhost"} {
-		c, err := Options{}.Dialer().DialContext(testContext(t), "tcp", net.JoinHostPort(host, port))
+		c, err := o.Dialer().DialContext(testContext(t), "tcp", net.JoinHostPort(host, port))
 		if err == nil {
 			c.Close()
 			t.Fatalf("dialled %s:%s, want a refusal", host, port)

@@ -1,0 +1,66 @@
+package safenet
+
+import (
+	"fmt"
+	"net/http"
+	"net/netip"
+	"time"
+)
+
+// MaxRedirects is how many redirects [Options.Client] follows.
+const MaxRedirects = 5
+
+// Transport returns an http.Transport that dials with [Options.Dialer]
+// and uses no proxy: a proxy would connect on our behalf, where the
+// dialer's check cannot see the address.
+func (o Options) Transport() *http.Transport {
+	return &http.Transport{
+		Proxy:                 nil,
+		DialContext:           o.Dialer().DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: 30 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+}
+
+// Client returns an http.Client for URLs that users supply: its transport
+// is [Options.Transport], so every connection, to the first URL or to a
+// redirect's, is checked when dialled. Each redirect is also checked
+// before it is followed: at most MaxRedirects, only to http and https,
+// no credentials in the URL, and no IP address the options refuse.
+func (o Options) Client() *http.Client {
+	timeout := o.Timeout
+	if timeout == 0 {
+		timeout = 30 * time.Second
+	}
+	return &http.Client{
+		Transport:     o.Transport(),
+		CheckRedirect: o.checkRedirect,
+		Timeout:       timeout,
+	}
+}
+
+// checkRedirect vets the next hop of a redirect chain. The dialer checks
+// the address anyway; refusing here gives a clearer error, and refuses
+// what a dialer cannot see (a scheme, a password in the URL).
+func (o Options) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= MaxRedirects {
+		return fmt.Errorf("safenet: stopped after %d redirects: %w", len(via), ErrForbidden)
+	}
+	u := req.URL
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("safenet: redirect to scheme %q: %w", u.Scheme, ErrForbidden)
+	}
+	if u.User != nil {
+		return fmt.Errorf("safenet: redirect to a URL with credentials: %w", ErrForbidden)
+	}
+	if ip, err := netip.ParseAddr(u.Hostname()); err == nil {
+		if err := o.Check(ip); err != nil {
+			return fmt.Errorf("safenet: redirect to %s: %w", u.Host, err)
+		}
+	}
+	return nil
+}

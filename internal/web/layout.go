@@ -106,7 +106,7 @@ func (s *Site) nav(cur *page, root string, prog *Progress) []navChapter {
 				ns.Status = string(prog.Status(st.ID))
 				if ns.Status == string(progress.Passed) {
 					ch.Done++
-				} else if st.ID == prog.Current {
+				} else if st.ID == prog.Current && ns.Status != string(progress.Failed) {
 					ns.Status = "current"
 				}
 				ns.Mark = marks[ns.Status]

@@ -27,7 +27,15 @@ type linker func(src, dest string, image bool) (url string, ok bool)
 // rendered is a lesson turned into HTML.
 type rendered struct {
 	body     []byte
-	callouts []string // step ids, in order
+	callouts []string  // step ids, in order
+	sections []section // the text of each level-1 and level-2 section, for search
+}
+
+// section is the plain text from a level-1 or level-2 heading (or the top of the file) to the next.
+type section struct {
+	heading string // "" for the text above the first heading
+	anchor  string // the heading's id; "" for a level-1 heading or none
+	text    string
 }
 
 // renderer turns lessons into HTML. It is safe for concurrent use: goldmark's parser and renderer
@@ -104,12 +112,73 @@ func (r *mdRenderer) render(p string, src []byte, link linker) (rendered, error)
 	for _, n := range unlink {
 		unwrap(n)
 	}
+	out.sections = sectionsOf(doc, src)
 	var b bytes.Buffer
 	if err := r.md.Renderer().Render(&b, src, doc); err != nil {
 		return out, fmt.Errorf("web: render %s: %w", p, err)
 	}
 	out.body = b.Bytes()
 	return out, nil
+}
+
+// sectionsOf cuts a document's text at its level-1 and level-2 headings.
+func sectionsOf(doc ast.Node, src []byte) []section {
+	var out []section
+	cur := &section{}
+	var text strings.Builder
+	flush := func() {
+		cur.text = strings.Join(strings.Fields(text.String()), " ")
+		if cur.text != "" || cur.heading != "" {
+			out = append(out, *cur)
+		}
+		text.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
+			flush()
+			cur = &section{heading: strings.TrimSpace(plain(h, src))}
+			if id, ok := h.AttributeString("id"); ok && h.Level == 2 {
+				cur.anchor = string(id.([]byte))
+			}
+			continue
+		}
+		writeText(&text, n, src)
+	}
+	flush()
+	return out
+}
+
+// writeText appends the words of a block: its text, and the lines of its code.
+func writeText(b *strings.Builder, n ast.Node, src []byte) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := 0; i < c.Lines().Len(); i++ {
+				seg := c.Lines().At(i)
+				b.Write(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if c.Type() == ast.TypeBlock {
+			b.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	b.WriteByte(' ')
 }
 
 // unwrap replaces a link by its text, marked as a file name the site does not carry; an image

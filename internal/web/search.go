@@ -2,12 +2,9 @@ package web
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/learn-go-hard-way/learn-go-hard-way/internal/lesson"
 )
 
 // An entry is one section of a page in the search index: the text from a level-1 or level-2
@@ -38,55 +35,18 @@ const (
 	MaxHits  = 50
 )
 
-var (
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdMarks    = regexp.MustCompile("(?m)^\\s*(#+|>|```+|~~~+)[^\\n]*?|[*_`|]+")
-	whitespace = regexp.MustCompile(`\s+`)
-)
-
-// sections cuts a page's markdown into index entries, one per level-1 or level-2 section.
-func sections(p *page, src []byte) []entry {
-	l := lesson.Parse(src)
+// entries turns a page's sections into index entries.
+func entries(p *page, secs []section) []entry {
 	var out []entry
-	for _, sec := range l.Sections {
-		e := entry{URL: p.url, Page: p.title}
-		body := src[sec.Start:sec.End]
-		if sec.Heading != nil {
-			e.Heading = sec.Heading.Text
-			if sec.Heading.Level > 1 {
-				e.URL += "#" + sec.Heading.Anchor
-			}
-			// Drop the heading's own line from the text.
-			if i := strings.IndexByte(string(body), '\n'); i >= 0 {
-				body = body[i+1:]
-			} else {
-				body = nil
-			}
-		}
-		e.Text = plainMarkdown(string(body))
-		if e.Text == "" && e.Heading == "" {
-			continue
+	for _, sec := range secs {
+		e := entry{URL: p.url, Page: p.title, Heading: sec.heading, Text: sec.text}
+		if sec.anchor != "" {
+			e.URL += "#" + sec.anchor
 		}
 		e.lower = strings.ToLower(e.Heading + "\n" + e.Text)
 		out = append(out, e)
 	}
 	return out
-}
-
-// plainMarkdown strips markdown down to words: links become their text, marks and fences go.
-func plainMarkdown(md string) string {
-	md = mdLink.ReplaceAllString(md, "$1")
-	md = mdMarks.ReplaceAllStringFunc(md, func(m string) string {
-		t := strings.TrimSpace(m)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			return " " // a fence line: its info string is not prose
-		}
-		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") {
-			return " " + strings.TrimLeft(t, "#> ")
-		}
-		return " "
-	})
-	return strings.TrimSpace(whitespace.ReplaceAllString(md, " "))
 }
 
 // terms splits a query into lower-case words, within the limits.

@@ -33,13 +33,16 @@ const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 // localhost, so a page elsewhere cannot reach it through DNS rebinding, and refuses a POST from
 // another origin.
 func (s *Site) Handler(o ServeOptions) http.Handler {
-	logger := o.Logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
 	var l *learner
 	if o.Workbook != nil {
 		l = newLearner(o.Workbook)
+	}
+	return s.handler(l, o.Logger)
+}
+
+func (s *Site) handler(l *learner, logger *slog.Logger) http.Handler {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
 	}
 	r := velocy.New()
 	r.Use(

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/chapters"
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
@@ -88,26 +90,50 @@ func New(opts Options) (*Site, error) {
 			p.next = s.pages[i+1]
 		}
 	}
+	// Render the pages in parallel (goldmark's parser and renderer are safe for that), then
+	// gather what they found in reading order.
 	r := newRenderer(opts.Checks)
+	var mu sync.Mutex // guards assets and s.sources, which link fills
 	assets := map[string]bool{}
-	for _, p := range s.pages[1:] {
-		src, err := fs.ReadFile(opts.Lessons, p.book)
-		if err != nil {
-			return nil, fmt.Errorf("web: %w", err)
+	link := func(from, dest string, image bool) (string, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		u, ok := s.link(from, dest, image)
+		if ok && strings.HasPrefix(u, "assets/") {
+			assets[u] = true
 		}
-		out, err := r.render(p.book, src, func(from, dest string, image bool) (string, bool) {
-			u, ok := s.link(from, dest, image)
-			if ok && strings.HasPrefix(u, "assets/") {
-				assets[u] = true
+		if !ok || isExternal(u) || strings.HasPrefix(u, "#") {
+			return u, ok
+		}
+		return rootMarker + u, true
+	}
+	lessons := s.pages[1:]
+	outs := make([]rendered, len(lessons))
+	errs := make([]error, len(lessons))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := fs.ReadFile(opts.Lessons, lessons[i].book)
+				if err != nil {
+					errs[i] = fmt.Errorf("web: %w", err)
+					continue
+				}
+				outs[i], errs[i] = r.render(lessons[i].book, src, link)
 			}
-			if !ok || isExternal(u) || strings.HasPrefix(u, "#") {
-				return u, ok
-			}
-			return rootMarker + u, true
 		})
-		if err != nil {
-			return nil, err
-		}
+	}
+	for i := range lessons {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, p := range lessons {
+		out := outs[i]
 		p.body = out.body
 		for _, id := range out.callouts {
 			st, ok := opts.Book.ByID(id)
@@ -117,7 +143,7 @@ func New(opts Options) (*Site, error) {
 			p.steps = append(p.steps, st)
 			s.stepPage[id] = p
 		}
-		s.index = append(s.index, sections(p, src)...)
+		s.index = append(s.index, entries(p, out.sections)...)
 	}
 	for a := range assets {
 		s.assets = append(s.assets, a)

@@ -25,7 +25,11 @@ func (s *Site) sourcePage(w io.Writer, url string, prog *Progress) bool {
 	if !ok {
 		return false
 	}
-	repo, dir := strings.TrimSuffix(rest, ".html"), false
+	repo, ok := strings.CutSuffix(rest, ".html")
+	if !ok {
+		return false
+	}
+	dir := false
 	if d, ok := strings.CutSuffix(rest, "/index.html"); ok {
 		repo, dir = d, true
 	}

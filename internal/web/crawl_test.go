@@ -42,8 +42,8 @@ func crawl(t *testing.T, starts []string, get func(u string) (body string, ok bo
 		}
 		pages[u] = body
 		for _, l := range links(body) {
-			if strings.Contains(l, "://") {
-				continue // outside the site
+			if strings.Contains(l, "://") || strings.HasPrefix(l, "data:") {
+				continue // outside the site, or inside the page
 			}
 			target, frag, _ := strings.Cut(l, "#")
 			abs := u

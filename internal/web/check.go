@@ -105,10 +105,7 @@ func (s *Site) check(w http.ResponseWriter, r *http.Request, l *learner, logger 
 	_ = rc.SetWriteDeadline(time.Now().Add(st.Timeout + 3*time.Minute))
 	_ = rc.SetReadDeadline(time.Time{})
 
-	if _, err := l.wb.Start(st); err != nil {
-		logger.WarnContext(r.Context(), "start step", "step", st.ID, "err", err)
-	}
-	res, err := l.wb.Check(r.Context(), st)
+	res, err := l.wb.Check(r.Context(), st) // starts the step first, as learn check does
 	l.snapshot()
 	if res == nil {
 		logger.ErrorContext(r.Context(), "check", "step", st.ID, "err", err)

@@ -34,9 +34,10 @@ type view struct {
 	Prev     *navLink
 	Next     *navLink
 	Progress *Progress
-	Serve    bool   // served: search asks the server; exported: search runs in the page
-	Search   bool   // this is the search page
-	Query    string // its query
+	Resume   *navLink // the step to go on with, when there is progress
+	Serve    bool     // served: search asks the server; exported: search runs in the page
+	Search   bool     // this is the search page
+	Query    string   // its query
 }
 
 type navLink struct{ URL, Title string }
@@ -78,6 +79,12 @@ func (s *Site) write(w io.Writer, p *page, v view, prog *Progress) error {
 		}
 	}
 	v.Progress = prog
+	if prog != nil && prog.Done < prog.Total {
+		if sp, ok := s.stepPage[prog.Current]; ok {
+			st, _ := s.opts.Book.ByID(prog.Current)
+			v.Resume = &navLink{v.Root + sp.url + "#step-" + st.ID, st.Title}
+		}
+	}
 	v.Nav = s.nav(p, v.Root, prog)
 	var b bytes.Buffer
 	if err := layout.Execute(&b, v); err != nil {

@@ -85,7 +85,8 @@ func TestCheck(t *testing.T) {
 	mustContain(t, "the lesson after a passing check", page,
 		`<span class="mark passed" data-mark="01.01-add">✓</span>`,
 		`<span class="mark current" data-mark="01.02-sub">→</span>`,
-		`<progress value="1" max="3"></progress> 1 of 3 steps`)
+		`<progress value="1" max="3"></progress> 1 of 3 steps`,
+		`Next: <a href="../ch01/01.01-calc.html#step-01.02-sub">Subtract</a>`)
 	data, err := os.ReadFile(wb.ProgressPath())
 	if err != nil || !strings.Contains(string(data), `"passed"`) {
 		t.Errorf("progress file after a pass: %v %s", err, data)

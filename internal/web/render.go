@@ -112,6 +112,7 @@ func (r *mdRenderer) render(p string, src []byte, link linker) (rendered, error)
 	for _, n := range unlink {
 		unwrap(n)
 	}
+	markFallbacks(doc, src)
 	out.sections = sectionsOf(doc, src)
 	var b bytes.Buffer
 	if err := r.md.Renderer().Render(&b, src, doc); err != nil {
@@ -119,6 +120,20 @@ func (r *mdRenderer) render(p string, src []byte, link linker) (rendered, error)
 	}
 	out.body = b.Bytes()
 	return out, nil
+}
+
+// markFallbacks marks the text block that follows a paragraph holding only an image: a chart's
+// text fallback for the terminal, which the browser folds away below the picture.
+func markFallbacks(doc ast.Node, src []byte) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		p, ok := n.(*ast.Paragraph)
+		if !ok || p.ChildCount() != 1 || p.FirstChild().Kind() != ast.KindImage {
+			continue
+		}
+		if code, ok := p.NextSibling().(*ast.FencedCodeBlock); ok && string(code.Language(src)) == "text" {
+			code.SetAttributeString("data-fallback", []byte("1"))
+		}
+	}
 }
 
 // sectionsOf cuts a document's text at its level-1 and level-2 headings.
@@ -242,6 +257,36 @@ type calloutRenderer struct{ checks bool }
 
 func (c *calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindBlockquote, c.blockquote)
+	reg.Register(ast.KindFencedCodeBlock, c.fencedCode)
+}
+
+// fencedCode draws a code block as goldmark does (escaped, with its language as a class), and a
+// chart's text fallback folded in a details element.
+func (c *calloutRenderer) fencedCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	code := n.(*ast.FencedCodeBlock)
+	_, fallback := code.AttributeString("data-fallback")
+	if fallback {
+		_, _ = w.WriteString("<details class=\"fallback\"><summary>The same, as text</summary>\n")
+	}
+	_, _ = w.WriteString("<pre><code")
+	if lang := code.Language(src); len(lang) > 0 {
+		_, _ = w.WriteString(` class="language-`)
+		_, _ = w.Write(util.EscapeHTML(lang))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	for i := 0; i < code.Lines().Len(); i++ {
+		seg := code.Lines().At(i)
+		_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+	if fallback {
+		_, _ = w.WriteString("</details>\n")
+	}
+	return ast.WalkSkipChildren, nil
 }
 
 func (c *calloutRenderer) blockquote(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

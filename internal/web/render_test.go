@@ -144,3 +144,15 @@ func TestSearch(t *testing.T) {
 		t.Errorf("a long query found %d hits", len(hits))
 	}
 }
+
+func TestRenderChartFallback(t *testing.T) {
+	r := newRenderer(false)
+	src := "# C\n\n![a chart](../../assets/ch00/c.svg)\n\n```text\nbars <here>\n```\n\n```text\nnot a fallback\n```\n"
+	out, err := r.render("ch00/00.01-c.md", []byte(src), func(_, d string, _ bool) (string, bool) { return d, true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "a chart and its fallback", string(out.body),
+		"<details class=\"fallback\"><summary>The same, as text</summary>\n<pre><code class=\"language-text\">bars &lt;here&gt;\n</code></pre>\n</details>",
+		"</details>\n<pre><code class=\"language-text\">not a fallback\n</code></pre>")
+}

@@ -171,6 +171,16 @@ func TestServedBook(t *testing.T) {
 	p.do("scroll to the verdict", chromedp.ScrollIntoView(chromedp.CSS(fmt.Sprintf(`[id="step-%s"]`, step.ID))))
 	p.screenshot("check-1280x800.png")
 
+	// A picture (chapter 0's charts, when the book has them): it loads, and its text fallback
+	// is folded away.
+	if page, ok := firstImage(t); ok {
+		p.do("open a lesson with a picture", chromedp.Navigate(srv.URL+"/"+page))
+		img := `document.querySelector('article img[src*="assets/"]')`
+		p.wait("the picture loaded", img+`.complete && `+img+`.naturalWidth > 0`)
+		p.do("scroll to the picture", chromedp.ScrollIntoView(chromedp.CSS(`article img[src*="assets/"]`)))
+		p.screenshot("picture-1280x800.png")
+	}
+
 	// Theme: the switch flips the colours, and the choice outlives a reload.
 	bg := `getComputedStyle(document.body).backgroundColor`
 	before := p.eval(bg)

@@ -173,3 +173,23 @@ func (b book) export(t *testing.T) string {
 func pageOf(s *steps.Step) string {
 	return strings.TrimSuffix(s.Lesson, ".md") + ".html"
 }
+
+// firstImage returns the site path of the first lesson that shows a picture from assets/.
+func firstImage(t *testing.T) (string, bool) {
+	t.Helper()
+	var found string
+	err := fs.WalkDir(chapters.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || found != "" || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := fs.ReadFile(chapters.FS(), p)
+		if err == nil && strings.Contains(string(data), "](../../assets/") {
+			found = strings.TrimSuffix(p, ".md") + ".html"
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found, found != ""
+}

@@ -130,13 +130,16 @@ func (s *Site) check(w http.ResponseWriter, r *http.Request, l *learner, logger 
 		json.NewEncoder(w).Encode(v)
 		return
 	}
-	p := s.stepPage[st.ID]
+	back := "../index.html"
+	if p, ok := s.stepPage[st.ID]; ok {
+		back = "../" + p.url + "#step-" + st.ID
+	}
 	body := fmt.Sprintf("<h1>%s</h1>\n<p class=\"verdict %s\">%s</p>\n", template.HTMLEscapeString(st.ID+": "+st.Title),
 		map[bool]string{true: "pass", false: "fail"}[v.Passed], template.HTMLEscapeString(v.Headline))
 	if v.Details != "" {
 		body += "<pre>" + template.HTMLEscapeString(v.Details) + "</pre>\n"
 	}
-	body += fmt.Sprintf("<p><a href=\"../%s#step-%s\">Back to the lesson</a></p>\n", template.HTMLEscapeString(p.url), template.HTMLEscapeString(st.ID))
+	body += fmt.Sprintf("<p><a href=\"%s\">Back to the lesson</a></p>\n", template.HTMLEscapeString(back))
 	var b strings.Builder
 	if err := s.write(&b, nil, view{Root: "../", Title: "Check " + st.ID, Body: template.HTML(body), Serve: true}, l.progressHeld()); err != nil {
 		http.Error(w, "the page could not be drawn", http.StatusInternalServerError)

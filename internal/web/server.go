@@ -102,12 +102,14 @@ func (s *Site) handler(l *learner, logger *slog.Logger) http.Handler {
 		}
 		writeHTML(w, b.Bytes())
 	})
-	if l != nil {
-		check := http.NewCrossOriginProtection()
-		r.Handle(http.MethodPost, "/check/{step}", check.Handler(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			s.check(w, req, l, logger)
-		})))
-	}
+	check := http.NewCrossOriginProtection()
+	r.Handle(http.MethodPost, "/check/{step}", check.Handler(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if l == nil {
+			http.Error(w, "this server has no workspace to check", http.StatusServiceUnavailable)
+			return
+		}
+		s.check(w, req, l, logger)
+	})))
 	return r
 }
 

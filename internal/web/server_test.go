@@ -174,6 +174,14 @@ func TestBadPaths(t *testing.T) {
 	}
 }
 
+func TestCheckWithoutWorkspace(t *testing.T) {
+	srv := httptest.NewServer(fixtureSite(t, true).Handler(ServeOptions{}))
+	defer srv.Close()
+	if res, _ := do(t, srv, http.MethodPost, "/check/01.01-add", nil); res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("a check with no workspace = %d, want 503", res.StatusCode)
+	}
+}
+
 func TestHeaders(t *testing.T) {
 	srv, _, _ := served(t)
 	res, _ := do(t, srv, http.MethodGet, "/", nil)

@@ -28,7 +28,7 @@ type Options struct {
 	// become plain text.
 	Source fs.FS
 	// Checks puts a "Check this step" button in every step callout; a site built with it is
-	// for serving with a workbook, not for exporting.
+	// for serving with a workbook (without one, a press is answered 503), not for exporting.
 	Checks bool
 }
 

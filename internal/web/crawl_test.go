@@ -142,6 +142,7 @@ func TestCrawlExportedFixture(t *testing.T) {
 // TestCrawlBook crawls the real book as learn serve shows it from the repository, and as learn
 // export html writes it.
 func TestCrawlBook(t *testing.T) {
+	t.Parallel() // it waits on go test, or builds the whole book: let the quick tests run meanwhile
 	s := bookSite(t)
 	srv := httptest.NewServer(s.Handler(ServeOptions{}))
 	defer srv.Close()
@@ -150,6 +151,9 @@ func TestCrawlBook(t *testing.T) {
 		t.Errorf("crawled %d URLs, fewer than the %d pages", n, min)
 	}
 	t.Logf("crawled %d URLs", n)
+	if testing.Short() {
+		return // the fixture's export is crawled in every run; the book's, without -short
+	}
 
 	dir := t.TempDir()
 	if err := s.Export(dir, false); err != nil {

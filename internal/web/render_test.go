@@ -70,6 +70,7 @@ func TestRenderCallouts(t *testing.T) {
 // TestAnchorsMatchLesson proves the rendered ids are internal/lesson's anchors, over the whole
 // book: a link the dev check accepts lands on its heading in the browser.
 func TestAnchorsMatchLesson(t *testing.T) {
+	t.Parallel() // it waits on go test, or builds the whole book: let the quick tests run meanwhile
 	s := bookSite(t)
 	n := 0
 	for _, p := range s.pages[1:] {

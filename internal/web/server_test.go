@@ -66,6 +66,7 @@ func checkStep(t *testing.T, srv *httptest.Server, id string) Verdict {
 // TestCheck presses the button of a step twice: on the starter it fails with the check's own
 // message, on the reference it passes, and the sidebar and the progress file say so.
 func TestCheck(t *testing.T) {
+	t.Parallel() // it waits on go test, or builds the whole book: let the quick tests run meanwhile
 	srv, _, wb := served(t)
 	v := checkStep(t, srv, "01.01-add")
 	if v.Passed || v.Status != "failed" || !strings.Contains(v.Details, "Add(2, 3) = 0, want 5") {
@@ -96,6 +97,7 @@ func TestCheck(t *testing.T) {
 // TestCheckWithoutScript posts the form as a browser without JavaScript does: the answer is a
 // page with the verdict and a way back.
 func TestCheckWithoutScript(t *testing.T) {
+	t.Parallel() // it waits on go test, or builds the whole book: let the quick tests run meanwhile
 	srv, _, _ := served(t)
 	res, body := do(t, srv, http.MethodPost, "/check/02.01-greet", http.Header{"Origin": {srv.URL}})
 	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -19,7 +20,7 @@ import (
 // crawl visits every page reachable from starts through get, and checks that every link and
 // image on every page resolves and every anchor names an element of its page. get returns a
 // page's body, or ok false for a target that does not exist. It returns the pages visited.
-func crawl(t *testing.T, starts []string, get func(u string) (body string, ok bool)) int {
+func crawl(t reporter, starts []string, get func(u string) (body string, ok bool)) int {
 	t.Helper()
 	type ref struct{ from, to string }
 	pages := map[string]string{} // page -> body
@@ -77,6 +78,42 @@ func crawl(t *testing.T, starts []string, get func(u string) (body string, ok bo
 		}
 	}
 	return len(seen)
+}
+
+// reporter is the part of testing.T the crawler reports through.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// recorder keeps what a crawl reports, to test the crawler itself.
+type recorder struct{ errs []string }
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestCrawlerFindsBreakage proves the crawler fails a missing page, a missing image and an
+// anchor with no element, and follows what resolves.
+func TestCrawlerFindsBreakage(t *testing.T) {
+	site := map[string]string{
+		"http://x/a.html": `<a href="b.html#here"></a><a href="b.html#gone"></a><img src="pic.svg"><a href="nope.html"></a>`,
+		"http://x/b.html": `<h2 id="here">b</h2><a href="a.html"></a>`,
+	}
+	var r recorder
+	n := crawl(&r, []string{"http://x/a.html"}, func(u string) (string, bool) {
+		body, ok := site[u]
+		return body, ok
+	})
+	want := []string{
+		"http://x/nope.html: does not resolve", // hrefs are followed before srcs
+		"http://x/pic.svg: does not resolve",
+		`http://x/a.html → b.html#gone: http://x/b.html has no element with id "gone"`,
+	}
+	if n != 4 || strings.Join(r.errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("crawl visited %d URLs and reported\n%s\nwant 4 and\n%s", n, strings.Join(r.errs, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 func httpGetter(t *testing.T, srv *httptest.Server) func(string) (string, bool) {

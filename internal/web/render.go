@@ -48,7 +48,10 @@ type mdRenderer struct {
 func newRenderer(checks bool) *mdRenderer {
 	r := &mdRenderer{checks: checks}
 	r.md = goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
+		// GFM, with table cells aligned by the align attribute rather than a style attribute,
+		// which the server's Content-Security-Policy (style-src 'self') would refuse.
+		goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&calloutRenderer{checks: checks}, 100)),
 		),

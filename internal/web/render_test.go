@@ -78,6 +78,9 @@ func TestAnchorsMatchLesson(t *testing.T) {
 		var b bytes.Buffer
 		b.ReadFrom(src)
 		src.Close()
+		if strings.Contains(string(p.body), ` style="`) {
+			t.Errorf("%s: a style attribute, which the server's Content-Security-Policy refuses", p.book)
+		}
 		got := ids(string(p.body))
 		for _, h := range lesson.Parse(b.Bytes()).Headings {
 			n++
@@ -144,6 +147,18 @@ func TestSearch(t *testing.T) {
 	if hits := s.Search(strings.Repeat("x", 10000) + " ü"); hits != nil {
 		t.Errorf("a long query found %d hits", len(hits))
 	}
+}
+
+// TestRenderTableAlignment: alignment must not use style attributes, which the CSP refuses.
+func TestRenderTableAlignment(t *testing.T) {
+	r := newRenderer(false)
+	src := "# T\n\n| a | b |\n| --- | ---: |\n| 1 | 2 |\n"
+	out, err := r.render("ch01/01.01-t.md", []byte(src), func(_, d string, _ bool) (string, bool) { return d, true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "a table", string(out.body), `<th align="right">b</th>`, `<td align="right">2</td>`)
+	mustNotContain(t, "a table", string(out.body), "style=")
 }
 
 func TestRenderChartFallback(t *testing.T) {

@@ -181,6 +181,14 @@ func TestServedBook(t *testing.T) {
 		p.screenshot("picture-1280x800.png")
 	}
 
+	// A table whose columns are aligned: right ("-webkit-right" in Chromium), under the
+	// server's Content-Security-Policy.
+	p.do("open lesson 6.4", chromedp.Navigate(srv.URL+"/ch06/06.04-why-a-trie.html"))
+	p.wait("its table", `document.querySelector('td[align="right"]') !== null`)
+	if got := p.eval(`getComputedStyle(document.querySelector('td[align="right"]')).textAlign`); !strings.HasSuffix(got, "right") {
+		t.Errorf("a right-aligned cell's text-align = %q", got)
+	}
+
 	// Theme: the switch flips the colours, and the choice outlives a reload.
 	bg := `getComputedStyle(document.body).backgroundColor`
 	before := p.eval(bg)

@@ -51,6 +51,8 @@ Commands:
   reset STEP               put STEP's files back as they were before it (a backup is kept)
   progress                 how far you are
   verify                   check every step and lesson (for authors and CI)
+  serve [--addr A] [--own] the book in your browser, with your progress and check buttons
+  export html DIR          write the book as a static web site into DIR (--force: DIR not empty)
   author                   tools for authors: sync, restack, new (learn author help)
   help                     this text
 
@@ -170,6 +172,10 @@ func (a *app) run(args []string) int {
 		return a.verify(ctx, rest)
 	case "author":
 		return a.author(rest)
+	case "serve":
+		return a.serve(ctx, rest)
+	case "export":
+		return a.export(rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(a.stdout, a.usage())
 		return exitOK

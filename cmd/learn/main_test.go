@@ -164,3 +164,42 @@ func TestHint(t *testing.T) {
 		t.Errorf("hint with no step = %s", r.stdout)
 	}
 }
+
+func TestServeOwnIsNotWrittenYet(t *testing.T) {
+	r := learn(t, filepath.Join(t.TempDir(), "ws"), "serve", "--own")
+	if r.code != exitFail || !strings.Contains(r.stderr, "capstone") {
+		t.Errorf("serve --own = %d %q, want exit 1 naming the capstone", r.code, r.stderr)
+	}
+}
+
+func TestServeBadInput(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	if r := learn(t, dir, "serve", "extra"); r.code != exitUsage || !strings.Contains(r.stderr, "usage: learn serve") {
+		t.Errorf("serve extra = %d %q", r.code, r.stderr)
+	}
+	if r := learn(t, dir, "serve", "--addr", "127.0.0.1:99999"); r.code != exitUsage || !strings.Contains(r.stderr, "99999") {
+		t.Errorf("serve on a bad port = %d %q", r.code, r.stderr)
+	}
+}
+
+func TestExportHTML(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	out := filepath.Join(t.TempDir(), "site")
+	if r := learn(t, ws, "export", "html", out); r.code != exitOK || !strings.Contains(r.stdout, "index.html") {
+		t.Fatalf("export html = %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "ch01", "01.01-calc.html")); err != nil {
+		t.Error(err)
+	}
+	if r := learn(t, ws, "export", "html", out); r.code != exitUsage || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("export into a full folder = %d %q, want a refusal naming --force", r.code, r.stderr)
+	}
+	if r := learn(t, ws, "export", "html", out, "--force"); r.code != exitOK {
+		t.Errorf("export --force = %d %q", r.code, r.stderr)
+	}
+	for _, args := range [][]string{{"export"}, {"export", "pdf", out}, {"export", "html"}} {
+		if r := learn(t, ws, args...); r.code != exitUsage || !strings.Contains(r.stderr, "usage: learn export html DIR") {
+			t.Errorf("learn %v = %d %q", args, r.code, r.stderr)
+		}
+	}
+}

@@ -70,6 +70,7 @@ var rules = []rule{
 	{"internal/watch", []string{"github.com/fsnotify/fsnotify", "golang.org/x/sys"}, "watching uses fsnotify"},
 	{"internal/workbook", []string{"github.com/yuin/goldmark"}, "the workbook does not draw"},
 	{"internal/verify", []string{"github.com/yuin/goldmark"}, "the dev check does not draw"},
+	{"internal/web", []string{"github.com/yuin/goldmark"}, "the web edition renders with goldmark and serves with velocy and logtar"},
 }
 
 func TestDependencyRules(t *testing.T) {
@@ -123,6 +124,7 @@ func TestInternalEdges(t *testing.T) {
 		{"internal/verify", "internal/tui", "only cmd/learn starts the TUI"},
 		{"internal/verify", "internal/workbook", "the dev check builds its own workspaces; it needs nothing of the learner's"},
 		{"internal/progress", "internal/workbook", "progress is a file format; the workbook uses it, not the other way"},
+		{"internal/web", "internal/tui", "the web edition draws HTML; the terminal UI is another face of the workbook"},
 	}
 	for path, p := range all {
 		rel, ok := strings.CutPrefix(path, module+"/")

@@ -1,0 +1,106 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+)
+
+// ErrNotEmpty is returned by Export for a folder that already holds files.
+var ErrNotEmpty = errors.New("web: the folder is not empty")
+
+// Export writes the site as static files into dir: every page, the search page with its index
+// (search-index.js, so searching works from a file:// URL, where a script may not fetch; and
+// search-index.json for other tools), the style sheet and scripts, the images lessons show and
+// the source pages. Links are relative, so the folder can be hosted under any path or opened
+// from disk. Export refuses a dir that holds anything unless force is set, and a site built with
+// Checks (its buttons need a server).
+func (s *Site) Export(dir string, force bool) error {
+	if s.opts.Checks {
+		return errors.New("web: this site was built with check buttons, which need the server; build one without Checks to export")
+	}
+	switch fi, err := os.Stat(dir); {
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("web: %s is a file, not a folder", dir)
+	case err == nil && !force:
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("web: %w", err)
+		}
+		if len(entries) > 0 {
+			return fmt.Errorf("%w: %s holds %d entries (pass --force to write into it anyway)", ErrNotEmpty, dir, len(entries))
+		}
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("web: %w", err)
+	}
+	put := func(name string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("web: %w", err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return fmt.Errorf("web: %w", err)
+		}
+		return nil
+	}
+	for _, p := range s.pages {
+		var b bytes.Buffer
+		if err := s.write(&b, p, view{}, nil); err != nil {
+			return err
+		}
+		if err := put(p.url, b.Bytes()); err != nil {
+			return err
+		}
+	}
+	for _, url := range s.sourcePaths() {
+		var b bytes.Buffer
+		if !s.sourcePage(&b, url, nil) {
+			return fmt.Errorf("web: could not draw %s", url)
+		}
+		if err := put(url, b.Bytes()); err != nil {
+			return err
+		}
+	}
+	var b bytes.Buffer
+	if err := s.searchPage(&b, "", false, nil); err != nil {
+		return err
+	}
+	if err := put("search.html", b.Bytes()); err != nil {
+		return err
+	}
+	index, err := json.Marshal(s.index)
+	if err != nil {
+		return fmt.Errorf("web: %w", err)
+	}
+	if err := put("search-index.json", index); err != nil {
+		return err
+	}
+	js := append(append([]byte("window.SEARCH_INDEX = "), index...), ";\n"...)
+	if err := put("search-index.js", js); err != nil {
+		return err
+	}
+	for _, name := range []string{"style.css", "app.js", "theme.js"} {
+		data, err := fs.ReadFile(staticFiles, "static/"+name)
+		if err != nil {
+			return fmt.Errorf("web: %w", err)
+		}
+		if err := put(path.Join("static", name), data); err != nil {
+			return err
+		}
+	}
+	for _, a := range s.assets {
+		data, err := fs.ReadFile(s.opts.Assets, a[len("assets/"):])
+		if err != nil {
+			return fmt.Errorf("web: %w", err)
+		}
+		if err := put(a, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

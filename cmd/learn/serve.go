@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 
+	"github.com/learn-go-hard-way/learn-go-hard-way/assets"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/web"
 	"github.com/learn-go-hard-way/learn-go-hard-way/logtar"
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
@@ -33,8 +34,7 @@ func (a *app) serve(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.fail(err)
 	}
-	source, assets := repoFiles()
-	site, err := web.New(web.Options{Book: a.book, Lessons: a.lessons, Assets: assets, Source: source, Checks: true})
+	site, err := web.New(web.Options{Book: a.book, Lessons: a.lessons, Assets: assets.FS(), Source: repoSource(), Checks: true})
 	if err != nil {
 		return a.fail(err)
 	}
@@ -75,8 +75,7 @@ func (a *app) export(args []string) int {
 	if err != nil || len(pos) != 2 || pos[0] != "html" {
 		return a.usageError("usage: learn export html DIR [--force]")
 	}
-	source, assets := repoFiles()
-	site, err := web.New(web.Options{Book: a.book, Lessons: a.lessons, Assets: assets, Source: source})
+	site, err := web.New(web.Options{Book: a.book, Lessons: a.lessons, Assets: assets.FS(), Source: repoSource()})
 	if err != nil {
 		return a.fail(err)
 	}
@@ -92,21 +91,17 @@ func (a *app) export(args []string) int {
 	return exitOK
 }
 
-// repoFiles returns the repository (for the pages showing code that lessons link to) and its
-// assets folder (for images), when learn runs from the repository's root; nil, nil after
-// go install, where those links become plain text and images their alt text.
-func repoFiles() (source, assets fs.FS) {
+// repoSource returns the repository, for the pages showing the code that lessons link to, when
+// learn runs from the repository's root; nil after go install, where those links become plain
+// text. Images need no repository: they are embedded (package assets).
+func repoSource() fs.FS {
 	mod, err := os.ReadFile("go.mod")
 	if err != nil || !bytes.HasPrefix(mod, []byte("module github.com/learn-go-hard-way/learn-go-hard-way\n")) {
-		return nil, nil
+		return nil
 	}
 	root, err := os.OpenRoot(".") // refuses symlinks that lead out of the repository
 	if err != nil {
-		return nil, nil
+		return nil
 	}
-	source = root.FS()
-	if fi, err := fs.Stat(source, "assets"); err == nil && fi.IsDir() {
-		assets, _ = fs.Sub(source, "assets")
-	}
-	return source, assets
+	return root.FS()
 }

@@ -50,6 +50,7 @@ Commands:
   solution STEP [--apply]  show how your files differ from the reference; --apply writes it
   reset STEP               put STEP's files back as they were before it (a backup is kept)
   progress                 how far you are
+  bench [STEP|PACKAGE]     time your router or logger against the reference and others
   verify                   check every step and lesson (for authors and CI)
   author                   tools for authors: sync, restack, new (learn author help)
   help                     this text
@@ -168,6 +169,8 @@ func (a *app) run(args []string) int {
 		return a.read(rest)
 	case "verify":
 		return a.verify(ctx, rest)
+	case "bench":
+		return a.bench(ctx, rest)
 	case "author":
 		return a.author(rest)
 	case "help", "-h", "--help":

@@ -110,7 +110,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	o.logf("building the benchmark program")
 	bin := filepath.Join(m.Dir, "learnbench.bin")
 	if out, err := o.goCmd(ctx, m.Dir, "build", "-o", bin, "."); err != nil {
-		return nil, fmt.Errorf("learn bench: the benchmark program does not build (a bug in learn, please report it):\n%s", out)
+		return nil, fmt.Errorf("bench: the benchmark program does not build (a bug in learn, please report it):\n%s", out)
 	}
 	var groups []string
 	for _, p := range o.Packages {
@@ -127,11 +127,11 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	cmd.Stderr = &limited{w: &stderr, n: 64 << 10}
 	out, err := cmd.Output()
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("learn bench: stopped after %s: %w (is a router or logger stuck in a loop?)", o.Timeout, ctx.Err())
+		return nil, fmt.Errorf("bench: stopped after %s: %w (is a router or logger stuck in a loop?)", o.Timeout, ctx.Err())
 	}
 	rep.Results, _ = ParseResults(bytes.NewReader(out))
 	if err != nil {
-		return rep, fmt.Errorf("learn bench: the benchmark program failed (%v):\n%s", err, tail(stderr.String(), 20))
+		return rep, fmt.Errorf("bench: the benchmark program failed (%v):\n%s", err, tail(stderr.String(), 20))
 	}
 	return rep, nil
 }
@@ -145,7 +145,7 @@ func Prepare(ctx context.Context, o Options) (*Module, []string, error) {
 		return nil, nil, err
 	}
 	if _, err := os.Stat(filepath.Join(ws, "go.mod")); err != nil {
-		return nil, nil, fmt.Errorf("learn bench: %w at %s (run learn once to create it, or pass --dir): %v", ErrNoWorkspace, o.Workspace, err)
+		return nil, nil, fmt.Errorf("bench: %w at %s (run learn once to create it, or pass --dir): %v", ErrNoWorkspace, o.Workspace, err)
 	}
 	var notes, yours []string
 	for _, p := range o.Packages {
@@ -158,7 +158,7 @@ func Prepare(ctx context.Context, o Options) (*Module, []string, error) {
 	o.logf("writing the benchmark module in %s", o.Dir)
 	m, err := generate(o.Dir, o.Book, ws, o.Packages, yours)
 	if err != nil {
-		return nil, nil, fmt.Errorf("learn bench: %w", err)
+		return nil, nil, fmt.Errorf("bench: %w", err)
 	}
 	if !o.Offline {
 		if note := m.resolveThird(ctx, o, ws); note != "" {

@@ -97,7 +97,7 @@ func Select(book *steps.Book, arg string) ([]string, error) {
 			}
 		}
 		if len(pkgs) == 0 {
-			return nil, fmt.Errorf("learn bench: %q is neither a step (learn list shows them) nor velocy or logtar", arg)
+			return nil, fmt.Errorf("bench: %q is neither a step (learn list shows them) nor velocy or logtar", arg)
 		}
 	}
 	var out []string
@@ -107,7 +107,7 @@ func Select(book *steps.Book, arg string) ([]string, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("learn bench: %q builds %s; learn bench measures velocy (chapter 6) and logtar (chapter 4)",
+		return nil, fmt.Errorf("bench: %q builds %s; learn bench measures velocy (chapter 6) and logtar (chapter 4)",
 			arg, strings.Join(pkgs, " and "))
 	}
 	return out, nil

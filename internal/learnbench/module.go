@@ -132,12 +132,15 @@ func (m *Module) useThird(workspace string) error {
 	if err != nil {
 		return err
 	}
-	reg, _ := prog.ReadFile("_prog/register_third.go")
-	for rel, data := range map[string][]byte{
-		"go.sum":            sum,
-		"register_third.go": reg,
-		"go.mod":            []byte(goMod(workspace, len(m.Yours) > 0, true)),
-	} {
+	files := map[string][]byte{
+		"go.sum": sum,
+		"go.mod": []byte(goMod(workspace, len(m.Yours) > 0, true)),
+	}
+	for _, pkg := range m.Packages {
+		name := "register_third_" + pkg + ".go"
+		files[name], _ = prog.ReadFile("_prog/" + name)
+	}
+	for rel, data := range files {
 		if err := os.WriteFile(filepath.Join(m.Dir, rel), data, 0o644); err != nil {
 			return err
 		}

@@ -59,8 +59,8 @@ func TestOfflineContenders(t *testing.T) {
 	if m.Third {
 		t.Error("the third-party contenders are in, with no proxy")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "register_third.go")); err == nil {
-		t.Error("register_third.go was written, with no proxy")
+	if _, err := os.Stat(filepath.Join(dir, "register_third_velocy.go")); err == nil {
+		t.Error("register_third_velocy.go was written, with no proxy")
 	}
 	var third []string
 	for _, n := range notes {
@@ -148,5 +148,32 @@ func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) { r.first.S
 				}
 			}
 		}
+	}
+}
+
+// TestThirdPartyBuilds checks, where the module proxy (or the module cache) has them, that the
+// third-party contenders build with each suite alone. Offline it is skipped.
+func TestThirdPartyBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fetches modules and builds the benchmark program")
+	}
+	ws := t.TempDir()
+	writeFiles(t, ws, map[string]string{"go.mod": "module workspace\n\ngo 1.25\n"})
+	for _, su := range Suites {
+		t.Run(su.Package, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // hang protection only
+			defer cancel()
+			o := Options{Workspace: ws, Book: book(t), Dir: t.TempDir(), Packages: []string{su.Package}, ProxyTimeout: 15 * time.Second, GoCmd: "go"}
+			m, notes, err := Prepare(ctx, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !m.Third {
+				t.Skipf("the third-party modules are not available here: %q", notes)
+			}
+			if out, err := o.goCmd(ctx, m.Dir, "build", "-o", filepath.Join(m.Dir, "bin"), "."); err != nil {
+				t.Fatalf("the program with the third-party contenders does not build (%v):\n%s", err, out)
+			}
+		})
 	}
 }

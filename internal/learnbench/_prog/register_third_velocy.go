@@ -1,13 +1,12 @@
 package main
 
 import (
-	"io"
 	"net/http"
 
 	"learnbench/third"
 )
 
-// The third-party contenders; learn bench writes this file only when the module proxy answered.
+// The third-party routers; learn bench writes this file only when the module proxy answered.
 func init() {
 	for _, r := range []struct {
 		name string
@@ -21,6 +20,4 @@ func init() {
 			return r.load(rs, mk)
 		})
 	}
-	addLogger("zerolog", "third", func(w io.Writer) (logger, error) { return third.NewZerolog(w) })
-	addLogger("zap", "third", func(w io.Writer) (logger, error) { return third.NewZap(w) })
 }

@@ -132,14 +132,18 @@ func checkRouter(load routerMaker, routes, serve []route) error {
 			got, values, w.code = -1, nil, 0
 			h.ServeHTTP(w, reqs.get(i))
 			wantValues := paramValues(routes[want].path, rq.path)
+			req := rq.method + " " + rq.path
+			if strings.Contains(rq.path, "/:") {
+				req += " (a path whose values are the pattern's own text)"
+			}
 			if got != want {
 				if got < 0 {
-					return fmt.Errorf("routes wrong: %s %s reached no handler (status %d), want the route %s", rq.method, rq.path, w.code, routes[want].path)
+					return fmt.Errorf("routes wrong: %s reached no handler (status %d), want the route %s", req, w.code, routes[want].path)
 				}
-				return fmt.Errorf("routes wrong: %s %s reached the route %s, want %s", rq.method, rq.path, routes[got].path, routes[want].path)
+				return fmt.Errorf("routes wrong: %s reached the route %s, want %s", req, routes[got].path, routes[want].path)
 			}
 			if !slices.Equal(values, wantValues) {
-				return fmt.Errorf("routes wrong: %s %s (route %s) got path values %q, want %q", rq.method, rq.path, routes[want].path, values, wantValues)
+				return fmt.Errorf("routes wrong: %s reached the route %s with path values %q, want %q", req, routes[want].path, values, wantValues)
 			}
 		}
 	}

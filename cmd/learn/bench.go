@@ -15,7 +15,7 @@ func (a *app) bench(ctx context.Context, args []string) int {
 	fs := a.newFlags("bench")
 	o := learnbench.Options{Book: a.book, GoCmd: a.goCmd, Log: a.stderr}
 	fs.StringVar(&o.BenchTime, "benchtime", "", "time per contender and round (default 100ms), or Nx")
-	fs.IntVar(&o.Count, "count", 0, "rounds, medians reported (default 3)")
+	fs.IntVar(&o.Count, "count", 0, "rounds, the fastest reported (default 3)")
 	fs.BoolVar(&o.Offline, "offline", false, "leave out the third-party libraries")
 	pos, err := parseArgs(fs, args)
 	if err != nil || len(pos) > 1 || o.Count < 0 || o.Count > 5 {

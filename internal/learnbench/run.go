@@ -105,8 +105,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Packages: o.Packages, Notes: notes,
-		Env: fmt.Sprintf("%s %s/%s, %d CPUs (GOMAXPROCS 1), %s per contender, best of %s", runtime.Version(),
-			runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), o.BenchTime, plural(o.Count, "round"))}
+		Env: fmt.Sprintf("%s %s/%s, %d CPUs, GOMAXPROCS 1, best of %s of %s", runtime.Version(),
+			runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), plural(o.Count, "round"), o.BenchTime)}
 	o.logf("building the benchmark program")
 	bin := filepath.Join(m.Dir, "learnbench.bin")
 	if out, err := o.goCmd(ctx, m.Dir, "build", "-o", bin, "."); err != nil {
@@ -232,11 +232,11 @@ func (m *Module) resolveThird(ctx context.Context, o Options, ws string) string 
 	defer cancel()
 	out, err := o.goCmd(tctx, filepath.Join(m.Dir, "third"), "mod", "tidy")
 	if err != nil {
-		why := firstLine(out)
+		why := goReason(out)
 		if tctx.Err() != nil {
 			why = fmt.Sprintf("no answer in %s", o.ProxyTimeout)
 		}
-		return fmt.Sprintf("%s: left out, the module proxy is not reachable (%s); the reference and the standard library are measured", who, why)
+		return fmt.Sprintf("%s: left out, they could not be fetched (%s); the reference and the standard library are measured", who, why)
 	}
 	if err := m.useThird(ws); err != nil {
 		return fmt.Sprintf("%s: left out (%v)", who, err)
@@ -336,9 +336,20 @@ func tail(s string, n int) string {
 
 func indent(s string) string { return "    " + strings.ReplaceAll(s, "\n", "\n    ") }
 
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	return s
+// goReason picks from the go command's output the line that says why it failed: the last one
+// that is not progress, shortened from the left to fit a note.
+func goReason(out string) string {
+	why := "no output"
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "go: downloading") && !strings.HasPrefix(l, "go: finding") {
+			why = l
+		}
+	}
+	if r := []rune(why); len(r) > 90 {
+		why = "…" + string(r[len(r)-89:])
+	}
+	return why
 }
 
 func plural(n int, word string) string {

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,6 +91,9 @@ func (o *Options) defaults() {
 // finish; only a problem with the workspace itself, the go command or the reference is an error.
 func Run(ctx context.Context, o Options) (*Report, error) {
 	o.defaults()
+	if !validBenchTime(o.BenchTime) {
+		return nil, fmt.Errorf("bench: --benchtime %q is neither a duration (100ms) nor a count of iterations (50x)", o.BenchTime)
+	}
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	if o.Dir == "" {
@@ -105,11 +109,14 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Packages: o.Packages, Notes: notes,
-		Env: fmt.Sprintf("%s %s/%s, %d CPUs, GOMAXPROCS 1, best of %s of %s", runtime.Version(),
-			runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), plural(o.Count, "round"), o.BenchTime)}
+		Env: fmt.Sprintf("%s %s/%s, %d CPUs, GOMAXPROCS 1, best of %d × %s", runtime.Version(),
+			runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), o.Count, o.BenchTime)}
 	o.logf("building the benchmark program")
 	bin := filepath.Join(m.Dir, "learnbench.bin")
 	if out, err := o.goCmd(ctx, m.Dir, "build", "-o", bin, "."); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("bench: stopped after %s while building: %w", o.Timeout, ctx.Err())
+		}
 		return nil, fmt.Errorf("bench: the benchmark program does not build (a bug in learn, please report it):\n%s", out)
 	}
 	var groups []string
@@ -242,6 +249,17 @@ func (m *Module) resolveThird(ctx context.Context, o Options, ws string) string 
 		return fmt.Sprintf("%s: left out (%v)", who, err)
 	}
 	return ""
+}
+
+// validBenchTime reports whether s is what go test's -benchtime takes: a positive duration, or
+// a positive count followed by x.
+func validBenchTime(s string) bool {
+	if n, ok := strings.CutSuffix(s, "x"); ok {
+		k, err := strconv.Atoi(n)
+		return err == nil && k > 0
+	}
+	d, err := time.ParseDuration(s)
+	return err == nil && d > 0
 }
 
 // finish names the step after which the reference has the API the benchmark calls.

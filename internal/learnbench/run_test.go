@@ -177,3 +177,48 @@ func TestThirdPartyBuilds(t *testing.T) {
 		})
 	}
 }
+
+func TestBadBenchTime(t *testing.T) {
+	for _, bt := range []string{"soon", "0x", "-1s", "x"} {
+		_, err := Run(context.Background(), Options{Workspace: t.TempDir(), Book: book(t), BenchTime: bt, Offline: true})
+		if err == nil || !strings.Contains(err.Error(), "--benchtime") {
+			t.Errorf("Run with benchtime %q: %v, want an error naming --benchtime", bt, err)
+		}
+	}
+}
+
+// TestStuckRouterIsStopped checks that a router that never returns is stopped at the timeout,
+// with the whole process group, and reported.
+func TestStuckRouterIsStopped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the benchmark program")
+	}
+	ws := t.TempDir()
+	writeFiles(t, ws, map[string]string{
+		"go.mod": "module workspace\n\ngo 1.25\n",
+		"velocy/router.go": `package velocy
+
+import "net/http"
+
+type Router struct{}
+
+func New() *Router { return &Router{} }
+
+func (r *Router) Handle(method, pattern string, h http.Handler) {}
+
+func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	for {
+	}
+}
+`,
+	})
+	start := time.Now()
+	_, err := Run(context.Background(), Options{Workspace: ws, Book: book(t), Env: offlineEnv(t), Packages: []string{"velocy"},
+		BenchTime: "1x", Count: 1, Timeout: 5 * time.Second})
+	if err == nil || !strings.Contains(err.Error(), "stopped after 5s") {
+		t.Errorf("Run with a router that never returns: %v, want it stopped after 5s", err)
+	}
+	if d := time.Since(start); d > 2*time.Minute { // hang protection only, not a timing assertion
+		t.Errorf("Run took %s", d)
+	}
+}

@@ -1,7 +1,9 @@
 package learnbench
 
 import (
+	"bytes"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -103,5 +105,21 @@ func TestProgramKnowsEveryGroup(t *testing.T) {
 				t.Errorf("the program has no group %q", g.Name)
 			}
 		}
+	}
+}
+
+// TestRoutesMatchTheBench checks that the embedded route set is velocy/bench's, so learn bench
+// and the chapter's figures measure the same routes.
+func TestRoutesMatchTheBench(t *testing.T) {
+	ours, err := prog.ReadFile("_prog/github-api-routes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := os.ReadFile("../../velocy/bench/testdata/github-api-routes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ours, theirs) {
+		t.Error("_prog/github-api-routes.txt differs from velocy/bench/testdata/github-api-routes.txt: copy it over")
 	}
 }

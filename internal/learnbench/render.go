@@ -23,6 +23,11 @@ func Render(w io.Writer, rep *Report, color bool) error {
 	p.wrapped("learn bench: ", rep.Env)
 	p.line("×ref is ns/op over the reference's. One run on a shared machine: ratios are")
 	p.line("steadier than times, and differences under about 10% are noise.")
+	if s := maxSpread(rep.Results); s > busySpread {
+		p.line("")
+		p.wrapped("note: ", fmt.Sprintf("the machine was busy: the rounds of one contender differed by up to %.1f×, "+
+			"and ratios may be off by as much; run again when it is quieter, or with --count 5", s))
+	}
 	for _, n := range rep.Notes {
 		p.line("")
 		p.wrapped("note: ", n)
@@ -47,6 +52,18 @@ func Render(w io.Writer, rep *Report, color bool) error {
 		}
 	}
 	return p.err
+}
+
+// busySpread is the spread between a contender's rounds above which Render warns that the
+// machine was too busy for the ratios to be trusted.
+const busySpread = 1.25
+
+func maxSpread(results []Result) float64 {
+	top := 0.0
+	for _, r := range results {
+		top = math.Max(top, r.Spread)
+	}
+	return top
 }
 
 type printer struct {

@@ -49,7 +49,8 @@ type Result struct {
 	NsPerOp   float64 `json:"ns,omitempty"`
 	Bytes     int64   `json:"bytes"`
 	Allocs    int64   `json:"allocs"`
-	Err       string  `json:"err,omitempty"` // not timed: it did the work wrong, or panicked
+	Spread    float64 `json:"spread,omitempty"` // its slowest round over its fastest
+	Err       string  `json:"err,omitempty"`    // not timed: it did the work wrong, or panicked
 }
 
 // A Report is one run of learn bench.
@@ -109,8 +110,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Packages: o.Packages, Notes: notes,
-		Env: fmt.Sprintf("%s %s/%s, %d CPUs, GOMAXPROCS 1, best of %d × %s", runtime.Version(),
-			runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), o.Count, o.BenchTime)}
+		Env: fmt.Sprintf("%s %s/%s, %d CPUs, GOMAXPROCS 1, best of %d × %s%s", runtime.Version(),
+			runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), o.Count, o.BenchTime, loadAverage())}
 	o.logf("building the benchmark program")
 	bin := filepath.Join(m.Dir, "learnbench.bin")
 	if out, err := o.goCmd(ctx, m.Dir, "build", "-o", bin, "."); err != nil {
@@ -247,6 +248,19 @@ func (m *Module) resolveThird(ctx context.Context, o Options, ws string) string 
 	}
 	if err := m.useThird(ws); err != nil {
 		return fmt.Sprintf("%s: left out (%v)", who, err)
+	}
+	return ""
+}
+
+// loadAverage returns ", load N" with the system's one-minute load average, where the system
+// tells it (Linux), else "".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	if f := strings.Fields(string(data)); len(f) > 0 {
+		return ", load " + f[0]
 	}
 	return ""
 }

@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -27,6 +28,7 @@ type result struct {
 	NsPerOp   float64 `json:"ns,omitempty"`
 	Bytes     int64   `json:"bytes"`
 	Allocs    int64   `json:"allocs"`
+	Spread    float64 `json:"spread,omitempty"` // slowest round over fastest
 	Err       string  `json:"err,omitempty"`
 }
 
@@ -117,14 +119,22 @@ func runGroup(g group, count int) []result {
 			continue
 		}
 		rs := rounds[i]
-		slices.SortFunc(rs, func(a, b testing.BenchmarkResult) int { return int(a.NsPerOp() - b.NsPerOp()) })
+		slices.SortFunc(rs, func(a, b testing.BenchmarkResult) int { return cmp.Compare(perOp(a), perOp(b)) })
 		m := rs[0]
+		if len(rs) > 1 && m.NsPerOp() > 0 {
+			out[i].Spread = perOp(rs[len(rs)-1]) / perOp(m)
+		}
 		out[i].N = m.N
-		out[i].NsPerOp = float64(m.T.Nanoseconds()) / float64(max(m.N, 1))
+		out[i].NsPerOp = perOp(m)
 		out[i].Bytes = m.AllocedBytesPerOp()
 		out[i].Allocs = m.AllocsPerOp()
 	}
 	return out
+}
+
+// perOp is the time per op in nanoseconds, with the fraction BenchmarkResult.NsPerOp drops.
+func perOp(r testing.BenchmarkResult) float64 {
+	return float64(r.T.Nanoseconds()) / float64(max(r.N, 1))
 }
 
 // measure runs one benchmark; a panic in it becomes an error, not a crash of the whole run.

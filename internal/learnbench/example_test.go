@@ -19,7 +19,7 @@ func ExampleRender() {
 		},
 	}, false)
 	// Output:
-	// learn bench: go1.26 linux/amd64, 2 CPUs, GOMAXPROCS 1, best of 3 × 100ms
+	// go1.26 linux/amd64, 2 CPUs, GOMAXPROCS 1, best of 3 × 100ms
 	// ×ref is ns/op over the reference's. One run on a shared machine: ratios are
 	// steadier than times, and differences under about 10% are noise.
 	//

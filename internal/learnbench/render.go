@@ -20,7 +20,7 @@ const barWidth = 22
 // the reasons a contender was not timed red; without, the text is plain (NO_COLOR).
 func Render(w io.Writer, rep *Report, color bool) error {
 	p := &printer{w: w, color: color}
-	p.wrapped("learn bench: ", rep.Env)
+	p.wrapped("", rep.Env)
 	p.line("×ref is ns/op over the reference's. One run on a shared machine: ratios are")
 	p.line("steadier than times, and differences under about 10% are noise.")
 	if s := maxSpread(rep.Results); s > busySpread {

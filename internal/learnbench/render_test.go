@@ -29,7 +29,7 @@ func cannedReport(t *testing.T) *Report {
 		t.Fatalf("ParseResults read %d results, want 14", len(results))
 	}
 	return &Report{
-		Env:      "go1.26.8 linux/amd64, 2 CPUs, GOMAXPROCS 1, best of 3 × 100ms",
+		Env:      "go1.26.8 linux/amd64, 2 CPUs, GOMAXPROCS 1, best of 3 × 100ms, load 20.90",
 		Packages: []string{"velocy", "logtar"},
 		Notes: []string{
 			"httprouter, chi, zerolog and zap: left out, they could not be fetched (module lookup disabled by GOPROXY=off); a long note that has to wrap at eighty columns to check the wrapping",

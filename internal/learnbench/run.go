@@ -128,16 +128,26 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		}
 	}
 	o.logf("running %s (%s each)", plural(len(groups), "benchmark"), o.BenchTime)
+	// The results go to a file: whatever the learner's code prints goes to a capped buffer and
+	// cannot be mistaken for them.
+	results := filepath.Join(m.Dir, "results.jsonl")
 	cmd := exec.CommandContext(ctx, bin, "-groups", strings.Join(groups, ","), "-benchtime", o.BenchTime,
-		"-count", fmt.Sprint(o.Count))
+		"-count", fmt.Sprint(o.Count), "-out", results)
 	setProcessGroup(cmd)
 	var stderr bytes.Buffer
+	cmd.Stdout = &limited{w: io.Discard, n: 0}
 	cmd.Stderr = &limited{w: &stderr, n: 64 << 10}
-	out, err := cmd.Output()
-	if ctx.Err() != nil {
+	err = cmd.Run()
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return nil, fmt.Errorf("bench: stopped after %s: %w (is a router or logger stuck in a loop?)", o.Timeout, ctx.Err())
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("bench: interrupted: %w", ctx.Err())
 	}
-	rep.Results, _ = ParseResults(bytes.NewReader(out))
+	if f, ferr := os.Open(results); ferr == nil {
+		rep.Results, _ = ParseResults(io.LimitReader(f, 4<<20))
+		f.Close()
+	}
 	if err != nil {
 		return rep, fmt.Errorf("bench: the benchmark program failed (%v):\n%s", err, tail(stderr.String(), 20))
 	}

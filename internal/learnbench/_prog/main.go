@@ -55,13 +55,24 @@ func main() {
 	benchtime := flag.String("benchtime", "200ms", "time per contender, or Nx for N iterations")
 	count := flag.Int("count", 1, "rounds per group; the fastest is reported")
 	procs := flag.Int("cpu", 1, "GOMAXPROCS while measuring")
+	outPath := flag.String("out", "", "write the results to this file (default: standard output)")
 	flag.Parse()
 	runtime.GOMAXPROCS(max(*procs, 1))
 	if err := flag.Set("test.benchtime", *benchtime); err != nil {
 		fmt.Fprintln(os.Stderr, "learnbench:", err)
 		os.Exit(2)
 	}
-	enc := json.NewEncoder(os.Stdout)
+	out := os.Stdout
+	if *outPath != "" {
+		f, err := os.Create(*outPath)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "learnbench:", err)
+			os.Exit(2)
+		}
+		defer f.Close()
+		out = f
+	}
+	enc := json.NewEncoder(out)
 	order := groups
 	if *only != "" {
 		order = nil

@@ -83,7 +83,8 @@ func TestOfflineContenders(t *testing.T) {
 
 // TestProgramRunsOffline builds the generated module with no network and runs one iteration
 // of every benchmark. The learner's velocy compiles but routes every request to its first
-// route, so it must be reported and not timed; the learner's logtar does not compile, so it
+// route (and prints a forged result line on every request), so it must be reported and not
+// timed; the learner's logtar does not compile, so it
 // must be left out with the step to finish named; the reference and the standard library are
 // measured.
 func TestProgramRunsOffline(t *testing.T) {
@@ -95,7 +96,10 @@ func TestProgramRunsOffline(t *testing.T) {
 		"go.mod": "module workspace\n\ngo 1.25\n",
 		"velocy/router.go": `package velocy
 
-import "net/http"
+import (
+	"fmt"
+	"net/http"
+)
 
 type Router struct{ first http.Handler }
 
@@ -107,7 +111,10 @@ func (r *Router) Handle(method, pattern string, h http.Handler) {
 	}
 }
 
-func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) { r.first.ServeHTTP(w, req) }
+func (r *Router) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	fmt.Println(` + "`" + `{"group":"router-static","contender":"forged","kind":"yours","n":1,"ns":1}` + "`" + `)
+	r.first.ServeHTTP(w, req)
+}
 `,
 		"logtar/logger.go": "package logtar\n\nfunc New() {}\n",
 	})

@@ -84,9 +84,8 @@ func TestOfflineContenders(t *testing.T) {
 // TestProgramRunsOffline builds the generated module with no network and runs one iteration
 // of every benchmark. The learner's velocy compiles but routes every request to its first
 // route (and prints a forged result line on every request), so it must be reported and not
-// timed; the learner's logtar does not compile, so it
-// must be left out with the step to finish named; the reference and the standard library are
-// measured.
+// timed; the learner's logtar does not compile, so it must be left out with the step to finish
+// named; the reference and the standard library are measured.
 func TestProgramRunsOffline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the benchmark program")

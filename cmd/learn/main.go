@@ -50,6 +50,7 @@ Commands:
   solution STEP [--apply]  show how your files differ from the reference; --apply writes it
   reset STEP               put STEP's files back as they were before it (a backup is kept)
   progress                 how far you are
+  bench [STEP|PACKAGE]     time your router or logger against the reference and others
   verify                   check every step and lesson (for authors and CI)
   serve [--addr A] [--own] the book in your browser, with your progress and check buttons
   export html DIR          write the book as a static web site into DIR (--force: DIR not empty)
@@ -170,6 +171,8 @@ func (a *app) run(args []string) int {
 		return a.read(rest)
 	case "verify":
 		return a.verify(ctx, rest)
+	case "bench":
+		return a.bench(ctx, rest)
 	case "author":
 		return a.author(rest)
 	case "serve":

@@ -101,7 +101,7 @@ func TestUnmaskTokenRefusesBadTokens(t *testing.T) {
 		strings.Repeat("!", len(m)),
 		m[:len(m)-2] + "==",
 		strings.NewReplacer("-", "+", "_", "/").Replace(m),
-		m[:len(m)-1] + "B", // non-zero bits past the last byte: not strict base64
+		m[:len(m)-1] + "B", // bits set past the last byte (m ends in A, Q, g or w): not strict base64
 	}
 	for i := range len(m) {
 		g := []byte(m)
@@ -118,7 +118,7 @@ func TestUnmaskTokenRefusesBadTokens(t *testing.T) {
 		if got := unmaskToken(s); got == tok {
 			t.Errorf("unmaskToken(%q) = the token", s)
 		}
-		if got := postToken(s, tok); got != 403 && s != m {
+		if got := postToken(s, tok); got != 403 {
 			t.Errorf("POST with %q: %d, want 403", s, got)
 		}
 	}

@@ -175,8 +175,8 @@ func TestTokens(t *testing.T) {
 			cookie = c
 		}
 	}
-	if cookie == nil || !cookie.HttpOnly || cookie.Value != string(page) {
-		t.Fatalf("GET /form: cookie %v, page token %q", cookie, page)
+	if cookie == nil || !cookie.HttpOnly || unmaskToken(string(page)) != cookie.Value {
+		t.Fatalf("GET /form: cookie %v, page token %q: want the cookie's token, masked", cookie, page)
 	}
 	post := func(field, header string, c *http.Cookie) int {
 		form := url.Values{"to": {"bob"}}
@@ -213,12 +213,15 @@ func TestTokens(t *testing.T) {
 	if got := post(tok, "", nil); got != 403 {
 		t.Errorf("token without its cookie: %d", got)
 	}
-	other := newToken(key, "")
+	if got := post(cookie.Value, "", cookie); got != 403 {
+		t.Errorf("the cookie's token, unmasked: %d", got)
+	}
+	other := maskToken(newToken(key, ""))
 	if got := post(other, "", cookie); got != 403 {
 		t.Errorf("another valid token than the cookie's: %d", got)
 	}
 	forged := newToken([]byte("another key, also 32 bytes long."), "")
-	if got := post(forged, "", &http.Cookie{Name: "csrf", Value: forged}); got != 403 {
+	if got := post(maskToken(forged), "", &http.Cookie{Name: "csrf", Value: forged}); got != 403 {
 		t.Errorf("a planted cookie and field signed with another key: %d", got)
 	}
 	if b.transfers.Load() != 2 {
@@ -267,7 +270,7 @@ func TestTokensFollowTheSession(t *testing.T) {
 	send := func(session, tok string) *httptest.ResponseRecorder {
 		r := httptest.NewRequest("POST", "http://shop.example/x", nil)
 		r.Header.Set("Origin", "http://shop.example")
-		r.Header.Set(HeaderName, tok)
+		r.Header.Set(HeaderName, maskToken(tok))
 		r.AddCookie(&http.Cookie{Name: "session", Value: session})
 		r.AddCookie(&http.Cookie{Name: "csrf", Value: tok})
 		w := httptest.NewRecorder()

@@ -31,10 +31,13 @@ type tokenKey struct{}
 //
 //	<input type="hidden" name="csrf_token" value="{{.CSRF}}">
 //
-// It is "" outside [Protect], or when Protect's Options have no Key.
+// The token is masked: each call returns a different string, every one of
+// which passes, so that no two responses carry the same secret bytes (see
+// the package documentation on BREACH). It is "" outside [Protect], or
+// when Protect's Options have no Key.
 func Token(r *http.Request) string {
 	t, _ := r.Context().Value(tokenKey{}).(string)
-	return t
+	return maskToken(t)
 }
 
 // tokens holds what Protect needs to give and check tokens.
@@ -115,10 +118,12 @@ func (t *tokens) exchange(w http.ResponseWriter, r *http.Request) (sent, cookie 
 	return sent, cookie
 }
 
-// matches reports whether the token sent equals the cookie's, in
-// constant time. An empty token never matches.
+// matches reports whether the token sent, unmasked, equals the cookie's,
+// in constant time. A token that is not masked (the cookie's value itself,
+// a truncated or garbled one, an empty one) never matches.
 func (t *tokens) matches(sent, cookie string) bool {
-	return sent != "" && subtle.ConstantTimeCompare([]byte(sent), []byte(cookie)) == 1
+	tok := unmaskToken(sent)
+	return tok != "" && subtle.ConstantTimeCompare([]byte(tok), []byte(cookie)) == 1
 }
 
 // isURLEncodedForm reports whether r's body is an HTML form's default

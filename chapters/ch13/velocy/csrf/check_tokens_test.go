@@ -74,8 +74,8 @@ func TestCsrfTokensInForms(t *testing.T) {
 			cookie = c
 		}
 	}
-	if cookie == nil || string(page) == "" || cookie.Value != string(page) {
-		t.Fatalf("GET /form: cookie %v and Token(r) %q: want a csrf cookie (Insecure: no __Host- prefix) holding the token Token returns", cookie, page)
+	if cookie == nil || string(page) == "" {
+		t.Fatalf("GET /form: cookie %v and Token(r) %q: want a csrf cookie (Insecure: no __Host- prefix) and, from Token, the token it holds", cookie, page)
 	}
 	if !validToken(key, "", cookie.Value) {
 		t.Fatal("the cookie's token is not one newToken made with the key")
@@ -101,7 +101,7 @@ func TestCsrfTokensInForms(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	tok := cookie.Value
+	tok := string(page) // the cookie's value here; masked from step 13.05-mask-tokens on
 	if got := post(tok, "", cookie); got != 200 {
 		t.Errorf("POST with the token in the form field %s: %d, want 200", FieldName, got)
 	}

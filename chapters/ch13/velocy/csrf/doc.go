@@ -28,6 +28,17 @@
 // A page on another site can make the browser send the cookie but cannot
 // read it, so it cannot copy it.
 //
+// The token on the page is masked: [Token] returns a fresh random pad
+// followed by the token XOR the pad, a different string on every call,
+// and the middleware unmasks what the request sends before comparing it
+// with the cookie. Without the mask every page would carry the same secret
+// bytes, and a page served compressed (gzip) that also echoes text an
+// attacker chooses would leak them through its length, a guess at a time
+// (the BREACH attack). Only masked tokens are accepted: the cookie's value
+// sent as it is (as a page rendered by a version without masks would send
+// it) is refused, and reloading the page fixes that. No page we serve
+// sends it, and one format is simpler to check than two.
+//
 // A refused request gets 403 Forbidden with a JSON body in the manner of
 // RFC 9457 (application/problem+json) saying why.
 //

@@ -193,7 +193,7 @@ func TestBreachSeesAnUnmaskedToken(t *testing.T) {
 	raw := gzipLen(page(tok, wrong)) - gzipLen(page(tok, right))
 	// Measured over 3000 random tokens: raw, 10 bytes or more; masked,
 	// between -5 and 4 (chance matches with the random wrong guess).
-	if raw < 8 {
+	if raw < 5 { // 9 to 18 bytes over 30,000 tokens; 5 leaves room for the tail
 		t.Fatalf("raw token: the right guess compresses only %d bytes smaller than a wrong one", raw)
 	}
 	// With the masked token, the difference is the compressor's noise

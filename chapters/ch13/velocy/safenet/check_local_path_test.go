@@ -59,11 +59,20 @@ func TestSafenetLocalPath(t *testing.T) {
 	var wrong []string
 	for _, p := range bad {
 		if LocalPath(p) {
-			wrong = append(wrong, fmt.Sprintf("%q", p))
+			q := fmt.Sprintf("%q", p)
+			if len(p) > 40 {
+				q = fmt.Sprintf("%q… (%d bytes, over MaxPathLen)", p[:20], len(p))
+			}
+			wrong = append(wrong, q)
 		}
 	}
 	if len(wrong) > 0 {
-		t.Fatalf("LocalPath accepted %d targets a browser reads as another site, or that a decoding hop turns into one: %s",
-			len(wrong), strings.Join(wrong, ", "))
+		n, more := len(wrong), ""
+		if n > 8 {
+			more = fmt.Sprintf(", and %d more", n-8)
+			wrong = wrong[:8]
+		}
+		t.Fatalf("LocalPath accepted %d targets a browser reads as another site, or that a decoding hop turns into one: %s%s",
+			n, strings.Join(wrong, ", "), more)
 	}
 }

@@ -11,7 +11,7 @@ func TestParseSizeTestsCatchMutants(t *testing.T) {
 		mutants: []mutant{
 			{file: "size.go", old: "s = strings.TrimSpace(s)", new: "s = strings.TrimRight(s, \" \")",
 				bug: "ParseSize forgets to trim spaces before the number"},
-			{file: "size.go", old: "\"KIB\": 1 << 10,", new: "\"KIB\": 1000,",
+			{file: "size.go", old: "mul, ok := units[unit]", new: "mul, ok := units[unit]\n\tif unit == \"KIB\" {\n\t\tmul = 1000\n\t}",
 				bug: "KiB means 1000 bytes instead of 1024"},
 			{file: "size.go", old: "unit := strings.ToUpper(strings.TrimSpace(s[digits:]))", new: "unit := strings.TrimSpace(s[digits:])",
 				bug: "units are only understood in upper case (\"kb\" is refused)"},
@@ -19,7 +19,7 @@ func TestParseSizeTestsCatchMutants(t *testing.T) {
 				bug: "a negative size such as \"-5KB\" is accepted"},
 			{file: "size.go", old: "if n > math.MaxInt64/mul {", new: "if n > math.MaxInt64 {",
 				bug: "a number times its unit overflows an int64 unnoticed (\"9223372036854775807KB\")"},
-			{file: "size.go", old: "\"\":    1,", new: "",
+			{file: "size.go", old: "mul, ok := units[unit]", new: "mul, ok := units[unit]\n\tif unit == \"\" {\n\t\tok = false\n\t}",
 				bug: "a plain number with no unit (\"512\") is refused"},
 		},
 	})

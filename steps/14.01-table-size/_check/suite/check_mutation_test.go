@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -189,6 +190,9 @@ func mutationVariants(t *testing.T, sources, tests map[string][]byte, spec mutat
 	ctx, cancel := context.WithTimeout(context.Background(), budget)
 	defer cancel()
 	bin := filepath.Join(dir, "suite.test")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
 	args := []string{"test", "-c", "-vet=off", "-o", bin}
 	if spec.race {
 		args = append(args, "-race")

@@ -1,10 +1,11 @@
 package suite
 
-// The mutation runner every check of this package uses. A step hands out a file of code (it
-// registers the file's SHA-256 here), the learner writes tests for it, and the check copies the
-// package into a throwaway module twice over: once as handed out, where the learner's tests
-// must pass, and once per mutant, a copy with one deliberate bug, where they must fail. A
-// mutant that survives is reported by what it breaks.
+// The mutation runner every check of this package uses. A step hands out a file of code (its
+// check registers the file's SHA-256 here), the learner writes tests for it, and the check
+// builds the package and the learner's tests into one test binary that holds the code as
+// handed out and every mutant, a version with one deliberate bug (mutationFold). The tests
+// must pass on the first and fail on each mutant; a mutant that survives is reported by the
+// bug it carries.
 
 import (
 	"bytes"
@@ -56,7 +57,7 @@ type mutant struct {
 type mutationSpec struct {
 	tests   []string // the learner's test (or fuzz) functions, e.g. TestParseSize
 	file    string   // the learner's test file the lesson names, for messages
-	needs   string   // text the learner's tests must contain (e.g. "synctest.Test"), if any
+	needs   string   // text the learner's tests must contain (e.g. "synctest.Test("), if any
 	why     string   // why needs is required
 	race    bool     // run every variant with -race
 	mutants []mutant

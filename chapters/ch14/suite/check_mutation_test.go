@@ -107,7 +107,8 @@ func mutationCollect(t *testing.T, spec mutationSpec) (tests, sources map[string
 	var all []byte
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "check_") {
+		if e.IsDir() || !strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "check_") ||
+			strings.HasPrefix(name, "mutation_") { // the runner's own tests (chapters/ch14/suite)
 			continue
 		}
 		data, err := os.ReadFile(name)
@@ -137,6 +138,16 @@ func mutationCollect(t *testing.T, spec mutationSpec) (tests, sources map[string
 				"(git diff, or learn reset on the step that added it)", name)
 		}
 		sources[name] = data
+	}
+	// The learner's own code beside them (a helper the tests use) goes too, unmutated.
+	for _, e := range entries {
+		name := e.Name()
+		if _, handedOut := mutationFiles[name]; handedOut || e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		if data, err := os.ReadFile(name); err == nil {
+			sources[name] = data
+		}
 	}
 	return tests, sources
 }

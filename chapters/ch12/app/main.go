@@ -124,7 +124,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errors.Join(err, ln.Close(), store.Close(), logs.Close())
 	}
 
-	app := New(Options{DB: store, Log: log, AdminToken: os.Getenv("APP_ADMIN_TOKEN")})
+	token := os.Getenv("APP_ADMIN_TOKEN")
+	if token == "" {
+		// Loopback alone is a weak guard: any local process, and any feature of this one that
+		// fetches URLs for users (lesson 13.7), reaches the profiler. Say so where it is read.
+		log.Warn("APP_ADMIN_TOKEN is not set: /debug/pprof/ is open to every process on this host")
+	}
+	app := New(Options{DB: store, Log: log, AdminToken: token})
 	public := velocy.NewServer(ln.Addr().String(), app.Handler())
 	admin := velocy.NewServer(adminLn.Addr().String(), app.AdminHandler())
 	serveErrs := make(chan error, 2)

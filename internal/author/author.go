@@ -83,15 +83,27 @@ func Snapshots(book *steps.Book) []Snapshot {
 		files := map[string][]byte{}
 		for p, data := range book.StateAfter(k.pkg, s) {
 			if dir, name := path.Split(p); dir == k.pkg+"/" {
-				files[name] = data
+				files[name] = toRepo(book, name, data)
 			}
 		}
 		for _, t := range book.Active(s) {
 			for _, f := range t.Check {
-				files[path.Base(f.Path)] = f.Data
+				name := path.Base(f.Path)
+				files[name] = toRepo(book, name, f.Data)
 			}
 		}
 		out = append(out, Snapshot{Chapter: k.chapter, Package: k.pkg, Dir: path.Join("chapters", k.chapter, k.pkg), Files: files})
+	}
+	return out
+}
+
+// toRepo spells a snapshot file's imports of workspace packages the repository's way (see
+// steps.Book.ToRepo): the chapter folders are compiled by the main module. A file that does not
+// parse is kept as it is; the dev check reports it.
+func toRepo(book *steps.Book, name string, data []byte) []byte {
+	out, err := book.ToRepo(name, data)
+	if err != nil {
+		return data
 	}
 	return out
 }
@@ -154,6 +166,10 @@ func (r *Repo) Sync(dryRun bool) ([]Change, error) {
 			}
 			data, err := os.ReadFile(filepath.Join(r.Root, filepath.FromSlash(lib), name))
 			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if data, err = r.Book.ToWorkspace(name, data); err != nil { // steps import "workspace/..."
 				errs = append(errs, err)
 				continue
 			}

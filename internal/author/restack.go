@@ -75,10 +75,15 @@ func (r *Repo) Restack(id, rev string) ([]Change, error) {
 func (r *Repo) carry(s *steps.Step, p, old, new string) ([]Change, error) {
 	var changes []Change
 	prevOld, prevNew := old, new
-	merge := func(rel, label string) (bool, error) {
+	merge := func(rel, label string, library bool) (bool, error) {
 		cur, err := r.readFile(rel)
 		if err != nil {
 			return false, err
+		}
+		if library && cur != nil { // merged in the steps' spelling of imports, written back in the library's
+			if cur, err = r.Book.ToWorkspace(rel, cur); err != nil {
+				return false, err
+			}
 		}
 		merged, conflicts := textdiff.Merge3(prevOld, prevNew, string(cur), "edit carried from "+s.ID, label)
 		if len(conflicts) > 0 {
@@ -96,7 +101,13 @@ func (r *Repo) carry(s *steps.Step, p, old, new string) ([]Change, error) {
 		if merged == string(cur) {
 			return true, nil
 		}
-		if err := os.WriteFile(filepath.Join(r.Root, filepath.FromSlash(rel)), []byte(merged), 0o644); err != nil {
+		out := []byte(merged)
+		if library {
+			if out, err = r.Book.ToRepo(rel, out); err != nil {
+				return false, err
+			}
+		}
+		if err := os.WriteFile(filepath.Join(r.Root, filepath.FromSlash(rel)), out, 0o644); err != nil {
 			return false, err
 		}
 		changes = append(changes, Change{rel, "wrote"})
@@ -109,7 +120,7 @@ func (r *Repo) carry(s *steps.Step, p, old, new string) ([]Change, error) {
 		}
 		for _, f := range t.Solution {
 			if f.Path == p {
-				if _, err := merge(path.Join("steps", t.ID, "_solution", p), t.ID); err != nil {
+				if _, err := merge(path.Join("steps", t.ID, "_solution", p), t.ID, false); err != nil {
 					return changes, err
 				}
 				last = t
@@ -120,7 +131,7 @@ func (r *Repo) carry(s *steps.Step, p, old, new string) ([]Change, error) {
 	if lib, ok := r.Book.References[s.Package]; ok {
 		if tree, lw := r.lastWriter(s.Package, p); lw == last && tree != "" {
 			rel := path.Join(lib, strings.TrimPrefix(p, s.Package+"/"))
-			if _, err := merge(rel, rel); err != nil {
+			if _, err := merge(rel, rel, true); err != nil {
 				return changes, err
 			}
 		}

@@ -39,7 +39,7 @@ func (v *Verifier) Dynamic(ctx context.Context, s *steps.Step) (starter *checker
 	if prev != nil {
 		checks = v.Book.Active(prev)
 	}
-	before, err := v.run(ctx, s.ID+"-before", v.Book.StateBefore(s), checks, s)
+	before, err := v.run(ctx, s.ID+"-before", v.withImports(s, v.Book.StateBefore(s), checks), checks, s)
 	if err != nil {
 		return nil, []error{fmt.Errorf("starter: %w", err)}
 	}
@@ -68,7 +68,8 @@ func (v *Verifier) Dynamic(ctx context.Context, s *steps.Step) (starter *checker
 	}
 
 	// After: the reference, with every active check.
-	after, err := v.run(ctx, s.ID+"-after", v.Book.StateAfter(s.Package, s), v.Book.Active(s), v.Book.Active(s)...)
+	after, err := v.run(ctx, s.ID+"-after", v.withImports(s, v.Book.StateAfter(s.Package, s), v.Book.Active(s)),
+		v.Book.Active(s), v.Book.Active(s)...)
 	if err != nil {
 		return before, append(errs, fmt.Errorf("reference: %w", err))
 	}
@@ -76,6 +77,30 @@ func (v *Verifier) Dynamic(ctx context.Context, s *steps.Step) (starter *checker
 		errs = append(errs, fmt.Errorf("reference: the checks through this step %s\n%s", after.Headline(), indent(after.Details())))
 	}
 	return before, errs
+}
+
+// withImports adds to a state the workspace packages its files and the checks of present import
+// (the capstone's velocy, logtar, ...), as they stand before s: see steps.Book.WithImports. The
+// check files themselves are added by run.
+func (v *Verifier) withImports(s *steps.Step, state map[string][]byte, present []*steps.Step) map[string][]byte {
+	probe := maps.Clone(state)
+	for _, t := range present {
+		for _, f := range t.Check {
+			probe[f.Path] = f.Data
+		}
+	}
+	for _, f := range s.Check {
+		probe[f.Path] = f.Data
+	}
+	all := v.Book.WithImports(s, probe)
+	for p := range all {
+		if _, ok := probe[p]; ok {
+			if _, keep := state[p]; !keep {
+				delete(all, p) // a check file: run adds the ones it needs
+			}
+		}
+	}
+	return all
 }
 
 // passedTopLevel returns the top-level tests that passed in a result.

@@ -47,6 +47,10 @@ func (v *Verifier) Reference(pkg string) []error {
 			errs = append(errs, err)
 			continue
 		}
+		if data, err = v.Book.ToWorkspace(name, data); err != nil { // the library spells workspace imports its own way
+			errs = append(errs, err)
+			continue
+		}
 		w, ok := want[name]
 		switch {
 		case !ok:

@@ -92,7 +92,7 @@ func (v *Verifier) lessonFiles() ([]string, error) {
 }
 
 // Static checks what can be checked without running anything: hints, files, formatting, the
-// lesson section and the callout, and that applying the solution cannot break a learner's own
+// lesson section and the callout, imports of other workspace packages (Imports), and that applying the solution cannot break a learner's own
 // code (ApplySafe).
 func (v *Verifier) Static(s *steps.Step) []error {
 	var errs []error
@@ -151,6 +151,7 @@ func (v *Verifier) Static(s *steps.Step) []error {
 		}
 	}
 	errs = append(errs, v.callout(s)...)
+	errs = append(errs, v.Imports(s)...)
 	errs = append(errs, v.ApplySafe(s)...)
 	return errs
 }

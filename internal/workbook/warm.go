@@ -22,6 +22,12 @@ func (w *Workbook) Warm(ctx context.Context, s *steps.Step) error {
 	}
 	defer os.RemoveAll(dir)
 	files := w.Book.StateAfter(s.Package, s)
+	for _, t := range w.Book.Active(s) {
+		for _, f := range t.Check {
+			files[f.Path] = f.Data // only to find the imports; the checker overlays its own copies
+		}
+	}
+	files = w.Book.WithImports(s, files) // the workspace packages a capstone step builds on
 	files["go.mod"] = []byte(steps.GoMod)
 	for p, data := range files {
 		full := filepath.Join(dir, filepath.FromSlash(p))

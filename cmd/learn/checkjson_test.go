@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,5 +64,20 @@ func TestCheckJSON(t *testing.T) {
 	}
 	if r := learn(t, dir, "check", "--all", "--json"); r.code != exitUsage {
 		t.Errorf("check --all --json = %d, want a usage error", r.code)
+	}
+}
+
+func TestExportBookCommand(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	out := filepath.Join(t.TempDir(), "book")
+	if r := learn(t, ws, "export", "book", out); r.code != exitOK || !strings.Contains(r.stdout, "book.json") {
+		t.Fatalf("export book = %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "book.json"))
+	if err != nil || !strings.Contains(string(data), `"id": "02.01-greet"`) {
+		t.Errorf("book.json = %.200s, %v; want the fixture's steps", data, err)
+	}
+	if r := learn(t, ws, "export", "book", out); r.code != exitUsage || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("export book into a full folder = %d %q, want a refusal naming --force", r.code, r.stderr)
 	}
 }

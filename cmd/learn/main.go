@@ -55,6 +55,7 @@ Commands:
   verify                   check every step and lesson (for authors and CI)
   serve [--addr A] [--own] the book in your browser, with your progress and check buttons
   export html DIR          write the book as a static web site into DIR (--force: DIR not empty)
+  export book DIR          write the book as data (book.json, HTML fragments) for the capstone
   author                   tools for authors: sync, restack, new (learn author help)
   help                     this text
 

@@ -198,7 +198,7 @@ func TestExportHTML(t *testing.T) {
 		t.Errorf("export --force = %d %q", r.code, r.stderr)
 	}
 	for _, args := range [][]string{{"export"}, {"export", "pdf", out}, {"export", "html"}} {
-		if r := learn(t, ws, args...); r.code != exitUsage || !strings.Contains(r.stderr, "usage: learn export html DIR") {
+		if r := learn(t, ws, args...); r.code != exitUsage || !strings.Contains(r.stderr, "usage: learn export html|book DIR") {
 			t.Errorf("learn %v = %d %q", args, r.code, r.stderr)
 		}
 	}

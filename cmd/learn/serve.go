@@ -72,8 +72,11 @@ func (a *app) export(args []string) int {
 	fs := a.newFlags("export")
 	force := fs.Bool("force", false, "write into a folder that is not empty")
 	pos, err := parseArgs(fs, args)
+	if err == nil && len(pos) == 2 && pos[0] == "book" {
+		return a.exportBook(pos[1], *force)
+	}
 	if err != nil || len(pos) != 2 || pos[0] != "html" {
-		return a.usageError("usage: learn export html DIR [--force]")
+		return a.usageError("usage: learn export html|book DIR [--force]")
 	}
 	site, err := web.New(web.Options{Book: a.book, Lessons: a.lessons, Assets: assets.FS(), Source: repoSource()})
 	if err != nil {

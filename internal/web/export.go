@@ -24,19 +24,8 @@ func (s *Site) Export(dir string, force bool) error {
 	if s.opts.Checks {
 		return errors.New("web: this site was built with check buttons, which need the server; build one without Checks to export")
 	}
-	switch fi, err := os.Stat(dir); {
-	case err == nil && !fi.IsDir():
-		return fmt.Errorf("web: %s is a file, not a folder", dir)
-	case err == nil && !force:
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return fmt.Errorf("web: %w", err)
-		}
-		if len(entries) > 0 {
-			return fmt.Errorf("%w: %s holds %d entries (pass --force to write into it anyway)", ErrNotEmpty, dir, len(entries))
-		}
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("web: %w", err)
+	if err := checkDir(dir, force); err != nil {
+		return err
 	}
 	put := func(name string, data []byte) error {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -155,6 +155,9 @@ func (r *Repo) Sync(dryRun bool) ([]Change, error) {
 	for _, pkg := range slices.Sorted(maps.Keys(r.Book.References)) {
 		lib := r.Book.References[pkg]
 		entries, err := os.ReadDir(filepath.Join(r.Root, filepath.FromSlash(lib)))
+		if errors.Is(err, fs.ErrNotExist) && strings.HasPrefix(lib, "chapters/") {
+			continue // a new chapter's package: step 3 writes its folder from the steps
+		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("library %s: %w", lib, err))
 			continue

@@ -91,3 +91,18 @@ func TestRestackIntoALibraryKeepsItsImports(t *testing.T) {
 		t.Errorf("library after restack =\n%s\nwant the edit, with the repository's imports\n%s", got, want)
 	}
 }
+
+func TestSyncWritesANewChapterPackage(t *testing.T) {
+	r := importerRepo(t)
+	write(t, r.Root, "steps/packages.txt", "calc chapters/ch01/calc\ngreet chapters/ch02/greet\nshout chapters/ch03/shout\n")
+	r, err := Open(r.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Sync(false); err != nil { // chapters/ch03/shout does not exist yet: sync makes it
+		t.Fatalf("Sync of a package whose reference is a chapter folder not yet written: %v", err)
+	}
+	if got, want := read(t, r.Root, "chapters/ch03/shout/shout.go"), repoSpelling(fixture.ShoutSource); got != want {
+		t.Errorf("chapters/ch03/shout/shout.go =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -2,20 +2,29 @@ package bookweb
 
 import (
 	"bytes"
+	"log/slog"
 	"net/http"
 	"strings"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
 )
 
-// Options configures the web edition. Later steps add to it.
-type Options struct{}
+// Options configures the web edition.
+type Options struct {
+	// Logger receives the access log and the panics (step 15.03); nil means slog.Default().
+	Logger *slog.Logger
+}
 
 // New returns the web edition of b, on velocy: GET / and GET of every page's url show the page
 // inside the layout; paths under assets/ and static/ serve the directory's files; anything else
 // is 404, and velocy answers other methods with 405.
 func New(b *Book, opts Options) http.Handler {
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
 	r := velocy.New()
+	r.Use(stack(logger)...)
 	files := http.FileServerFS(b.fsys)
 	r.Get("/{path...}", func(w http.ResponseWriter, req *http.Request) {
 		p := req.PathValue("path")

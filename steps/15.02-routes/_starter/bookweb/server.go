@@ -1,13 +1,17 @@
 package bookweb
 
 import (
+	"log/slog"
 	"net/http"
 
 	"workspace/velocy"
 )
 
-// Options configures the web edition. Later steps add to it.
-type Options struct{}
+// Options configures the web edition.
+type Options struct {
+	// Logger receives the access log and the panics (step 15.03); nil means slog.Default().
+	Logger *slog.Logger
+}
 
 // New returns the web edition of b, on velocy: GET / and GET of every page's url show the page
 // inside the layout; paths under assets/ and static/ serve the directory's files; anything else

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -32,7 +33,7 @@ func routesServer(t *testing.T) (pages []Page, asset, content string, srv *httpt
 	if err != nil {
 		t.Fatalf("Load: %v (step 15.01 must pass first)", err)
 	}
-	srv = httptest.NewServer(New(b, Options{}))
+	srv = httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler)}))
 	t.Cleanup(srv.Close)
 	return idx.Pages, asset, content, srv
 }

@@ -165,7 +165,7 @@ func TestHint(t *testing.T) {
 	}
 }
 
-func TestServeOwnIsNotWrittenYet(t *testing.T) {
+func TestServeOwnNeedsTheCapstone(t *testing.T) {
 	r := learn(t, filepath.Join(t.TempDir(), "ws"), "serve", "--own")
 	if r.code != exitFail || !strings.Contains(r.stderr, "capstone") {
 		t.Errorf("serve --own = %d %q, want exit 1 naming the capstone", r.code, r.stderr)

@@ -26,9 +26,7 @@ func (a *app) serve(ctx context.Context, args []string) int {
 		return a.usageError("usage: learn serve [--addr HOST:PORT] [--own]")
 	}
 	if *own {
-		fmt.Fprintln(a.stderr, "learn: serve --own runs the web edition you build yourself in the capstone "+
-			"(chapter 15), which is not written yet; learn serve runs the reference build")
-		return exitFail
+		return a.serveOwn(ctx, *addr)
 	}
 	wb, err := a.open()
 	if err != nil {

@@ -66,6 +66,7 @@ var rules = []rule{
 	{"internal/textdiff", nil, "a diff is an algorithm, not a dependency"},
 	{"internal/chart", nil, "charts are SVG and text written with fmt"},
 	{"assets", nil, "the assets package only embeds files"},
+	{"internal/bookrun", nil, "the capstone's program is built in a module of its own; learn only writes and runs it"},
 	{"internal/learnbench", nil, "learn bench writes and runs a module; its contenders live there, never in this one"},
 	{"internal/lesson", []string{"github.com/yuin/goldmark"}, "lessons are parsed with goldmark"},
 	{"internal/watch", []string{"github.com/fsnotify/fsnotify", "golang.org/x/sys"}, "watching uses fsnotify"},

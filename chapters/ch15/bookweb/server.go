@@ -2,11 +2,13 @@ package bookweb
 
 import (
 	"bytes"
+	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
+	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
 )
 
 // Options configures the web edition.
@@ -16,8 +18,9 @@ type Options struct {
 }
 
 // New returns the web edition of b, on velocy: GET / and GET of every page's url show the page
-// inside the layout; paths under assets/ and static/ serve the directory's files; anything else
-// is 404, and velocy answers other methods with 405.
+// inside the layout; paths under assets/ and static/ serve the directory's files; GET /me answers
+// the learner's id, from their session, as JSON; anything else is 404, and velocy answers other
+// methods with 405.
 func New(b *Book, opts Options) http.Handler {
 	logger := opts.Logger
 	if logger == nil {
@@ -25,6 +28,15 @@ func New(b *Book, opts Options) http.Handler {
 	}
 	r := velocy.New()
 	r.Use(stack(logger)...)
+	r.Use(middleware.Sessions(middleware.SessionOptions{
+		Store:    middleware.NewMemoryStore(10000),
+		Insecure: true, // the edition is served over plain HTTP on this machine
+		Logger:   logger,
+	}))
+	r.Get("/me", func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]string{"learner": learner(req)})
+	})
 	files := http.FileServerFS(b.fsys)
 	r.Get("/{path...}", func(w http.ResponseWriter, req *http.Request) {
 		p := req.PathValue("path")

@@ -45,7 +45,7 @@ func (a *app) list(args []string) int {
 		}
 		fmt.Fprintln(a.stdout, line)
 	}
-	fmt.Fprintf(a.stdout, "\n%s\n", a.bar(requiredBar(wb)))
+	fmt.Fprintf(a.stdout, "\n%s\n", a.bookBar(wb))
 	return exitOK
 }
 
@@ -132,7 +132,7 @@ func (a *app) checkAll(ctx context.Context, wb *workbook.Workbook) int {
 	if err != nil && !errors.As(err, &se) {
 		return a.fail(err)
 	}
-	fmt.Fprintf(a.stdout, "\n%d passed, %d failed, %d to do\n%s\n", passed, failed, todo, a.bar(requiredBar(wb)))
+	fmt.Fprintf(a.stdout, "\n%d passed, %d failed, %d to do\n%s\n", passed, failed, todo, a.bookBar(wb))
 	if se != nil {
 		a.warnSave(se)
 		return exitFail
@@ -385,11 +385,11 @@ func (a *app) reset(args []string) int {
 	return exitOK
 }
 
-// requiredBar returns the arguments of a.bar for the book's progress: required steps only, so
-// that skipping the optional chapter 0 still ends at 100%.
-func requiredBar(wb *workbook.Workbook) (done, total, width int) {
-	done, total = wb.Required()
-	return done, total, 30
+// bookBar draws the book's progress bar: required steps only, so that skipping the optional
+// chapter 0 still ends at 100%.
+func (a *app) bookBar(wb *workbook.Workbook) string {
+	done, total := wb.Required()
+	return a.bar(done, total, 30)
 }
 
 func (a *app) progress(args []string) int {

@@ -146,7 +146,7 @@ func (t *tree) move(n, height int) bool {
 // columns wide. status has each step's state; cur is the first step not done.
 func (t *tree) view(st styles, status map[string]progress.Status, cur *steps.Step, width, height int, focused bool) []string {
 	out := make([]string, 0, height)
-	out = append(out, st.titleRule("Steps", "", width, focused), progressBar(st, status, width))
+	out = append(out, st.titleRule("Steps", "", width, focused), t.progressBar(st, status, width))
 	for i := t.off; i < len(t.rows) && len(out) < height; i++ {
 		r := t.rows[i]
 		cursor := " "
@@ -176,16 +176,16 @@ func (t *tree) view(st styles, status map[string]progress.Status, cur *steps.Ste
 	return out
 }
 
-// progressBar is "██████░░░░ 3/10 done" fitted to width. It counts the required steps: an
-// optional chapter's steps (chapter 0) do not keep a learner who skips them from 100%.
-func progressBar(st styles, status map[string]progress.Status, width int) string {
+// progressBar is "██████░░░░ 3/10 done" fitted to width. It counts the required steps of the
+// list: an optional chapter's steps (chapter 0) do not keep a learner who skips them from 100%.
+func (t *tree) progressBar(st styles, status map[string]progress.Status, width int) string {
 	done, total := 0, 0
-	for id, s := range status {
-		if len(id) > 2 && steps.OptionalChapter("ch"+id[:2]) {
+	for _, r := range t.rows {
+		if r.step == nil || r.step.Optional {
 			continue
 		}
 		total++
-		if s == statusPassed {
+		if status[r.step.ID] == statusPassed {
 			done++
 		}
 	}

@@ -26,7 +26,8 @@ type learner struct {
 	mu       sync.Mutex // guards the snapshot
 	statuses map[string]progress.Status
 	current  string
-	done     int
+	done     int // required steps passed (chapter 0 is optional and not counted)
+	total    int // required steps
 }
 
 func newLearner(wb *workbook.Workbook) *learner {
@@ -46,9 +47,9 @@ func (l *learner) snapshot() {
 	if c := l.wb.Current(); c != nil {
 		cur = c.ID
 	}
-	done := l.wb.Done()
+	done, total := l.wb.Required()
 	l.mu.Lock()
-	l.statuses, l.current, l.done = st, cur, done
+	l.statuses, l.current, l.done, l.total = st, cur, done, total
 	l.mu.Unlock()
 }
 
@@ -155,5 +156,5 @@ func (l *learner) progressHeld() *Progress {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	st := l.statuses
-	return &Progress{Status: func(id string) progress.Status { return st[id] }, Current: l.current, Done: l.done, Total: len(l.wb.Book.Steps)}
+	return &Progress{Status: func(id string) progress.Status { return st[id] }, Current: l.current, Done: l.done, Total: l.total}
 }

@@ -68,7 +68,9 @@ var marks = map[string]string{"passed": "✓", "failed": "✗", "current": "→"
 // write draws page p (or, with p nil, a page of its own such as search results) into w.
 func (s *Site) write(w io.Writer, p *page, v view, prog *Progress) error {
 	if p != nil {
-		v.Title = p.title
+		if p.url != "index.html" { // the home page's title is the book's name alone
+			v.Title = p.title
+		}
 		v.Root = relURL(p.url, "")
 		v.Body = template.HTML(strings.ReplaceAll(string(p.body), rootMarker, v.Root))
 		if p.prev != nil {

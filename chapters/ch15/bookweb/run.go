@@ -39,7 +39,7 @@ type Config struct {
 // Run loads the book, opens the progress database, builds the logger on logtar, listens on
 // cfg.Addr and serves New until ctx is done. Then it shuts down in order: stop accepting, fail
 // readiness, drain the requests in flight (a check that is running finishes and is kept), close
-// the websockets with 1001, flush the log, close the database. It returns nil after a clean
+// the websockets with 1001, close the database, flush the log. It returns nil after a clean
 // shutdown; anything that can fail before serving (the book, the database, the address) is an
 // error before anything is served.
 func Run(ctx context.Context, cfg Config) error {

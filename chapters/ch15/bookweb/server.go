@@ -38,7 +38,8 @@ type Options struct {
 // the learner's id, from their session, as JSON; POST /check/{step} runs a step's check and
 // answers its verdict; GET /progress answers the learner's verdicts; GET /live is a websocket
 // that pushes each new verdict of the learner; GET /metrics, /livez and /readyz are for the
-// operator. Anything else is 404, and velocy answers other methods with 405.
+// operator.
+// Anything else is 404, and velocy answers other methods with 405.
 func New(b *Book, opts Options) http.Handler {
 	e := newEdition(b, opts)
 	r := velocy.New()

@@ -1,0 +1,27 @@
+package bookweb
+
+import (
+	"log/slog"
+	"slices"
+)
+
+// edition is the state New's handlers share.
+type edition struct {
+	book   *Book
+	opts   Options
+	logger *slog.Logger
+}
+
+// newEdition fills in what opts left zero.
+func newEdition(b *Book, opts Options) *edition {
+	e := &edition{book: b, opts: opts, logger: opts.Logger}
+	if e.logger == nil {
+		e.logger = slog.Default()
+	}
+	return e
+}
+
+// hasStep reports whether id is one of the book's steps.
+func (b *Book) hasStep(id string) bool {
+	return slices.ContainsFunc(b.Index.Steps, func(s Step) bool { return s.ID == id })
+}

@@ -1,0 +1,61 @@
+package bookweb
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	"workspace/logtar"
+	"workspace/velocy"
+)
+
+// Config is how the program runs. Main fills it from the command line (step 15.12).
+type Config struct {
+	Book string    // the book directory (learn export book DIR)
+	Addr string    // the address to listen on: "127.0.0.1:8080", or port 0 for any
+	Log  io.Writer // where logtar writes the log; nil means os.Stderr
+	// Data is the folder of the progress database (step 15.11); "" means progress is not kept.
+	Data string
+	// Learn is the check command without the step: learn --dir WORKSPACE check. Empty means
+	// the check button answers 503.
+	Learn []string
+	// CheckTimeout bounds one check (zero means two minutes).
+	CheckTimeout time.Duration
+	// ShutdownTimeout bounds the graceful shutdown (zero means 20 seconds).
+	ShutdownTimeout time.Duration
+	// Ready, when set, is called with the address Run listens on, once it does.
+	Ready func(addr string)
+}
+
+// Run loads the book, builds the logger on logtar, listens on cfg.Addr and serves New until ctx
+// is done, then shuts down gracefully. It returns nil after a clean shutdown; a book that does
+// not load, or an address it cannot listen on, is an error before anything is served.
+func Run(ctx context.Context, cfg Config) error {
+	b, err := Load(os.DirFS(cfg.Book))
+	if err != nil {
+		return err
+	}
+	w := cfg.Log
+	if w == nil {
+		w = os.Stderr
+	}
+	lt, err := logtar.New(logtar.NewConfig().WithWriter(w))
+	if err != nil {
+		return fmt.Errorf("bookweb: the log: %w", err)
+	}
+	defer lt.Close()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("bookweb: %w", err)
+	}
+	if cfg.Ready != nil {
+		cfg.Ready(ln.Addr().String())
+	}
+	// step 15.11: open the progress database in cfg.Data, check with cfg.Learn, and shut down
+	// in order (stop accepting, fail readiness, drain, websockets, database, logs).
+	return velocy.Serve(ctx, ln, New(b, Options{Logger: slog.New(lt.Handler())}))
+}

@@ -50,7 +50,7 @@ func TestMetricsCountChecks(t *testing.T) {
 		return Verdict{Step: step, Status: s, Passed: s == "passed"}, nil
 	}
 	reg := metrics.NewRegistry()
-	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Check: check, Metrics: reg}))
+	srv := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Check: check, Metrics: reg}))
 	defer srv.Close()
 	for range script {
 		post(t, browser(t), srv.URL+"/check/"+ids[0])
@@ -79,11 +79,11 @@ func TestMetricsCountChecks(t *testing.T) {
 func TestHealthProbes(t *testing.T) {
 	b, _, _ := checkBook(t, 1)
 	h := health.New()
-	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Health: h}))
+	srv := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Health: h}))
 	defer srv.Close()
 	for _, p := range []string{"/livez", "/readyz"} {
 		if code, _ := get(t, srv.URL+p); code != http.StatusOK {
-			t.Errorf("GET %s = %d, want 200 (Options.Health's probes)", p, code)
+			t.Errorf("GET %s = %d, want 200 (Services.Health's probes)", p, code)
 		}
 	}
 	h.SetDraining()

@@ -21,7 +21,7 @@ func (e *edition) live(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return // Upgrade has answered the request with its error
 	}
-	c, err := e.hub.Add(conn)
+	c, err := e.svc.Hub.Add(conn)
 	if err != nil {
 		conn.CloseNow() // the hub is shutting down
 		return

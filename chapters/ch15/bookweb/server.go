@@ -1,91 +1,18 @@
 package bookweb
 
 import (
-	"bytes"
-	"encoding/json"
 	"log/slog"
 	"net/http"
-	"strings"
-
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy"
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/health"
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/metrics"
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/middleware"
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/ratelimit"
-	"github.com/learn-go-hard-way/learn-go-hard-way/velocy/ws"
 )
 
-// Options configures the web edition. Every field may be left zero.
+// Options configures the web edition's pages.
 type Options struct {
 	// Logger receives the access log and the panics (step 15.03); nil means slog.Default().
 	Logger *slog.Logger
-	// Progress keeps each learner's verdicts (step 15.07); nil means they are answered, not kept.
-	Progress *Progress
-	// Check runs a step's check (step 15.07); nil means POST /check answers 503.
-	Check Checker
-	// CheckLimit is each learner's budget of checks (step 15.08); zero means DefaultCheckLimit.
-	CheckLimit ratelimit.Policy
-	// Hub carries verdicts to the learner's open pages (step 15.09); nil means one of New's own.
-	Hub *ws.Hub
-	// Metrics receives the edition's numbers (step 15.10); nil means a registry of New's own.
-	Metrics *metrics.Registry
-	// Health answers /livez and /readyz (step 15.10); nil means one of New's own.
-	Health *health.Health
 }
 
-// New returns the web edition of b, on velocy: GET / and GET of every page's url show the page
-// inside the layout; paths under assets/ and static/ serve the directory's files; GET /me answers
-// the learner's id, from their session, as JSON; POST /check/{step} runs a step's check and
-// answers its verdict; GET /progress answers the learner's verdicts; GET /live is a websocket
-// that pushes each new verdict of the learner; GET /metrics, /livez and /readyz are for the
-// operator.
-// Anything else is 404, and velocy answers other methods with 405.
+// New returns the web edition of b with no services: the pages, the files and GET /me, and a
+// check button that answers 503. It is Edition(b, opts, Services{}).
 func New(b *Book, opts Options) http.Handler {
-	e := newEdition(b, opts)
-	r := velocy.New()
-	r.Use(metrics.Middleware(e.metrics)) // outermost: it times everything, the 404s included
-	r.Use(stack(e.logger)...)
-	r.Use(middleware.Sessions(middleware.SessionOptions{
-		Store:    middleware.NewMemoryStore(10000),
-		Insecure: true, // the edition is served over plain HTTP on this machine
-		Logger:   e.logger,
-	}))
-	r.Get("/metrics", e.metrics.ServeHTTP)
-	r.Get("/livez", e.health.Live().ServeHTTP)
-	r.Get("/readyz", e.health.Ready().ServeHTTP)
-	r.Get("/me", func(w http.ResponseWriter, req *http.Request) {
-		writeJSON(w, map[string]string{"learner": learner(req)})
-	})
-	r.With(e.limit()).Post("/check/{step}", e.check)
-	r.Get("/progress", e.progress)
-	r.Get("/live", e.live)
-	files := http.FileServerFS(b.fsys)
-	r.Get("/{path...}", func(w http.ResponseWriter, req *http.Request) {
-		p := req.PathValue("path")
-		if p == "" {
-			p = b.Index.Home
-		}
-		if page, body, ok := b.Page(p); ok {
-			var buf bytes.Buffer
-			if err := render(&buf, b, page, body); err != nil {
-				http.Error(w, "the page could not be drawn", http.StatusInternalServerError)
-				return
-			}
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write(buf.Bytes())
-			return
-		}
-		if (strings.HasPrefix(p, "assets/") || strings.HasPrefix(p, "static/")) && !strings.HasSuffix(p, "/") {
-			files.ServeHTTP(w, req) // the request's path is the file's path in the directory
-			return
-		}
-		http.NotFound(w, req)
-	})
-	return r
-}
-
-// writeJSON answers v as JSON.
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(v)
+	return Edition(b, opts, Services{})
 }

@@ -7,18 +7,28 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"time"
 
 	"workspace/logtar"
 	"workspace/velocy"
 )
 
-// Config is how the program runs. learn serve --own builds a main that fills it from flags.
+// Config is how the program runs. Main (step 15.12) fills it from the command line.
 type Config struct {
 	Book string    // the book directory (learn export book DIR)
 	Addr string    // the address to listen on: "127.0.0.1:8080", or port 0 for any
 	Log  io.Writer // where logtar writes the log; nil means os.Stderr
 	// Ready, when set, is called with the address Run listens on, once it does.
 	Ready func(addr string)
+	// Data is the folder of the progress database (step 15.11); "" means progress is not kept.
+	Data string
+	// Learn is the check command without the step, as learn --dir WORKSPACE check (step 15.11);
+	// empty means the check button answers 503.
+	Learn []string
+	// CheckTimeout bounds one check (step 15.11); zero means two minutes.
+	CheckTimeout time.Duration
+	// ShutdownTimeout bounds the graceful shutdown (step 15.11); zero means 20 seconds.
+	ShutdownTimeout time.Duration
 }
 
 // Run loads the book, builds the logger on logtar, listens on cfg.Addr and serves New until ctx

@@ -104,7 +104,7 @@ func TestCheckRunsKeepsAndAnswers(t *testing.T) {
 	}
 	defer p.Close()
 	fake := &fakeChecker{}
-	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Progress: p, Check: fake.check}))
+	srv := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Progress: p, Check: fake.check}))
 	defer srv.Close()
 	ada := browser(t)
 	me := sessionsMe(t, ada, srv.URL)
@@ -158,7 +158,7 @@ func TestCheckErrors(t *testing.T) {
 	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler)}))
 	defer srv.Close()
 	if code, _ := post(t, browser(t), srv.URL+"/check/"+ids[0]); code != http.StatusServiceUnavailable {
-		t.Errorf("POST /check with no Options.Check = %d, want 503", code)
+		t.Errorf("POST /check on New(b, opts), which has no checker = %d, want 503 (New returns Edition(b, opts, Services{}))", code)
 	}
 	p, err := OpenProgress(t.TempDir())
 	if err != nil {
@@ -166,7 +166,7 @@ func TestCheckErrors(t *testing.T) {
 	}
 	defer p.Close()
 	fake := &fakeChecker{fail: errors.New("no learn here")}
-	srv2 := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Progress: p, Check: fake.check}))
+	srv2 := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Progress: p, Check: fake.check}))
 	defer srv2.Close()
 	ada := browser(t)
 	me := sessionsMe(t, ada, srv2.URL)

@@ -13,19 +13,19 @@ func (e *edition) check(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if e.opts.Check == nil {
+	if e.svc.Check == nil {
 		http.Error(w, "checks are off: this edition was started without a check command", http.StatusServiceUnavailable)
 		return
 	}
 	who := learner(r)
-	v, err := e.opts.Check(r.Context(), step)
+	v, err := e.svc.Check(r.Context(), step)
 	if err != nil {
 		e.logger.Error("bookweb: check", "step", step, "err", err)
 		http.Error(w, "the check could not run: "+err.Error(), http.StatusBadGateway)
 		return
 	}
-	if e.opts.Progress != nil {
-		if err := e.opts.Progress.Record(who, v); err != nil {
+	if e.svc.Progress != nil {
+		if err := e.svc.Progress.Record(who, v); err != nil {
 			e.logger.Error("bookweb: progress", "step", step, "err", err)
 			http.Error(w, "the verdict could not be kept", http.StatusInternalServerError)
 			return
@@ -44,9 +44,9 @@ func (e *edition) check(w http.ResponseWriter, r *http.Request) {
 func (e *edition) progress(w http.ResponseWriter, r *http.Request) {
 	who := learner(r)
 	got := map[string]Verdict{}
-	if e.opts.Progress != nil {
+	if e.svc.Progress != nil {
 		var err error
-		if got, err = e.opts.Progress.Of(who); err != nil {
+		if got, err = e.svc.Progress.Of(who); err != nil {
 			e.logger.Error("bookweb: progress", "err", err)
 			http.Error(w, "the progress could not be read", http.StatusInternalServerError)
 			return

@@ -1,24 +1,66 @@
 package bookweb
 
 import (
+	"encoding/json"
 	"log/slog"
+	"net/http"
 	"slices"
+
+	"workspace/velocy/health"
+	"workspace/velocy/metrics"
+	"workspace/velocy/ratelimit"
+	"workspace/velocy/ws"
 )
 
-// edition is the state New's handlers share.
+// Services are what the edition runs beside its pages. Every field may be left zero.
+type Services struct {
+	// Progress keeps each learner's verdicts (step 15.07); nil means they are answered, not kept.
+	Progress *Progress
+	// Check runs a step's check (step 15.07); nil means POST /check answers 503.
+	Check Checker
+	// CheckLimit is each learner's budget of checks (step 15.08); zero means DefaultCheckLimit.
+	CheckLimit ratelimit.Policy
+	// Hub carries verdicts to the learner's open pages (step 15.09); nil means one of the
+	// edition's own.
+	Hub *ws.Hub
+	// Metrics receives the edition's numbers (step 15.10); nil means a registry of its own.
+	Metrics *metrics.Registry
+	// Health answers /livez and /readyz (step 15.10); nil means one of its own.
+	Health *health.Health
+}
+
+// edition is the state the handlers share.
 type edition struct {
 	book   *Book
-	opts   Options
+	svc    Services
 	logger *slog.Logger
 }
 
-// newEdition fills in what opts left zero.
-func newEdition(b *Book, opts Options) *edition {
-	e := &edition{book: b, opts: opts, logger: opts.Logger}
+// newEdition fills in what opts and svc left zero.
+func newEdition(b *Book, opts Options, svc Services) *edition {
+	e := &edition{book: b, svc: svc, logger: opts.Logger}
 	if e.logger == nil {
 		e.logger = slog.Default()
 	}
 	return e
+}
+
+// Edition returns the web edition of b, on velocy, with svc: GET / and GET of every page's url
+// show the page inside the layout; paths under assets/ and static/ serve the directory's files;
+// GET /me answers the learner's id, from their session; POST /check/{step} runs a step's check
+// and answers its verdict; GET /progress answers the learner's verdicts;
+// anything else is 404, and velocy answers other methods with 405.
+func Edition(b *Book, opts Options, svc Services) http.Handler {
+	// TODO(15.07): move New's router here, on e := newEdition(b, opts, svc), and add
+	// POST /check/{step} (e.check) and GET /progress (e.progress); New then returns
+	// Edition(b, opts, Services{}).
+	return New(b, opts)
+}
+
+// writeJSON answers v as JSON.
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(v)
 }
 
 // hasStep reports whether id is one of the book's steps.

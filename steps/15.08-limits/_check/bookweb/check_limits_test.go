@@ -18,7 +18,7 @@ func TestCheckLimitPerLearner(t *testing.T) {
 	b, _, ids := checkBook(t, 2)
 	limit := 2 + rand.IntN(4)
 	fake := &fakeChecker{}
-	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Check: fake.check,
+	srv := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Check: fake.check,
 		CheckLimit: ratelimit.Policy{Limit: limit, Period: time.Hour}}))
 	defer srv.Close()
 	ada := browser(t)
@@ -49,7 +49,7 @@ func TestCheckLimitPerLearner(t *testing.T) {
 func TestCheckDefaultLimit(t *testing.T) {
 	b, _, ids := checkBook(t, 1)
 	fake := &fakeChecker{}
-	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Check: fake.check}))
+	srv := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Check: fake.check}))
 	defer srv.Close()
 	ada := browser(t)
 	got := 0
@@ -78,7 +78,7 @@ func TestChecksRunOneAtATime(t *testing.T) {
 		<-release
 		return Verdict{Step: step, Status: "passed", Passed: true}, nil
 	}
-	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Check: check}))
+	srv := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Check: check}))
 	defer srv.Close()
 	const learners = 3
 	var wg sync.WaitGroup

@@ -57,7 +57,7 @@ func TestLivePushesEachLearnersVerdicts(t *testing.T) {
 	fake := &fakeChecker{}
 	hub := ws.NewHub(ws.HubOptions{})
 	defer hub.Close()
-	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler), Check: fake.check, Hub: hub}))
+	srv := httptest.NewServer(Edition(b, Options{Logger: slog.New(slog.DiscardHandler)}, Services{Check: fake.check, Hub: hub}))
 	defer srv.Close()
 	ada, bob := browser(t), browser(t)
 	adaID, bobID := sessionsMe(t, ada, srv.URL), sessionsMe(t, bob, srv.URL)

@@ -3,15 +3,9 @@ package bookweb
 import (
 	"encoding/json"
 	"net/http"
-	"time"
 
-	"workspace/velocy/ratelimit"
 	"workspace/velocy/ws"
 )
-
-// DefaultCheckLimit is each learner's budget of checks when Options.CheckLimit is zero: a check
-// runs the go toolchain for seconds, so a button pressed in a loop must not take the machine.
-var DefaultCheckLimit = ratelimit.Policy{Limit: 10, Period: time.Minute}
 
 // check answers POST /check/{step}: it runs the step's check, one at a time however many
 // learners press, keeps the verdict in the learner's progress, pushes it to their open pages and
@@ -22,7 +16,7 @@ func (e *edition) check(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if e.opts.Check == nil {
+	if e.svc.Check == nil {
 		http.Error(w, "checks are off: this edition was started without a check command", http.StatusServiceUnavailable)
 		return
 	}
@@ -33,14 +27,14 @@ func (e *edition) check(w http.ResponseWriter, r *http.Request) {
 	case <-r.Context().Done():
 		return // the learner left while waiting
 	}
-	v, err := e.opts.Check(r.Context(), step)
+	v, err := e.svc.Check(r.Context(), step)
 	if err != nil {
 		e.logger.Error("bookweb: check", "step", step, "err", err)
 		http.Error(w, "the check could not run: "+err.Error(), http.StatusBadGateway)
 		return
 	}
-	if e.opts.Progress != nil {
-		if err := e.opts.Progress.Record(who, v); err != nil {
+	if e.svc.Progress != nil {
+		if err := e.svc.Progress.Record(who, v); err != nil {
 			e.logger.Error("bookweb: progress", "step", step, "err", err)
 			http.Error(w, "the verdict could not be kept", http.StatusInternalServerError)
 			return
@@ -51,28 +45,18 @@ func (e *edition) check(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the verdict could not be written", http.StatusInternalServerError)
 		return
 	}
-	e.hub.Broadcast(room(who), ws.TextMessage, data)
+	e.svc.Hub.Broadcast(room(who), ws.TextMessage, data)
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(data)
-}
-
-// limit returns the rate limit on the check button: CheckLimit per learner.
-func (e *edition) limit() func(http.Handler) http.Handler {
-	p := e.opts.CheckLimit
-	if p == (ratelimit.Policy{}) {
-		p = DefaultCheckLimit
-	}
-	return ratelimit.Middleware(ratelimit.Options{Policy: p, Logger: e.logger,
-		Key: func(r *http.Request) string { return "check/" + learner(r) }})
 }
 
 // progress answers GET /progress: the learner's latest verdict of every step they checked.
 func (e *edition) progress(w http.ResponseWriter, r *http.Request) {
 	who := learner(r)
 	got := map[string]Verdict{}
-	if e.opts.Progress != nil {
+	if e.svc.Progress != nil {
 		var err error
-		if got, err = e.opts.Progress.Of(who); err != nil {
+		if got, err = e.svc.Progress.Of(who); err != nil {
 			e.logger.Error("bookweb: progress", "err", err)
 			http.Error(w, "the progress could not be read", http.StatusInternalServerError)
 			return

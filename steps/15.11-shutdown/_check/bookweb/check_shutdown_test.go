@@ -141,7 +141,10 @@ func TestRunRefusesABadDataFolder(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "a-file")
 	os.WriteFile(file, []byte("not a folder"), 0o644)
 	called := false
-	err := Run(t.Context(), Config{Book: book, Data: file, Addr: "127.0.0.1:0", Log: io.Discard, Ready: func(string) { called = true }})
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	err := Run(ctx, Config{Book: book, Data: file, Addr: "127.0.0.1:0", Log: io.Discard,
+		Ready: func(string) { called = true; cancel() }}) // listening is the mistake: stop at once
 	if err == nil || called {
 		t.Errorf("Run with Config.Data a file = %v (listened: %v), want an error before listening", err, called)
 	}

@@ -18,30 +18,28 @@ import (
 	"workspace/velocy/ws"
 )
 
-// Config is how the program runs. Main fills it from the command line.
+// Config is how the program runs. Main (step 15.12) fills it from the command line.
 type Config struct {
 	Book string    // the book directory (learn export book DIR)
 	Addr string    // the address to listen on: "127.0.0.1:8080", or port 0 for any
 	Log  io.Writer // where logtar writes the log; nil means os.Stderr
-	// Data is the folder of the progress database (step 15.11); "" means progress is not kept.
-	Data string
-	// Learn is the check command without the step: learn --dir WORKSPACE check. Empty means
-	// the check button answers 503.
-	Learn []string
-	// CheckTimeout bounds one check (zero means two minutes).
-	CheckTimeout time.Duration
-	// ShutdownTimeout bounds the graceful shutdown (zero means 20 seconds).
-	ShutdownTimeout time.Duration
 	// Ready, when set, is called with the address Run listens on, once it does.
 	Ready func(addr string)
+	// Data is the folder of the progress database (step 15.11); "" means progress is not kept.
+	Data string
+	// Learn is the check command without the step, as learn --dir WORKSPACE check (step 15.11);
+	// empty means the check button answers 503.
+	Learn []string
+	// CheckTimeout bounds one check (step 15.11); zero means two minutes.
+	CheckTimeout time.Duration
+	// ShutdownTimeout bounds the graceful shutdown (step 15.11); zero means 20 seconds.
+	ShutdownTimeout time.Duration
 }
 
 // Run loads the book, opens the progress database, builds the logger on logtar, listens on
-// cfg.Addr and serves New until ctx is done. Then it shuts down in order: stop accepting, fail
-// readiness, drain the requests in flight (a check that is running finishes and is kept), close
-// the websockets with 1001, close the database, flush the log. It returns nil after a clean
-// shutdown; anything that can fail before serving (the book, the database, the address) is an
-// error before anything is served.
+// cfg.Addr and serves Edition until ctx is done; then it shuts down in the order of stages. It
+// returns nil after a clean shutdown; anything that can fail before serving (the book, the
+// database, the address) is an error before anything is served.
 func Run(ctx context.Context, cfg Config) error {
 	b, err := Load(os.DirFS(cfg.Book))
 	if err != nil {
@@ -55,26 +53,24 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("bookweb: the log: %w", err)
 	}
-	defer lt.Close() // a second Close, after the sequence's, does nothing
+	defer lt.Close() // a second Close, after the shutdown's, does nothing
 	logger := slog.New(lt.Handler())
-	opts := Options{Logger: logger, Hub: ws.NewHub(ws.HubOptions{}), Health: health.New()}
-	closeDB := func() error { return nil }
+	svc := Services{Hub: ws.NewHub(ws.HubOptions{}), Health: health.New()}
 	if cfg.Data != "" {
-		if opts.Progress, err = OpenProgress(cfg.Data); err != nil {
+		if svc.Progress, err = OpenProgress(cfg.Data); err != nil {
 			return err
 		}
-		closeDB = opts.Progress.Close
-		defer closeDB() // on the early returns below; a second Close is harmless
+		defer svc.Progress.Close() // on the early returns below; a second Close does nothing
 	}
 	if len(cfg.Learn) > 0 {
-		opts.Check = CommandChecker(cfg.Learn, cmp(cfg.CheckTimeout, 2*time.Minute))
+		svc.Check = CommandChecker(cfg.Learn, orDefault(cfg.CheckTimeout, 2*time.Minute))
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("bookweb: %w", err)
 	}
-	srv := velocy.NewServer(ln.Addr().String(), New(b, opts))
-	srv.WriteTimeout = cmp(cfg.CheckTimeout, 2*time.Minute) + 10*time.Second // a check answers late
+	srv := velocy.NewServer(ln.Addr().String(), Edition(b, Options{Logger: logger}, svc))
+	srv.WriteTimeout = orDefault(cfg.CheckTimeout, 2*time.Minute) + 10*time.Second // a check answers late
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.Ready != nil {
@@ -85,19 +81,8 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("bookweb: %w", err)
 	case <-ctx.Done():
 	}
-	stop, drain := graceful.StopAccepting(srv)
-	seq := &graceful.Sequence{
-		Timeout: cmp(cfg.ShutdownTimeout, 20*time.Second),
-		Logger:  logger,
-		Stages: []graceful.Stage{
-			stop,
-			graceful.FailReadiness(opts.Health),
-			drain,
-			{Name: "websockets", Run: opts.Hub.Shutdown},
-			graceful.Closer("database", closeDB),
-			{Name: "logs", Run: lt.CloseContext}, // last: the log records the stages before it
-		},
-	}
+	seq := &graceful.Sequence{Timeout: orDefault(cfg.ShutdownTimeout, 20*time.Second), Logger: logger,
+		Stages: stages(srv, svc, lt)}
 	err = seq.Run(context.Background())
 	if serveErr := <-served; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
 		err = serveErr
@@ -105,8 +90,8 @@ func Run(ctx context.Context, cfg Config) error {
 	return err
 }
 
-// cmp returns d, or def when d is zero.
-func cmp(d, def time.Duration) time.Duration {
+// orDefault returns d, or def when d is zero.
+func orDefault(d, def time.Duration) time.Duration {
 	if d == 0 {
 		return def
 	}

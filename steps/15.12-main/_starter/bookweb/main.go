@@ -11,6 +11,8 @@ import "io"
 // learn --dir workspace check. Main serves until SIGINT or SIGTERM and returns the exit status:
 // 0 after a clean shutdown, 1 when Run fails, 2 for a command line it cannot use.
 func Main(args []string, stdout, stderr io.Writer) int {
+	// TODO(15.12): flags -book, -data (required) and -addr; the rest is the check command;
+	// velocy.SignalContext; Run, with the address on stdout once it listens; exit 0, 1 or 2.
 	io.WriteString(stderr, "bookweb: Main is not written yet (step 15.12-main)\n")
 	return 1
 }

@@ -5,32 +5,57 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 
 	"workspace/velocy"
+	"workspace/velocy/health"
+	"workspace/velocy/metrics"
 	"workspace/velocy/middleware"
 	"workspace/velocy/ratelimit"
+	"workspace/velocy/ws"
 )
 
-// Options configures the web edition. Every field may be left zero.
-type Options struct {
-	// Logger receives the access log and the panics (step 15.03); nil means slog.Default().
-	Logger *slog.Logger
+// Services are what the edition runs beside its pages. Every field may be left zero.
+type Services struct {
 	// Progress keeps each learner's verdicts (step 15.07); nil means they are answered, not kept.
 	Progress *Progress
 	// Check runs a step's check (step 15.07); nil means POST /check answers 503.
 	Check Checker
 	// CheckLimit is each learner's budget of checks (step 15.08); zero means DefaultCheckLimit.
 	CheckLimit ratelimit.Policy
+	// Hub carries verdicts to the learner's open pages (step 15.09); nil means one of the
+	// edition's own.
+	Hub *ws.Hub
+	// Metrics receives the edition's numbers (step 15.10); nil means a registry of its own.
+	Metrics *metrics.Registry
+	// Health answers /livez and /readyz (step 15.10); nil means one of its own.
+	Health *health.Health
 }
 
-// New returns the web edition of b, on velocy: GET / and GET of every page's url show the page
-// inside the layout; paths under assets/ and static/ serve the directory's files; GET /me answers
-// the learner's id, from their session, as JSON; POST /check/{step} runs a step's check and
-// answers its verdict; GET /progress answers the learner's verdicts;
+// edition is the state the handlers share.
+type edition struct {
+	book   *Book
+	svc    Services
+	logger *slog.Logger
+}
+
+// newEdition fills in what opts and svc left zero.
+func newEdition(b *Book, opts Options, svc Services) *edition {
+	e := &edition{book: b, svc: svc, logger: opts.Logger}
+	if e.logger == nil {
+		e.logger = slog.Default()
+	}
+	return e
+}
+
+// Edition returns the web edition of b, on velocy, with svc: GET / and GET of every page's url
+// show the page inside the layout; paths under assets/ and static/ serve the directory's files;
+// GET /me answers the learner's id, from their session; POST /check/{step} runs a step's check
+// and answers its verdict; GET /progress answers the learner's verdicts;
 // anything else is 404, and velocy answers other methods with 405.
-func New(b *Book, opts Options) http.Handler {
-	e := newEdition(b, opts)
+func Edition(b *Book, opts Options, svc Services) http.Handler {
+	e := newEdition(b, opts, svc)
 	r := velocy.New()
 	r.Use(stack(e.logger)...)
 	r.Use(middleware.Sessions(middleware.SessionOptions{
@@ -41,7 +66,7 @@ func New(b *Book, opts Options) http.Handler {
 	r.Get("/me", func(w http.ResponseWriter, req *http.Request) {
 		writeJSON(w, map[string]string{"learner": learner(req)})
 	})
-	r.With(e.limit()).Post("/check/{step}", e.check)
+	r.Post("/check/{step}", e.check)
 	r.Get("/progress", e.progress)
 	files := http.FileServerFS(b.fsys)
 	r.Get("/{path...}", func(w http.ResponseWriter, req *http.Request) {
@@ -72,4 +97,9 @@ func New(b *Book, opts Options) http.Handler {
 func writeJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(v)
+}
+
+// hasStep reports whether id is one of the book's steps.
+func (b *Book) hasStep(id string) bool {
+	return slices.ContainsFunc(b.Index.Steps, func(s Step) bool { return s.ID == id })
 }

@@ -94,6 +94,8 @@ type app struct {
 	goCmd   string
 	// tty reports whether stdout is a terminal (the TUI needs one).
 	tty bool
+	// exe is the learn binary the web edition's check buttons run; "" means os.Executable().
+	exe string
 
 	chapterList []chapterInfo // loaded once, by chapters()
 }

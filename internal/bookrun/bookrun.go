@@ -187,13 +187,16 @@ func (o RunOptions) args() []string {
 
 // Run runs a built program until ctx ends, then interrupts it and waits for it to shut down
 // (killing it if it has not after 15 s). Its output goes to o.Stdout and o.Stderr; the first
-// line it prints names the address.
+// line it prints names the address. The program runs in a process group of its own where
+// there are process groups, so that Ctrl-C in a terminal reaches it once, through ctx, rather
+// than twice (bookweb.Main takes a second Ctrl-C as "stop now", cutting its shutdown short).
 func Run(ctx context.Context, o RunOptions) error {
 	if o.Bin == "" || o.Book == "" || o.Data == "" {
 		return errors.New("bookrun: Run needs the program, a book directory and a data folder")
 	}
 	cmd := exec.CommandContext(ctx, o.Bin, o.args()...)
 	cmd.Stdout, cmd.Stderr = o.Stdout, o.Stderr
+	ownProcessGroup(cmd)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 15 * time.Second
 	err := cmd.Run()

@@ -152,12 +152,18 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // fakeProgram builds the program on a hand-made workspace whose bookweb is fakeMain.
 func fakeProgram(t *testing.T) string {
 	t.Helper()
+	return fakeProgramOf(t, fakeMain)
+}
+
+// fakeProgramOf builds the program on a hand-made workspace whose bookweb is main.
+func fakeProgramOf(t *testing.T, main string) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds a program")
 	}
 	ws := t.TempDir()
 	write(t, ws, "go.mod", steps.GoMod)
-	write(t, ws, "bookweb/main.go", fakeMain)
+	write(t, ws, "bookweb/main.go", main)
 	bin, err := Build(t.Context(), ws, t.TempDir(), "")
 	if err != nil {
 		t.Fatal(err)

@@ -37,7 +37,7 @@ func (a *app) serveOwn(ctx context.Context, addr string) int {
 		fmt.Fprintf(a.stderr, "learn: %v; until then, learn serve shows the reference edition\n", err)
 		return exitFail
 	case errors.Is(err, bookrun.ErrNoMain):
-		fmt.Fprintf(a.stderr, "learn: %v (learn list shows where you are)\n", err)
+		fmt.Fprintf(a.stderr, "learn: %v; until then, learn serve --reference runs the finished one\n", err)
 		return exitFail
 	case errors.As(err, &be):
 		fmt.Fprintf(a.stderr, "learn: your web edition does not build yet (chapter 15's steps: learn list):\n%s\n", be.Output)
@@ -46,6 +46,41 @@ func (a *app) serveOwn(ctx context.Context, addr string) int {
 		return a.fail(err)
 	}
 	return a.runEdition(ctx, bin, bookDir, filepath.Join(ws, ".learn", "bookweb"), addr)
+}
+
+// serveReference is learn serve --reference: the same program as serveOwn, built from the
+// reference code of bookweb and the libraries it imports (what a learner who typed every
+// solution has), its checks still judging the learner's workspace. Its progress database is
+// .learn/bookweb-reference: not the learner's own .learn/bookweb, which their program, perhaps
+// halfway through the capstone, must not find written by another; but in the workspace, since
+// the verdicts it records are this workspace's.
+func (a *app) serveReference(ctx context.Context, addr string) int {
+	wb, err := a.open() // the workspace the checks judge: made if missing, refused if something else
+	if err != nil {
+		return a.fail(err)
+	}
+	tmp, err := os.MkdirTemp("", "learn-serve-reference-")
+	if err != nil {
+		return a.fail(err)
+	}
+	defer os.RemoveAll(tmp)
+	bookDir, progDir, err := a.editionFolders(tmp)
+	if err != nil {
+		return a.fail(err)
+	}
+	ref := filepath.Join(tmp, "reference")
+	if err := bookrun.ReferenceWorkspace(a.book, ref); err != nil {
+		return a.fail(err)
+	}
+	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "building the reference web edition…"))
+	bin, err := bookrun.Build(ctx, ref, progDir, a.goCmd)
+	if errors.Is(err, bookrun.ErrNoMain) {
+		return a.fail(fmt.Errorf("the book in this learn stops before step %s, so its reference code has no bookweb.Main to run", bookrun.MainStep))
+	}
+	if err != nil {
+		return a.fail(fmt.Errorf("the reference web edition: %w", err))
+	}
+	return a.runEdition(ctx, bin, bookDir, filepath.Join(wb.Dir, ".learn", "bookweb-reference"), addr)
 }
 
 // editionFolders exports the book into tmp/book and makes tmp/prog for the program's module.

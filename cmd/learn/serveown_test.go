@@ -88,3 +88,21 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		t.Errorf("the data folder is %v, want a folder only its owner can use (0700)", fi.Mode())
 	}
 }
+
+// TestServeReferenceNeedsTheCapstone: the fixture book has no bookweb steps, so there is no
+// reference code to build; learn says so and opens nothing.
+func TestServeReferenceNeedsTheCapstone(t *testing.T) {
+	r := learn(t, filepath.Join(t.TempDir(), "ws"), "serve", "--reference")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "no steps of package bookweb") || r.stdout != "" {
+		t.Errorf("serve --reference on a book without the capstone = %d %q %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestHelpNamesTheEditions(t *testing.T) {
+	r := learn(t, filepath.Join(t.TempDir(), "ws"), "help")
+	for _, want := range []string{"serve --own", "serve --reference"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("help lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

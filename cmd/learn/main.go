@@ -53,7 +53,9 @@ Commands:
   progress                 how far you are
   bench [STEP|PACKAGE]     time your router or logger against the reference and others
   verify                   check every step and lesson (for authors and CI)
-  serve [--addr A] [--own] the book in your browser, with your progress and check buttons
+  serve [--addr A]         the book in your browser, with your progress and check buttons
+  serve --own              the same, served by the web edition you build in the capstone
+  serve --reference        the same, served by the capstone's reference code (checks judge DIR)
   export html DIR          write the book as a static web site into DIR (--force: DIR not empty)
   export book DIR          write the book as data (book.json, HTML fragments) for the capstone
   author                   tools for authors: sync, restack, new (learn author help)
@@ -94,6 +96,8 @@ type app struct {
 	goCmd   string
 	// tty reports whether stdout is a terminal (the TUI needs one).
 	tty bool
+	// exe is the learn binary the web edition's check buttons run; "" means os.Executable().
+	exe string
 
 	chapterList []chapterInfo // loaded once, by chapters()
 }

@@ -177,6 +177,9 @@ func TestServeBadInput(t *testing.T) {
 	if r := learn(t, dir, "serve", "extra"); r.code != exitUsage || !strings.Contains(r.stderr, "usage: learn serve") {
 		t.Errorf("serve extra = %d %q", r.code, r.stderr)
 	}
+	if r := learn(t, dir, "serve", "--own", "--reference"); r.code != exitUsage || !strings.Contains(r.stderr, "usage: learn serve") {
+		t.Errorf("serve --own --reference = %d %q, want a usage error", r.code, r.stderr)
+	}
 	if r := learn(t, dir, "serve", "--addr", "127.0.0.1:99999"); r.code != exitUsage || !strings.Contains(r.stderr, "99999") {
 		t.Errorf("serve on a bad port = %d %q", r.code, r.stderr)
 	}

@@ -21,12 +21,19 @@ func (a *app) serve(ctx context.Context, args []string) int {
 	fs := a.newFlags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	own := fs.Bool("own", false, "serve the web edition you build in the capstone")
+	reference := fs.Bool("reference", false, "serve the capstone's web edition built from the reference code")
 	pos, err := parseArgs(fs, args)
-	if err != nil || len(pos) > 0 {
-		return a.usageError("usage: learn serve [--addr HOST:PORT] [--own]")
+	if err != nil || len(pos) > 0 || (*own && *reference) {
+		return a.usageError("usage: learn serve [--addr HOST:PORT] [--own | --reference]")
+	}
+	if *own || *reference {
+		a.warnReachable(*addr)
 	}
 	if *own {
 		return a.serveOwn(ctx, *addr)
+	}
+	if *reference {
+		return a.serveReference(ctx, *addr)
 	}
 	wb, err := a.open()
 	if err != nil {
@@ -45,16 +52,22 @@ func (a *app) serve(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.fail(err)
 	}
-	if host, _, _ := net.SplitHostPort(*addr); !isLoopback(host) {
-		fmt.Fprintf(a.stderr, "%s %s is reachable from other machines: anyone who can reach it can run your checks\n",
-			a.paint(yellow, "warning:"), *addr)
-	}
+	a.warnReachable(*addr)
 	fmt.Fprintf(a.stdout, "the book is at http://%s/ (Ctrl-C stops)\n", ln.Addr())
 	h := site.Handler(web.ServeOptions{Workbook: wb, Logger: slog.New(lt.Handler())})
 	if err := velocy.Serve(ctx, ln, h); err != nil {
 		return a.fail(err)
 	}
 	return exitOK
+}
+
+// warnReachable warns when addr is reachable from other machines: every edition has check
+// buttons, which run learn check on the workspace.
+func (a *app) warnReachable(addr string) {
+	if host, _, _ := net.SplitHostPort(addr); !isLoopback(host) {
+		fmt.Fprintf(a.stderr, "%s %s is reachable from other machines: anyone who can reach it can run your checks\n",
+			a.paint(yellow, "warning:"), addr)
+	}
 }
 
 func isLoopback(host string) bool {

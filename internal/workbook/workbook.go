@@ -37,7 +37,8 @@ module of its own, so the tools see it separately from the book's repository.
   learn runs.
 - Files named check_*_test.go are the checks. learn always runs its own pristine copy, so editing
   them changes nothing; write your own tests in other files.
-- .learn/ holds your progress and backups of anything learn ever replaced.
+- .learn/ holds your progress, backups of anything learn ever replaced, and the databases of
+  the capstone's web edition (learn serve --own and --reference).
 `
 
 // A Workbook is a workspace folder plus the book and the learner's progress.

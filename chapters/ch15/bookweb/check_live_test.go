@@ -92,9 +92,14 @@ func TestPagesHaveCheckButtons(t *testing.T) {
 	b, _, ids := checkBook(t, 2)
 	srv := httptest.NewServer(New(b, Options{Logger: slog.New(slog.DiscardHandler)}))
 	defer srv.Close()
-	resp, err := http.Get(srv.URL + "/" + b.Index.Pages[1].URL)
+	reader := browser(t)
+	resp, err := reader.Get(srv.URL + "/" + b.Index.Pages[1].URL)
 	if err != nil {
 		t.Fatal(err)
+	}
+	u, _ := url.Parse(srv.URL)
+	if len(reader.Jar.Cookies(u)) == 0 {
+		t.Error("a browser's first page set no session cookie; call learner(req) in the page route, or the page's /live and its /check would be two different learners")
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()

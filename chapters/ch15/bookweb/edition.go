@@ -96,6 +96,7 @@ func Edition(b *Book, opts Options, svc Services) http.Handler {
 			p = b.Index.Home
 		}
 		if page, body, ok := b.Page(p); ok {
+			learner(req) // a browser's first page gives it its learner id, which its /live and /check share
 			var buf bytes.Buffer
 			if err := render(&buf, b, page, body); err != nil {
 				http.Error(w, "the page could not be drawn", http.StatusInternalServerError)

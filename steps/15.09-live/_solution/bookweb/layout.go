@@ -12,7 +12,7 @@ import (
 // because the fragments' own links are relative too.
 var layout = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title><link rel="stylesheet" href="{{.Root}}static/style.css"></head>
+<title>{{.Title}}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="{{.Root}}static/style.css"></head>
 <body><header><a href="{{.Root}}index.html">{{.Book}}</a></header>
 <nav><ol>{{range .Chapters}}<li><a href="{{$.Root}}{{.Intro}}">{{.Title}}</a></li>{{end}}</ol></nav>
 <main>{{.Body}}</main>

@@ -32,11 +32,26 @@ func (a *app) list(args []string) int {
 		return exitOK
 	}
 	current := wb.Current()
+	type count struct{ done, total int }
+	counts := map[string]*count{}
+	for _, s := range a.book.Steps {
+		c := counts[s.Chapter]
+		if c == nil {
+			c = &count{}
+			counts[s.Chapter] = c
+		}
+		c.total++
+		if wb.Status(s) == progress.Passed {
+			c.done++
+		}
+	}
 	chapter := ""
 	for _, s := range a.book.Steps {
 		if s.Chapter != chapter {
 			chapter = s.Chapter
-			fmt.Fprintf(a.stdout, "\n%s\n", a.paint(bold, a.chapterTitle(s.Chapter)))
+			c := counts[chapter]
+			fmt.Fprintf(a.stdout, "\n%s  %s\n", a.paint(bold, a.chapterTitle(s.Chapter)),
+				a.paint(dim, fmt.Sprintf("%d/%d steps done", c.done, c.total)))
 		}
 		mark := a.mark(wb.Status(s))
 		line := fmt.Sprintf("  %s %-28s %s", mark, s.ID, s.Title)

@@ -29,6 +29,11 @@ func TestListMarksOptionalChapter(t *testing.T) {
 			t.Errorf("current marker on %q, want 01.01-add", l)
 		}
 	}
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "0. Warming up") && !strings.HasSuffix(l, "0/1 steps done") {
+			t.Errorf("chapter 0's heading %q, want its count of steps at the end (0/1 steps done)", l)
+		}
+	}
 	if !strings.Contains(s, "00.01-warm") {
 		t.Errorf("learn list does not list 00.01-warm:\n%s", s)
 	}

@@ -20,15 +20,11 @@ func (a *app) serveOwn(ctx context.Context, addr string) int {
 	if err != nil {
 		return a.fail(err)
 	}
-	tmp, err := os.MkdirTemp("", "learn-serve-own-")
+	tmp, bookDir, progDir, err := a.editionFolders("learn-serve-own-")
 	if err != nil {
 		return a.fail(err)
 	}
 	defer os.RemoveAll(tmp)
-	bookDir, progDir, err := a.editionFolders(tmp)
-	if err != nil {
-		return a.fail(err)
-	}
 	fmt.Fprintf(a.stderr, "%s\n", a.paint(dim, "building your web edition from "+ws+"…"))
 	bin, err := bookrun.Build(ctx, ws, progDir, a.goCmd)
 	var be *bookrun.BuildError
@@ -59,15 +55,11 @@ func (a *app) serveReference(ctx context.Context, addr string) int {
 	if err != nil {
 		return a.fail(err)
 	}
-	tmp, err := os.MkdirTemp("", "learn-serve-reference-")
+	tmp, bookDir, progDir, err := a.editionFolders("learn-serve-reference-")
 	if err != nil {
 		return a.fail(err)
 	}
 	defer os.RemoveAll(tmp)
-	bookDir, progDir, err := a.editionFolders(tmp)
-	if err != nil {
-		return a.fail(err)
-	}
 	ref := filepath.Join(tmp, "reference")
 	if err := bookrun.ReferenceWorkspace(a.book, ref); err != nil {
 		return a.fail(err)
@@ -83,20 +75,26 @@ func (a *app) serveReference(ctx context.Context, addr string) int {
 	return a.runEdition(ctx, bin, bookDir, filepath.Join(wb.Dir, ".learn", "bookweb-reference"), addr)
 }
 
-// editionFolders exports the book into tmp/book and makes tmp/prog for the program's module.
-func (a *app) editionFolders(tmp string) (bookDir, progDir string, err error) {
-	bookDir, progDir = filepath.Join(tmp, "book"), filepath.Join(tmp, "prog")
-	if err := os.Mkdir(progDir, 0o755); err != nil {
-		return "", "", err
-	}
-	site, err := web.New(web.Options{Book: a.book, Lessons: a.lessons, Assets: assets.FS()})
+// editionFolders makes a temporary folder named with prefix, exports the book into its book/
+// and makes its prog/ for the program's module. The caller removes tmp, which is "" on an error.
+func (a *app) editionFolders(prefix string) (tmp, bookDir, progDir string, err error) {
+	tmp, err = os.MkdirTemp("", prefix)
 	if err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
-	if err := site.ExportBook(bookDir, false); err != nil {
-		return "", "", err
+	bookDir, progDir = filepath.Join(tmp, "book"), filepath.Join(tmp, "prog")
+	err = os.Mkdir(progDir, 0o755)
+	if err == nil {
+		var site *web.Site
+		if site, err = web.New(web.Options{Book: a.book, Lessons: a.lessons, Assets: assets.FS()}); err == nil {
+			err = site.ExportBook(bookDir, false)
+		}
 	}
-	return bookDir, progDir, nil
+	if err != nil {
+		os.RemoveAll(tmp)
+		return "", "", "", err
+	}
+	return tmp, bookDir, progDir, nil
 }
 
 // runEdition runs a built web edition until ctx ends, with its progress database in data

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -159,23 +158,8 @@ func (s *Site) ExportBook(dir string, force bool) error {
 	if err := put(index.Search, search); err != nil {
 		return err
 	}
-	for _, name := range []string{"style.css", "app.js", "theme.js"} {
-		data, err := fs.ReadFile(staticFiles, "static/"+name)
-		if err != nil {
-			return fmt.Errorf("web: %w", err)
-		}
-		if err := put(path.Join("static", name), data); err != nil {
-			return err
-		}
-	}
-	for _, a := range s.assets {
-		data, err := fs.ReadFile(s.opts.Assets, a[len("assets/"):])
-		if err != nil {
-			return fmt.Errorf("web: %w", err)
-		}
-		if err := put(a, data); err != nil {
-			return err
-		}
+	if err := s.putFiles(put); err != nil {
+		return err
 	}
 	data, err := json.MarshalIndent(index, "", "  ")
 	if err != nil {

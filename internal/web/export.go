@@ -73,6 +73,15 @@ func (s *Site) Export(dir string, force bool) error {
 	if err := put("search-index.js", js); err != nil {
 		return err
 	}
+	if err := s.putFiles(put); err != nil {
+		return err
+	}
+	return nil
+}
+
+// putFiles writes, through put, the site's static files (style sheet and scripts) under static/
+// and the lessons' pictures under assets/: what both exports carry besides the pages.
+func (s *Site) putFiles(put func(name string, data []byte) error) error {
 	for _, name := range []string{"style.css", "app.js", "theme.js"} {
 		data, err := fs.ReadFile(staticFiles, "static/"+name)
 		if err != nil {

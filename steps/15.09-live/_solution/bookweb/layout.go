@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// layout is the page around every fragment: the book's title, a list of chapters, the fragment,
+// layout is the page around every fragment: the book's title, its chapters folded, the fragment,
 // the page's steps with their check buttons (stepPanel), and links to the previous and next
 // pages. Root is the way from the page up to the site's root ("../" for "ch03/03.02-x.html"),
 // because the fragments' own links are relative too.
@@ -14,7 +14,7 @@ var layout = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="{{.Root}}static/style.css"></head>
 <body><header><a href="{{.Root}}index.html">{{.Book}}</a></header>
-<nav><ol>{{range .Chapters}}<li><a href="{{$.Root}}{{.Intro}}">{{.Title}}</a></li>{{end}}</ol></nav>
+<nav><details><summary>Contents</summary><ol>{{range .Chapters}}<li><a href="{{$.Root}}{{.Intro}}">{{.Title}}</a></li>{{end}}</ol></details></nav>
 <main>{{.Body}}</main>
 {{.Panel}}
 <footer>{{with .Prev}}<a rel="prev" href="{{$.Root}}{{.}}">previous</a>{{end}} {{with .Next}}<a rel="next" href="{{$.Root}}{{.}}">next</a>{{end}}</footer>

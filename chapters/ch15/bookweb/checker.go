@@ -1,7 +1,6 @@
 package bookweb
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -43,10 +42,8 @@ func CommandChecker(argv []string, timeout time.Duration) Checker {
 		if ctx.Err() != nil {
 			return Verdict{}, fmt.Errorf("bookweb: the check of %s: no verdict within %v", step, timeout)
 		}
-		sc := bufio.NewScanner(&out)
-		sc.Buffer(nil, MaxCheckOutput)
-		for sc.Scan() {
-			line := bytes.TrimSpace(sc.Bytes())
+		for line := range bytes.Lines(out.Bytes()) {
+			line = bytes.TrimSpace(line)
 			if len(line) == 0 || line[0] != '{' {
 				continue
 			}

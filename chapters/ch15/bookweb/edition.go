@@ -68,8 +68,8 @@ func newEdition(b *Book, opts Options, svc Services) *edition {
 // GET /me answers the learner's id, from their session; POST /check/{step} runs a step's check
 // and answers its verdict; GET /progress answers the learner's verdicts; GET /live is a
 // websocket that pushes each new verdict of the learner; GET /metrics, /livez and /readyz are
-// for the operator;
-// anything else is 404, and velocy answers other methods with 405.
+// for the operator.
+// Anything else is 404, and velocy answers other methods with 405.
 func Edition(b *Book, opts Options, svc Services) http.Handler {
 	e := newEdition(b, opts, svc)
 	r := velocy.New()

@@ -62,15 +62,16 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 		defer svc.Progress.Close() // on the early returns below; a second Close does nothing
 	}
+	checkTimeout := orDefault(cfg.CheckTimeout, 2*time.Minute)
 	if len(cfg.Learn) > 0 {
-		svc.Check = CommandChecker(cfg.Learn, orDefault(cfg.CheckTimeout, 2*time.Minute))
+		svc.Check = CommandChecker(cfg.Learn, checkTimeout)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("bookweb: %w", err)
 	}
 	srv := velocy.NewServer(ln.Addr().String(), Edition(b, Options{Logger: logger}, svc))
-	srv.WriteTimeout = orDefault(cfg.CheckTimeout, 2*time.Minute) + 10*time.Second // a check answers late
+	srv.WriteTimeout = checkTimeout + 10*time.Second // a check answers late
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.Ready != nil {

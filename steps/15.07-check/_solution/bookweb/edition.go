@@ -52,8 +52,8 @@ func newEdition(b *Book, opts Options, svc Services) *edition {
 // Edition returns the web edition of b, on velocy, with svc: GET / and GET of every page's url
 // show the page inside the layout; paths under assets/ and static/ serve the directory's files;
 // GET /me answers the learner's id, from their session; POST /check/{step} runs a step's check
-// and answers its verdict; GET /progress answers the learner's verdicts;
-// anything else is 404, and velocy answers other methods with 405.
+// and answers its verdict; GET /progress answers the learner's verdicts.
+// Anything else is 404, and velocy answers other methods with 405.
 func Edition(b *Book, opts Options, svc Services) http.Handler {
 	e := newEdition(b, opts, svc)
 	r := velocy.New()

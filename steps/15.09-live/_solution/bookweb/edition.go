@@ -57,8 +57,8 @@ func newEdition(b *Book, opts Options, svc Services) *edition {
 // show the page inside the layout; paths under assets/ and static/ serve the directory's files;
 // GET /me answers the learner's id, from their session; POST /check/{step} runs a step's check
 // and answers its verdict; GET /progress answers the learner's verdicts; GET /live is a
-// websocket that pushes each new verdict of the learner;
-// anything else is 404, and velocy answers other methods with 405.
+// websocket that pushes each new verdict of the learner.
+// Anything else is 404, and velocy answers other methods with 405.
 func Edition(b *Book, opts Options, svc Services) http.Handler {
 	e := newEdition(b, opts, svc)
 	r := velocy.New()

@@ -1,8 +1,9 @@
 // Package bookrun builds the capstone's program, the book's web edition of package bookweb, and
 // runs it: learn serve --own builds it from the learner's workspace, and learn serve --reference
 // builds the same program from the reference code the steps hold. Either way the program is one
-// generated main package, a call to bookweb.Main, in a throwaway module whose go.mod replaces the module "workspace" with a folder, so
-// the same source runs on the learner's libraries or on the reference ones.
+// generated main package, a call to bookweb.Main, in a throwaway module whose go.mod replaces the
+// module "workspace" with a folder, so the same source runs on the learner's libraries or on the
+// reference ones.
 package bookrun
 
 import (

@@ -65,6 +65,31 @@ func TestAsyncWritesABurstWithOneCall(t *testing.T) {
 	})
 }
 
+// A burst bigger than the queue must not wait for the batch to gather:
+// without nudge, each time the queue fills the logging call waits out
+// batchDelay with the writer asleep (in the bubble, time moves only then).
+func TestAsyncBurstPastTheQueueDoesNotWait(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		w := &countingWriter{}
+		l, err := New(NewConfig().WithWriter(w).WithAsync(true).WithQueueSize(8))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		for i := range 200 {
+			l.Info(fmt.Sprint(i))
+		}
+		if waited := time.Since(start); waited != 0 {
+			t.Errorf("200 records through a queue of 8 waited %v for room, want 0: a record that finds the queue half full wakes the writer", waited)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+		_, data := w.written()
+		checkNumbered(t, data, 200)
+	})
+}
+
 func TestAsyncBatchesStayUnderMaxBatch(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		w := &countingWriter{}

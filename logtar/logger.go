@@ -253,6 +253,7 @@ func (l *Logger) emit(b *buffer) {
 		l.dropped++
 		b.free()
 	case l.queue != nil && l.dropFull:
+		l.nudge()
 		select {
 		case l.queue <- entry{t: t, buf: b}: // the writer frees b
 		default:
@@ -266,6 +267,7 @@ func (l *Logger) emit(b *buffer) {
 		// If the queue is full, this waits for the writer goroutine to
 		// make room: slowing the program down beats losing records. The
 		// writer frees b.
+		l.nudge()
 		l.queue <- entry{t: t, buf: b}
 	default:
 		l.writeRecord(t, *b)

@@ -116,3 +116,16 @@ func (l *Logger) requestFlush() <-chan error {
 	}
 	return ack
 }
+
+// nudge wakes the writer if it is waiting for a batch to gather while the
+// queue is half full or more (batch.go): a burst bigger than the queue
+// would otherwise wait out batchDelay for room, or in drop mode be dropped,
+// with the writer asleep. The caller holds mu.
+func (l *Logger) nudge() {
+	if len(l.queue) >= cap(l.queue)/2 {
+		select {
+		case l.wake <- struct{}{}:
+		default: // a wake-up is pending already
+		}
+	}
+}

@@ -18,6 +18,13 @@ import "time"
 // the buffer reaches maxBatch). A server logging 50,000 requests a second
 // makes about 50 write calls a second instead of 50,000.
 //
+// One exception: a burst. If records keep coming while the writer sleeps,
+// the queue fills, and the next record would wait for room, up to
+// batchDelay, with the writer asleep and the core idle (in drop mode it
+// would be dropped). So a record that finds the queue half full or more
+// wakes the writer (nudge, in async.go), as Sync does: the writer takes
+// what is queued while the queue still has room for the rest of the burst.
+//
 // What that costs: a record reaches the file up to batchDelay later than it
 // would have. Sync does not wait for the delay (requestFlush wakes the
 // writer), and nothing else changes: the order, the queue's bound, what

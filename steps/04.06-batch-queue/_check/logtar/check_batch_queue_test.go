@@ -84,6 +84,30 @@ func TestBatchQueueGathersABurst(t *testing.T) {
 	})
 }
 
+func TestBatchQueueBurstPastTheQueue(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		w := &batchStepWriter{}
+		size := 4 + rand.IntN(12)
+		l, err := New(NewConfig().WithWriter(w).WithAsync(true).WithQueueSize(size))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := size*10 + rand.IntN(100)
+		start := time.Now()
+		for i := range n {
+			l.Info(fmt.Sprint(i))
+		}
+		if waited := time.Since(start); waited != 0 {
+			t.Errorf("%d records logged at once through a queue of %d waited %v for room, want 0: the queue filled while the writer slept on its timer. In emit, when the queue is half full or more, wake the writer (a send on l.wake that does not block) before the record goes onto the queue", n, size, waited)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+		_, data := w.written()
+		asyncStepNumbered(t, data, n)
+	})
+}
+
 func TestBatchQueueStopsAtMaxBatch(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		w := &batchStepWriter{}

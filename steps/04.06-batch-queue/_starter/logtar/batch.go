@@ -124,7 +124,9 @@ func (l *Logger) writeBatch(b *batch) {
 // wakes it through a new channel l.wake), then take everything queued into
 // a batch, writing it with l.writeBatch whenever adding a record would take
 // it past maxBatch, before answering a flush request, and when the queue is
-// empty.
+// empty. And in emit (logger.go), before a record goes onto the queue, wake
+// the writer through l.wake when the queue is half full or more: a burst
+// must not wait out batchDelay for room.
 func (o *writerOutput) writeBatch(b *batch) (lost int, err error) {
 	for i := range b.ends {
 		if werr := o.write(b.times[i], b.buf[b.start(i):b.ends[i]]); werr != nil {

@@ -96,6 +96,7 @@ func (r *mdRenderer) render(p string, src []byte, link linker) (rendered, error)
 				n.SetAttributeString("data-title", []byte(title))
 				out.callouts = append(out.callouts, id)
 				dropCalloutTitle(n, src)
+				rewordCheckLine(n, src, r.checks)
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
@@ -339,6 +340,37 @@ func dropCalloutTitle(bq *ast.Blockquote, src []byte) {
 	}
 	if p.FirstChild() == nil {
 		bq.RemoveChild(bq, p)
+	}
+}
+
+// rewordCheckLine rewrites a callout's "Press `c` to check, or run `learn check …`.", which
+// speaks of the terminal UI's key: in a browser the way to check is the box's button (checks), or,
+// in an exported site, which has none, the command alone.
+func rewordCheckLine(bq *ast.Blockquote, src []byte, checks bool) {
+	for c := bq.FirstChild(); c != nil; c = c.NextSibling() {
+		p, isPara := c.(*ast.Paragraph)
+		if !isPara {
+			continue
+		}
+		press, ok := p.FirstChild().(*ast.Text)
+		if !ok || string(press.Segment.Value(src)) != "Press " {
+			continue
+		}
+		key, ok := press.NextSibling().(*ast.CodeSpan)
+		if !ok || plain(key, src) != "c" {
+			continue
+		}
+		rest, ok := key.NextSibling().(*ast.Text)
+		if !ok || string(rest.Segment.Value(src)) != " to check, or run " {
+			continue
+		}
+		say := "Run "
+		if checks {
+			say = "Press “Check this step” below, or run "
+		}
+		p.RemoveChild(p, press)
+		p.RemoveChild(p, key)
+		p.ReplaceChild(p, rest, ast.NewString([]byte(say)))
 	}
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -146,6 +147,29 @@ func TestSearch(t *testing.T) {
 	}
 	if hits := s.Search(strings.Repeat("x", 10000) + " ü"); hits != nil {
 		t.Errorf("a long query found %d hits", len(hits))
+	}
+}
+
+// TestRenderRewordsTheCheckLine: a lesson's "Press `c` to check" names the terminal UI's key,
+// which a browser does not have.
+func TestRenderRewordsTheCheckLine(t *testing.T) {
+	src := "# L\n\n> **Step 01.01-add: add**\n>\n> Edit `add.go`.\n>\n> Press `c` to check, or run `learn check 01.01-add`.\n\nPress `c` to check, outside a box.\n"
+	for checks, want := range map[bool]string{
+		false: "<p>Run <code>learn check 01.01-add</code>.</p>",
+		true:  "<p>Press \u201cCheck this step\u201d below, or run <code>learn check 01.01-add</code>.</p>",
+	} {
+		out, err := newRenderer(checks).render("ch01/01.01-l.md", []byte(src), func(_, d string, _ bool) (string, bool) { return d, true })
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustContain(t, fmt.Sprintf("a callout (checks %v)", checks), string(out.body), want,
+			"<p>Press <code>c</code> to check, outside a box.</p>") // only callouts are reworded
+	}
+	// Every callout of the book says it the one way this recognises.
+	for _, p := range bookSite(t).pages {
+		if strings.Contains(string(p.body), "Press <code>c</code>") {
+			t.Errorf("%s: a step box still says \"Press c\": is its line worded differently?", p.book)
+		}
 	}
 }
 

@@ -76,6 +76,44 @@ func (a *app) checkJSON(ctx context.Context, pos []string) int {
 	return exitOK
 }
 
+// checkAllJSON is learn check --all --json: learn check --all (every step re-checked from the
+// learner's files, progress rebuilt), with a verdict line for each step that was checked, in book
+// order; steps not started print nothing. Exit codes as checkAll: 0 every checked step passed, 1
+// one failed or progress could not be saved (said on standard error), 2 learn could not work.
+func (a *app) checkAllJSON(ctx context.Context) int {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	emit := func(v checker.Verdict) { enc.Encode(v) }
+	wb, err := a.open()
+	if err != nil {
+		emit(checker.ErrorVerdict("", err))
+		return exitUsage
+	}
+	failed := 0
+	err = wb.CheckAll(ctx, func(r workbook.StepResult) {
+		if r.Result == nil {
+			return // not started
+		}
+		if r.Result.Status != checker.Passed {
+			failed++
+		}
+		emit(checker.NewVerdict(r.Step.ID, r.Result))
+	})
+	var se *workbook.SaveError
+	if err != nil && !errors.As(err, &se) {
+		emit(checker.ErrorVerdict("", err))
+		return exitUsage
+	}
+	if se != nil {
+		a.warnSave(se)
+		return exitFail
+	}
+	if failed > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
 // withWarning notes on a verdict that progress could not be saved, when err says so.
 func withWarning(v checker.Verdict, err error) checker.Verdict {
 	var se *workbook.SaveError

@@ -62,8 +62,21 @@ func TestCheckJSON(t *testing.T) {
 	if vs := verdicts(t, r.stdout); r.code != exitUsage || len(vs) != 1 || vs[0].Status != "error" || !strings.Contains(vs[0].Headline, "no step") {
 		t.Errorf("check --json of an unknown step = %d %q", r.code, r.stdout)
 	}
-	if r := learn(t, dir, "check", "--all", "--json"); r.code != exitUsage {
-		t.Errorf("check --all --json = %d, want a usage error", r.code)
+	// --all --json: a verdict for each started step, in book order, and the progress rebuilt.
+	if err := os.Remove(filepath.Join(dir, ".learn", "progress.json")); err != nil {
+		t.Fatal(err)
+	}
+	r = learn(t, dir, "check", "--all", "--json")
+	vs = verdicts(t, r.stdout)
+	if r.code != exitFail || len(vs) != 2 || vs[0].Step != "01.01-add" || !vs[0].Passed ||
+		vs[1].Step != "01.02-sub" || vs[1].Status != "failed" {
+		t.Errorf("check --all --json = %d %+v, want 01.01-add passing, then 01.02-sub failing\n%s", r.code, vs, r.stderr)
+	}
+	if r := learn(t, dir, "list", "--plain"); !strings.Contains(r.stdout, "01.01-add\tpassed") {
+		t.Errorf("after check --all --json, list --plain =\n%s\nwant 01.01-add passed: progress rebuilt", r.stdout)
+	}
+	if r := learn(t, dir, "check", "--all", "01.01-add", "--json"); r.code != exitUsage {
+		t.Errorf("check --all STEP --json = %d, want a usage error", r.code)
 	}
 }
 

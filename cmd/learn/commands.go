@@ -69,8 +69,11 @@ func (a *app) check(ctx context.Context, args []string) int {
 	all := fs.Bool("all", false, "re-check every step from your files and rebuild progress")
 	asJSON := fs.Bool("json", false, "print each verdict as one JSON object per line")
 	pos, err := parseArgs(fs, args)
-	if err != nil || len(pos) > 1 || (*all && len(pos) > 0) || (*all && *asJSON) {
-		return a.usageError("usage: learn check [STEP] [--json] | learn check --all")
+	if err != nil || len(pos) > 1 || (*all && len(pos) > 0) {
+		return a.usageError("usage: learn check [STEP] [--json] | learn check --all [--json]")
+	}
+	if *asJSON && *all {
+		return a.checkAllJSON(ctx)
 	}
 	if *asJSON {
 		return a.checkJSON(ctx, pos)

@@ -44,7 +44,7 @@ Commands:
   list [--plain]           every step with its status (--plain: ID<TAB>STATUS<TAB>TITLE)
   check [STEP]             check STEP; with none, the current step and then every earlier one
   check [STEP] --json      the same, each verdict one JSON object on a line (for programs)
-  check --all              re-check every step from your files and rebuild your progress
+  check --all [--json]     re-check every step from your files and rebuild your progress
   watch [STEP]             check again whenever you save a Go file (Ctrl-C stops)
   hint [STEP]              show the next hint for STEP (default: the current step)
   read [STEP|LESSON]       print a lesson for the terminal (default: the current step's)

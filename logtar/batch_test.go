@@ -90,6 +90,45 @@ func TestAsyncBurstPastTheQueueDoesNotWait(t *testing.T) {
 	})
 }
 
+// Close must not wait for a batch to gather either. Here a burst wakes the
+// writer, which gets stuck writing part of it; two more records queue
+// behind, and Close is called. Once the disk answers, everything must be
+// written with no time passing: the writer, back for the two, finds the
+// wake-up Close left instead of sleeping batchDelay.
+func TestAsyncCloseDoesNotWaitForTheBatch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		w := &gateWriter{open: make(chan struct{})}
+		l, err := New(NewConfig().WithWriter(w).WithAsync(true).WithQueueSize(16))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 10 { // the queue half full: the writer is woken
+			l.Info(fmt.Sprint(i))
+		}
+		synctest.Wait() // it took what was queued, and is stuck in Write
+		l.Info("10")
+		l.Info("11")
+		closed := make(chan error, 1)
+		go func() { closed <- l.Close() }()
+		synctest.Wait()
+		start := time.Now()
+		close(w.open)
+		synctest.Wait()
+		select {
+		case err := <-closed:
+			if err != nil {
+				t.Fatal(err)
+			}
+		default:
+			t.Fatal("Close had not returned once the writer was free: the writer is waiting for a batch to gather")
+		}
+		if waited := time.Since(start); waited != 0 {
+			t.Errorf("Close took %v after the writer was free, want 0", waited)
+		}
+		checkNumbered(t, w.buf.String(), 12)
+	})
+}
+
 func TestAsyncBatchesStayUnderMaxBatch(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		w := &countingWriter{}

@@ -70,6 +70,7 @@ func (l *Logger) close() error {
 	async := l.queue != nil
 	if async {
 		close(l.queue) // the writer drains what is queued, then stops
+		l.wakeWriter() // at once, without waiting for a batch to gather
 	}
 	l.mu.Unlock()
 	if async {

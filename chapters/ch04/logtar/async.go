@@ -110,10 +110,7 @@ func (l *Logger) drain(b *batch, e entry) bool {
 func (l *Logger) requestFlush() <-chan error {
 	ack := make(chan error, 1)
 	l.queue <- entry{ack: ack}
-	select {
-	case l.wake <- struct{}{}:
-	default: // a wake-up is pending already
-	}
+	l.wakeWriter()
 	return ack
 }
 
@@ -123,9 +120,16 @@ func (l *Logger) requestFlush() <-chan error {
 // with the writer asleep. The caller holds mu.
 func (l *Logger) nudge() {
 	if len(l.queue) >= cap(l.queue)/2 {
-		select {
-		case l.wake <- struct{}{}:
-		default: // a wake-up is pending already
-		}
+		l.wakeWriter()
+	}
+}
+
+// wakeWriter cuts short the writer's wait for a batch to gather, now or,
+// if it is busy writing, the next time it waits. It never blocks: one
+// pending wake-up is enough.
+func (l *Logger) wakeWriter() {
+	select {
+	case l.wake <- struct{}{}:
+	default: // a wake-up is pending already
 	}
 }

@@ -26,8 +26,8 @@ import "time"
 // what is queued while the queue still has room for the rest of the burst.
 //
 // What that costs: a record reaches the file up to batchDelay later than it
-// would have. Sync does not wait for the delay (requestFlush wakes the
-// writer), and nothing else changes: the order, the queue's bound, what
+// would have. Sync and Close do not wait for the delay (requestFlush and
+// close wake the writer), and nothing else changes: the order, the queue's bound, what
 // Sync and Close promise, and what a crash loses (what is queued; the delay
 // only means that more records are still queued at any moment).
 //

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/steps"
@@ -134,16 +133,7 @@ func (s *Site) ExportBook(dir string, force bool) error {
 	if err := checkDir(dir, force); err != nil {
 		return err
 	}
-	put := func(name string, data []byte) error {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("web: %w", err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return fmt.Errorf("web: %w", err)
-		}
-		return nil
-	}
+	put := putter(dir)
 	index := s.Index()
 	for _, p := range index.Pages {
 		body, _ := s.Fragment(p.URL)

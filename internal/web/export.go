@@ -27,16 +27,7 @@ func (s *Site) Export(dir string, force bool) error {
 	if err := checkDir(dir, force); err != nil {
 		return err
 	}
-	put := func(name string, data []byte) error {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("web: %w", err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return fmt.Errorf("web: %w", err)
-		}
-		return nil
-	}
+	put := putter(dir)
 	for _, p := range s.pages {
 		var b bytes.Buffer
 		if err := s.write(&b, p, view{}, nil); err != nil {
@@ -101,4 +92,19 @@ func (s *Site) putFiles(put func(name string, data []byte) error) error {
 		}
 	}
 	return nil
+}
+
+// putter returns the function both exports write a file with: name is a slash-separated path
+// inside dir, and the folders it names are made as needed.
+func putter(dir string) func(name string, data []byte) error {
+	return func(name string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("web: %w", err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return fmt.Errorf("web: %w", err)
+		}
+		return nil
+	}
 }

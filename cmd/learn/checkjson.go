@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/learn-go-hard-way/learn-go-hard-way/checker"
 	"github.com/learn-go-hard-way/learn-go-hard-way/internal/workbook"
@@ -18,9 +19,7 @@ import (
 // status "error". The exit code is learn check's: 0 all passed, 1 a check failed, 2 learn
 // could not work.
 func (a *app) checkJSON(ctx context.Context, pos []string) int {
-	enc := json.NewEncoder(a.stdout)
-	enc.SetEscapeHTML(false)
-	emit := func(v checker.Verdict) { enc.Encode(v) }
+	emit := verdictLines(a.stdout)
 	var s *steps.Step
 	if len(pos) == 1 {
 		var err error
@@ -81,9 +80,7 @@ func (a *app) checkJSON(ctx context.Context, pos []string) int {
 // order; steps not started print nothing. Exit codes as checkAll: 0 every checked step passed, 1
 // one failed or progress could not be saved (said on standard error), 2 learn could not work.
 func (a *app) checkAllJSON(ctx context.Context) int {
-	enc := json.NewEncoder(a.stdout)
-	enc.SetEscapeHTML(false)
-	emit := func(v checker.Verdict) { enc.Encode(v) }
+	emit := verdictLines(a.stdout)
 	wb, err := a.open()
 	if err != nil {
 		emit(checker.ErrorVerdict("", err))
@@ -121,4 +118,11 @@ func withWarning(v checker.Verdict, err error) checker.Verdict {
 		v.Warning = se.Error() + " (the verdict stands; progress was not recorded)"
 	}
 	return v
+}
+
+// verdictLines returns a function that writes each verdict to w as one line of JSON.
+func verdictLines(w io.Writer) func(checker.Verdict) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return func(v checker.Verdict) { enc.Encode(v) }
 }
